@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+import type { CliContext } from './cli-context.js';
+
+export function registerStartCommand(_program: Command, _context: CliContext): void {}

@@ -1,0 +1,21 @@
+import { figureAsOf } from './figure-as-of.js';
+import { formatDate, formatFigure } from './format.js';
+import type { Knowledge } from './knowledge.js';
+
+/** `{{fact:llw.rate}}` is the figure in force; `{{from:llw.rate}}` the date it applies from. */
+export const FACT_REFERENCE = /\{\{(fact|from):([a-z0-9._-]+)\}\}/g;
+
+export function factKeysIn(text: string): string[] {
+  return [...new Set([...text.matchAll(FACT_REFERENCE)].map((match) => match[2] as string))];
+}
+
+/** Writes the figures into article text as they stood on `asOfIso`. */
+export function renderFactReferences(text: string, knowledge: Pick<Knowledge, 'facts'>, asOfIso: string): string {
+  return text.replace(FACT_REFERENCE, (whole, kind: string, key: string) => {
+    const fact = knowledge.facts.get(key);
+    if (!fact) return whole;
+    const entry = figureAsOf(fact, asOfIso);
+    if (!entry) return kind === 'fact' ? '(no figure in the sources for that date)' : '(date not known)';
+    return kind === 'fact' ? formatFigure(entry.value, fact.unit) : formatDate(entry.from);
+  });
+}

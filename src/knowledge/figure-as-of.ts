@@ -1,0 +1,44 @@
+import type { Fact, FactValue } from './fact-schema.js';
+
+/** The day after an ISO date, as an ISO date. */
+function nextDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The last day a value applied: its own `to`, else the day before the next value starts, else open. */
+export function lastDayOf(fact: Fact, entry: FactValue): string | undefined {
+  if (entry.to) return entry.to;
+  const later = fact.values.filter((other) => other.from > entry.from).sort((a, b) => a.from.localeCompare(b.from))[0];
+  if (!later) return undefined;
+  const day = new Date(`${later.from}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/** The value in force on `isoDate`, or undefined when the sources give none for that day. */
+export function figureAsOf(fact: Fact, isoDate: string): FactValue | undefined {
+  return fact.values
+    .filter((entry) => entry.from <= isoDate && (lastDayOf(fact, entry) ?? '9999-12-31') >= isoDate)
+    .sort((a, b) => b.from.localeCompare(a.from))[0];
+}
+
+/** Every value that applied at some point between two dates (inclusive), oldest first. */
+export function figuresDuring(fact: Fact, startIso: string, endIso: string): FactValue[] {
+  return fact.values
+    .filter((entry) => entry.from <= endIso && (lastDayOf(fact, entry) ?? '9999-12-31') >= startIso)
+    .sort((a, b) => a.from.localeCompare(b.from));
+}
+
+/** The full history, oldest first. */
+export function figureHistory(fact: Fact): FactValue[] {
+  return [...fact.values].sort((a, b) => a.from.localeCompare(b.from));
+}
+
+/** The next value after `isoDate`, when the sources already give one (an announced change). */
+export function nextFigureAfter(fact: Fact, isoDate: string): FactValue | undefined {
+  return figureHistory(fact).find((entry) => entry.from > isoDate);
+}
+
+export { nextDay };

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import matter from 'gray-matter';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { KnowledgeError } from '../errors.js';
+import { ArticleFrontMatter } from './article-schema.js';
+import { factKeysIn } from './fact-references.js';
+import { type Fact, FactsFile } from './fact-schema.js';
+import type { Article, Knowledge, Section } from './knowledge.js';
+import { parseLocatedYaml } from './yaml-location.js';
+
+const FACTS_FILE = 'facts.yml';
+
+/** Loads and checks every article and the facts table; throws KnowledgeError listing file, line, field and reason. */
+export async function loadKnowledge(directory: string): Promise<Knowledge> {
+  const problems: string[] = [];
+  const hash = createHash('sha256');
+
+  const factsPath = join(directory, FACTS_FILE);
+  const factsText = await readFile(factsPath, 'utf8').catch(() => undefined);
+  const facts = new Map<string, Fact>();
+  if (factsText === undefined) {
+    problems.push(`${FACTS_FILE}: file not found in ${directory}`);
+  } else {
+    hash.update(factsText);
+    const located = parseLocatedYaml(factsText);
+    problems.push(...located.errors.map((error) => `${FACTS_FILE}: ${error}`));
+    if (located.errors.length === 0) {
+      const parsed = FactsFile.safeParse(located.data);
+      if (parsed.success) {
+        for (const [key, entry] of Object.entries(parsed.data)) facts.set(key, { key, ...entry });
+      } else {
+        problems.push(...describeIssues(FACTS_FILE, parsed.error.issues, located.lineOf));
+      }
+    }
+  }
+
+  const files = (await readdir(directory, { recursive: true }))
+    .filter((file) => file.endsWith('.md') && !file.split('/').some((part) => part.startsWith('_')))
+    .sort();
+  const articles = new Map<string, Article>();
+  for (const file of files) {
+    const text = await readFile(join(directory, file), 'utf8');
+    hash.update(file).update(text);
+    const article = parseArticle(file, text, problems);
+    if (!article) continue;
+    const clash = articles.get(article.id);
+    if (clash) {
+      problems.push(`${file}: id "${article.id}" is already used by ${clash.file}`);
+      continue;
+    }
+    articles.set(article.id, article);
+  }
+
+  for (const article of articles.values()) {
+    for (const key of article.factKeys) {
+      if (!facts.has(key)) problems.push(`${article.file}: refers to fact "${key}", which is not in ${FACTS_FILE}`);
+    }
+  }
+  for (const fact of facts.values()) {
+    if (articles.size > 0 && !articles.has(fact.article)) {
+      problems.push(`${FACTS_FILE}: ${fact.key}.article: no article has id "${fact.article}"`);
+    }
+  }
+
+  if (problems.length > 0) throw new KnowledgeError(problems);
+  return {
+    articles,
+    facts,
+    sections: [...articles.values()].flatMap((article) => article.sections),
+    version: hash.digest('hex').slice(0, 16),
+  };
+}
+
+function parseArticle(file: string, text: string, problems: string[]): Article | undefined {
+  if (!text.startsWith('---')) {
+    problems.push(`${file}: line 1: expected YAML front matter between --- lines`);
+    return undefined;
+  }
+  let parsedFile: matter.GrayMatterFile<string>;
+  try {
+    parsedFile = matter(text, { engines: { yaml: (source: string) => parseYaml(source) as object } });
+  } catch (error) {
+    problems.push(`${file}: front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
+    return undefined;
+  }
+  // Front matter starts on line 2, after the opening ---.
+  const located = parseLocatedYaml(parsedFile.matter, 1);
+  if (located.errors.length > 0) {
+    problems.push(...located.errors.map((error) => `${file}: ${error}`));
+    return undefined;
+  }
+  const result = ArticleFrontMatter.safeParse(located.data ?? {});
+  if (!result.success) {
+    problems.push(...describeIssues(file, result.error.issues, (path) => shift(located.lineOf(path))));
+    return undefined;
+  }
+  const body = parsedFile.content.trim();
+  if (body.length < 40) {
+    problems.push(`${file}: the article has no body text`);
+    return undefined;
+  }
+  const frontMatter = result.data;
+  return {
+    ...frontMatter,
+    file,
+    body,
+    sections: splitSections(frontMatter.id, body),
+    factKeys: factKeysIn(body),
+  };
+}
+
+/** parseLocatedYaml counts from the front matter's first line, which is line 2 of the file. */
+function shift(line: number | undefined): number | undefined {
+  return line === undefined ? undefined : line + 1;
+}
+
+function describeIssues(
+  file: string,
+  issues: readonly z.core.$ZodIssue[],
+  lineOf: (path: readonly PropertyKey[]) => number | undefined,
+): string[] {
+  return issues.map((issue) => {
+    const field = issue.path.map(String).join('.') || '(top level)';
+    const line = lineOf(issue.path);
+    return `${file}: ${line === undefined ? '' : `line ${line}: `}${field}: ${issue.message}`;
+  });
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Splits an article body at `## ` headings; text before the first heading is the overview. */
+export function splitSections(articleId: string, body: string): Section[] {
+  const sections: Section[] = [];
+  let heading = 'Overview';
+  let lines: string[] = [];
+  const flush = () => {
+    const text = lines.join('\n').trim();
+    if (text) {
+      const base = heading === 'Overview' ? 'overview' : slug(heading);
+      let id = `${articleId}#${base}`;
+      for (let n = 2; sections.some((section) => section.id === id); n += 1) id = `${articleId}#${base}-${n}`;
+      sections.push({ id, articleId, heading, body: text, order: sections.length });
+    }
+  };
+  for (const line of body.split('\n')) {
+    const match = /^##\s+(.+?)\s*$/.exec(line);
+    if (match) {
+      flush();
+      heading = match[1] as string;
+      lines = [];
+    } else if (!/^#\s/.test(line)) {
+      lines.push(line);
+    }
+  }
+  flush();
+  return sections;
+}
+
+export function relativeKnowledgePath(directory: string, file: string): string {
+  return relative(process.cwd(), join(directory, file));
+}

@@ -1,0 +1,155 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import KeyvPostgres from '@keyv/postgres';
+import KeyvRedis from '@keyv/redis';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import { StoreError } from '../errors.js';
+
+export type StoreKind = 'sqlite' | 'redis' | 'postgres';
+
+/**
+ * The product's one storage handle. `namespace()` gives a keyv per concern (with `throwOnErrors`, so a failed
+ * write is an error); `insertIfAbsent()` is the single atomic primitive that several replicas can agree through.
+ */
+export type Store = {
+  kind: StoreKind;
+  namespace<Value>(name: string): Keyv<Value>;
+  /** Writes `value` under `key` only if nothing (unexpired) is there; true when this call wrote it. Atomic across processes. */
+  insertIfAbsent(namespace: string, key: string, value: unknown, options?: { ttlMs?: number }): Promise<boolean>;
+  /** Reads a value written by insertIfAbsent; undefined when absent or expired. */
+  readUnique<Value>(namespace: string, key: string): Promise<Value | undefined>;
+  close(): Promise<void>;
+};
+
+type Envelope = { value: unknown; expires: number | null };
+
+type Adapter = KeyvSqlite | KeyvPostgres | KeyvRedis<unknown>;
+
+const UNIQUE_PREFIX = 'unique:';
+
+/** Opens the store named by STORE_URL: sqlite://PATH (default, a file under data/), redis://… or postgresql://…. */
+export async function createStore(url: string): Promise<Store> {
+  const kind = storeKind(url);
+  const adapters: Adapter[] = [];
+
+  const newAdapter = (): Adapter => {
+    let adapter: Adapter;
+    if (kind === 'sqlite') {
+      const file = sqlitePath(url);
+      mkdirSync(dirname(file), { recursive: true });
+      adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
+    } else if (kind === 'postgres') {
+      adapter = new KeyvPostgres({ uri: url, max: 4 });
+    } else {
+      adapter = new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true });
+    }
+    adapters.push(adapter);
+    return adapter;
+  };
+
+  const raw = newAdapter();
+  const namespaces = new Map<string, Keyv<unknown>>();
+
+  const uniqueKey = (namespace: string, key: string) => `${UNIQUE_PREFIX}${namespace}:${key}`;
+
+  async function insertIfAbsent(namespace: string, key: string, value: unknown, options?: { ttlMs?: number }) {
+    const now = Date.now();
+    const envelope: Envelope = { value, expires: options?.ttlMs ? now + options.ttlMs : null };
+    const text = JSON.stringify(envelope);
+    const fullKey = uniqueKey(namespace, key);
+    try {
+      if (raw instanceof KeyvRedis) {
+        const client = await raw.getClient();
+        const reply = await client.set(fullKey, text, {
+          condition: 'NX',
+          ...(options?.ttlMs ? { expiration: { type: 'PX', value: options.ttlMs } } : {}),
+        });
+        return reply === 'OK';
+      }
+      // SQLite and PostgreSQL share the keyv table; an expired row may be taken over in the same statement.
+      const placeholder = raw instanceof KeyvPostgres ? ['$1', '$2', '$3'] : ['?', '?', '?'];
+      const table = raw instanceof KeyvPostgres ? 'keyv' : 'keyv';
+      const expiresOf =
+        raw instanceof KeyvPostgres
+          ? `(${table}.value::json->>'expires')::bigint`
+          : `json_extract(${table}.value, '$.expires')`;
+      const sql = `INSERT INTO ${table} (key, value) VALUES (${placeholder[0]}, ${placeholder[1]})
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value
+        WHERE ${expiresOf} IS NOT NULL AND ${expiresOf} < ${placeholder[2]}
+        RETURNING key`;
+      const rows = await runQuery(raw, sql, [fullKey, text, now]);
+      return rows.length === 1;
+    } catch (error) {
+      throw new StoreError(`could not write ${namespace} record`, { cause: error });
+    }
+  }
+
+  async function readUnique<Value>(namespace: string, key: string): Promise<Value | undefined> {
+    const fullKey = uniqueKey(namespace, key);
+    let text: string | undefined;
+    try {
+      if (raw instanceof KeyvRedis) {
+        const client = await raw.getClient();
+        text = (await client.get(fullKey)) ?? undefined;
+      } else {
+        const placeholder = raw instanceof KeyvPostgres ? '$1' : '?';
+        const rows = await runQuery(raw, `SELECT value FROM keyv WHERE key = ${placeholder}`, [fullKey]);
+        text = rows[0]?.value;
+      }
+    } catch (error) {
+      throw new StoreError(`could not read ${namespace} record`, { cause: error });
+    }
+    if (text === undefined) return undefined;
+    const envelope = JSON.parse(text) as Envelope;
+    if (envelope.expires !== null && envelope.expires < Date.now()) return undefined;
+    return envelope.value as Value;
+  }
+
+  // Make sure the connection works (and the table exists) before anything relies on it.
+  try {
+    await readUnique('health', 'probe');
+  } catch (error) {
+    await Promise.allSettled(adapters.map((adapter) => adapter.disconnect?.()));
+    throw new StoreError(`cannot open the ${kind} store`, { cause: error });
+  }
+
+  return {
+    kind,
+    namespace<Value>(name: string): Keyv<Value> {
+      const existing = namespaces.get(name);
+      if (existing) return existing as Keyv<Value>;
+      const keyv = new Keyv<Value>({ store: newAdapter(), namespace: name, throwOnErrors: true });
+      namespaces.set(name, keyv as Keyv<unknown>);
+      return keyv;
+    },
+    insertIfAbsent,
+    readUnique,
+    async close() {
+      await Promise.allSettled(adapters.map((adapter) => adapter.disconnect?.()));
+    },
+  };
+}
+
+function storeKind(url: string): StoreKind {
+  if (url.startsWith('sqlite://')) return 'sqlite';
+  if (url.startsWith('redis://') || url.startsWith('rediss://')) return 'redis';
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
+  throw new StoreError(`unsupported STORE_URL scheme in ${url.split('://')[0]}://`);
+}
+
+function sqlitePath(url: string): string {
+  return resolve(url.slice('sqlite://'.length));
+}
+
+async function runQuery(
+  adapter: KeyvSqlite | KeyvPostgres,
+  sql: string,
+  values: unknown[],
+): Promise<{ value?: string }[]> {
+  if (adapter instanceof KeyvPostgres) {
+    const rows = (await adapter.query(sql, values)) as { value?: string }[];
+    return rows;
+  }
+  return (await adapter.query(sql, ...values)) as { value?: string }[];
+}
