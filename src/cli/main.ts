@@ -17,7 +17,8 @@ export async function runCli(
   argv: string[],
   io: Partial<Pick<CliContext, 'stdin' | 'stdout' | 'stderr' | 'env'>> = {},
 ): Promise<number> {
-  const env = io.env ?? (loadDotenv({ quiet: true }), process.env);
+  if (!io.env) loadDotenv({ quiet: true });
+  const env = io.env ?? process.env;
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   let exitCode = 0;
