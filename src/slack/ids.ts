@@ -12,6 +12,7 @@ export const SLACK_IDS = {
     noteEnquiry: 'enquiry_note',
     resolveEnquiry: 'enquiry_resolve',
     closeDuplicate: 'enquiry_close_duplicate',
+    openEnquiryForm: 'enquiry_open_form',
   },
   shortcuts: {
     logEnquiryFromMessage: 'log_enquiry_from_message',
@@ -21,6 +22,7 @@ export const SLACK_IDS = {
     assignForm: 'enquiry_assign_form',
     noteForm: 'enquiry_note_form',
     resolveForm: 'enquiry_resolve_form',
+    duplicateForm: 'enquiry_duplicate_form',
     feedbackReasonForm: 'feedback_reason_form',
     levyForm: 'levy_form',
     eligibilityForm: 'eligibility_form',
