@@ -1,7 +1,187 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  authorizeJWT,
+  CloudAdapter,
+  type Request,
+  type TurnContext,
+  type WebResponse,
+} from '@microsoft/agents-hosting';
 import type { Core } from '../core.js';
+import { errorCode } from '../errors.js';
+import type { Logger } from '../log.js';
 import type { RunningTransport } from '../slack/start-slack.js';
+import { createTeamsCalculators } from './calculator-cards.js';
+import { createTurnHandler, SORRY } from './on-turn.js';
+import { createTeamsMemory } from './teams-memory.js';
+import { type TeamsSettings, teamsAuthConfiguration } from './teams-settings.js';
+import { createTeamsTriagePublisher } from './teams-triage-publisher.js';
 
-/** Starts the Teams endpoint when Teams is configured. Placeholder until the Teams app lands. */
-export async function startTeams(_core: Core): Promise<RunningTransport | undefined> {
-  return undefined;
+export const TEAMS_ROUTE = '/api/messages';
+const BODY_LIMIT_BYTES = 1_000_000;
+
+export type TeamsTransport = RunningTransport & { url: string };
+
+/**
+ * Starts the Teams endpoint (POST /api/messages on TEAMS_PORT) when Teams is configured. Every request passes the
+ * SDK's Bot Framework JWT check (signature, audience, issuer, expiry) before it is read; the adapter then checks the
+ * token's service URL against the activity's.
+ */
+export async function startTeams(
+  core: Core,
+  options: { port?: number; host?: string } = {},
+): Promise<TeamsTransport | undefined> {
+  const settings = core.config.teams;
+  if (settings === 'off') return undefined;
+  const log = core.log.child({ module: 'teams' });
+  const authConfig = teamsAuthConfiguration(settings);
+  const adapter = new CloudAdapter(authConfig, undefined, undefined, { validateServiceUrl: true });
+  adapter.onTurnError = async (context, error) => {
+    log.error({ err: error, code: errorCode(error), activityId: context.activity.id }, 'teams turn failed');
+    if (context.activity.type === 'message') await context.sendActivity(SORRY);
+  };
+  const memory = createTeamsMemory(core.store);
+  const handleTurn = createTurnHandler({ core, settings, memory, calculators: createTeamsCalculators(), log });
+  const publisher = createTeamsTriagePublisher({
+    adapter,
+    settings,
+    memory,
+    log,
+    staleClaimWorkingDays: core.config.enquiries.staleClaimWorkingDays,
+  });
+  const checkToken = authorizeJWT(authConfig);
+
+  const server = createServer((req, res) => {
+    handleRequest(req, res, { adapter, checkToken, handleTurn, log }).catch((error: unknown) => {
+      log.error({ err: error, code: errorCode(error) }, 'teams request failed');
+      if (!res.headersSent) res.statusCode = 500;
+      if (!res.writableEnded) res.end();
+    });
+  });
+  const port = options.port ?? settings.port;
+  await listen(server, port, options.host);
+  const address = server.address() as AddressInfo;
+  const host = options.host ?? 'localhost';
+  log.info({ port: address.port, mode: settings.mode, triage: publisher !== undefined }, 'teams endpoint listening');
+  if (settings.mode === 'playground') {
+    log.warn('teams playground mode: requests without a token are accepted (local development only)');
+  }
+  return {
+    url: `http://${host}:${address.port}${TEAMS_ROUTE}`,
+    ...(publisher !== undefined && { publisher }),
+    async stop() {
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+export type { TeamsSettings };
+
+type RequestDeps = {
+  adapter: CloudAdapter;
+  checkToken: ReturnType<typeof authorizeJWT>;
+  handleTurn: (context: TurnContext) => Promise<void>;
+  log: Logger;
+};
+
+async function handleRequest(req: IncomingMessage, res: ServerResponse, deps: RequestDeps): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0];
+  if (req.method === 'GET' && path === '/health') {
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    return;
+  }
+  if (path !== TEAMS_ROUTE) {
+    res.writeHead(404).end();
+    return;
+  }
+  if (req.method !== 'POST') {
+    res.writeHead(405, { allow: 'POST' }).end();
+    return;
+  }
+  const body = await readJson(req);
+  if (body === undefined) {
+    res.writeHead(400).end();
+    return;
+  }
+  const request: Request = { body, headers: req.headers, method: req.method };
+  const response = webResponse(res);
+  let isAuthorised = false;
+  await deps.checkToken(request, response, (error?: unknown) => {
+    if (error) throw error;
+    isAuthorised = true;
+  });
+  if (!isAuthorised || res.writableEnded) {
+    deps.log.warn({ status: res.statusCode }, 'teams request refused');
+    return;
+  }
+  await deps.adapter.process(request, response, deps.handleTurn);
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > BODY_LIMIT_BYTES) return undefined;
+    chunks.push(buffer);
+  }
+  try {
+    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The small response surface the SDK writes to; `send` finishes the response, as Express's does. */
+function webResponse(res: ServerResponse): WebResponse {
+  const response: WebResponse = {
+    status(code) {
+      res.statusCode = code;
+      return response;
+    },
+    setHeader(name, value) {
+      res.setHeader(name, value);
+      return response;
+    },
+    send(body) {
+      if (res.writableEnded) return response;
+      if (body === undefined || body === null) {
+        res.end();
+      } else if (typeof body === 'string' || Buffer.isBuffer(body)) {
+        res.end(body);
+      } else {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(body));
+      }
+      return response;
+    },
+    end() {
+      if (!res.writableEnded) res.end();
+      return response;
+    },
+    get headersSent() {
+      return res.headersSent;
+    },
+    get writableEnded() {
+      return res.writableEnded;
+    },
+  };
+  return response;
+}
+
+function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/** The `action` value every button on the bot's cards carries. */
+export const CARD_ACTIONS = {
+  openCard: 'open-card',
+  submitEnquiry: 'enquiry-submit',
+  claimEnquiry: 'enquiry-claim',
+  resolveEnquiry: 'enquiry-resolve',
+  submitLevy: 'levy-submit',
+  submitEligibility: 'eligibility-submit',
+} as const;
+
+const optionalInput = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` })
+    .optional()
+    .transform((value) => (value === '' ? undefined : value));
+
+/** What a card submission (Action.Submit value, or Action.Execute data) may hold, by action. */
+export const CardSubmission = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal(CARD_ACTIONS.openCard),
+    card: z.enum(['levy', 'eligibility', 'enquiry', 'help']),
+    question: optionalInput(1_500),
+  }),
+  z.object({
+    action: z.literal(CARD_ACTIONS.submitEnquiry),
+    submissionId: z.string().min(8).max(100),
+    arrivedVia: z.enum(['staff', 'bot', 'external']).default('staff'),
+    sourceLink: optionalInput(2_000),
+    organisation: optionalInput(200),
+    contactName: optionalInput(200),
+    email: optionalInput(254),
+    phone: optionalInput(40),
+    topic: optionalInput(40),
+    description: optionalInput(3_000),
+  }),
+  z.object({
+    action: z.literal(CARD_ACTIONS.claimEnquiry),
+    reference: z.string().trim().min(1).max(40),
+  }),
+  z.object({
+    action: z.literal(CARD_ACTIONS.resolveEnquiry),
+    reference: z.string().trim().min(1).max(40),
+    outcome: optionalInput(1_000),
+  }),
+  z
+    .object({
+      action: z.literal(CARD_ACTIONS.submitLevy),
+      submissionId: z.string().min(8).max(100),
+      values: z.record(z.string(), z.unknown()).optional(),
+    })
+    .catchall(z.unknown()),
+  z
+    .object({
+      action: z.literal(CARD_ACTIONS.submitEligibility),
+      submissionId: z.string().min(8).max(100),
+    })
+    .catchall(z.unknown()),
+]);
+export type CardSubmission = z.infer<typeof CardSubmission>;

@@ -1,0 +1,306 @@
+import { randomUUID } from 'node:crypto';
+import { Activity, type Attachment } from '@microsoft/agents-activity';
+import type { TurnContext } from '@microsoft/agents-hosting';
+import type { Core } from '../core.js';
+import type { ActionResult, EnquiryTopic } from '../enquiries/enquiry-queue.js';
+import { ENQUIRY_TOPICS } from '../enquiries/enquiry-queue.js';
+import { errorCode } from '../errors.js';
+import type { Logger } from '../log.js';
+import { ExecuteInvokeValue, FeedbackInvokeValue, feedbackTextOf } from './activity-schemas.js';
+import type { TeamsCalculators } from './calculator-cards.js';
+import { CARD_ACTIONS, CardSubmission } from './card-actions.js';
+import { enquiryFormCard, triageCard } from './enquiry-cards.js';
+import { helpCard } from './help-card.js';
+import { type Incoming, questionText, readIncoming, teamsMessageLink } from './incoming.js';
+import { renderTeamsAnswer } from './render-answer.js';
+import { commandOf, type TeamsCommand } from './teams-commands.js';
+import type { TeamsMemory } from './teams-memory.js';
+import type { TeamsSettings } from './teams-settings.js';
+
+export const SORRY = 'Sorry, something went wrong on my side and I could not finish that. Please try again shortly.';
+const OUTSIDER_ENQUIRY =
+  'Enquiries can only be logged by council staff. Please contact the Employment & Skills team directly.';
+const SEARCHING = 'Checking the Skills Desk knowledge base…';
+
+export type TeamsDeps = {
+  core: Core;
+  settings: TeamsSettings;
+  memory: TeamsMemory;
+  calculators: TeamsCalculators;
+  log: Logger;
+};
+
+/** What a card submission produced: a message to send, and for a card button the card's new content. */
+type SubmissionOutcome = { reply?: string | Attachment; updatedCard?: Attachment };
+
+/** The one entry point for every activity Teams sends; faults are logged and answered with a fixed message. */
+export function createTurnHandler(deps: TeamsDeps): (context: TurnContext) => Promise<void> {
+  return async (context) => {
+    const activity = context.activity;
+    try {
+      if (activity.type === 'message') await onMessage(context, deps);
+      else if (activity.type === 'invoke') await onInvoke(context, deps);
+    } catch (error) {
+      deps.log.error(
+        { err: error, code: errorCode(error), activityId: activity.id, type: activity.type, name: activity.name },
+        'teams turn failed',
+      );
+      if (activity.type === 'invoke') await sendInvokeResponse(context, 200, messageResponse(SORRY));
+      else await context.sendActivity(SORRY);
+    }
+  };
+}
+
+async function onMessage(context: TurnContext, deps: TeamsDeps): Promise<void> {
+  const activity = context.activity;
+  const incoming = readIncoming(activity, deps.settings);
+  if (!incoming) {
+    deps.log.warn({ activityId: activity.id }, 'teams message without a readable sender or conversation');
+    return;
+  }
+  if (incoming.isPersonal && !incoming.isOutsider) {
+    await deps.memory.rememberUser(incoming.actor.userId, activity.getConversationReference());
+  }
+  // Action.Submit on a card arrives as a message whose value holds the card's data and inputs.
+  if (activity.value !== undefined && activity.value !== null && !activity.text) {
+    const outcome = await onSubmission(context, deps, incoming, activity.value);
+    if (outcome.updatedCard && activity.replyToId) {
+      await context.updateActivity(
+        Activity.fromObject({ type: 'message', id: activity.replyToId, attachments: [outcome.updatedCard] }),
+      );
+    }
+    if (outcome.reply !== undefined) await sendReply(context, outcome.reply);
+    return;
+  }
+
+  const question = questionText(activity);
+  if (question === '') {
+    await context.sendActivity(Activity.fromObject({ type: 'message', attachments: [helpCard()] }));
+    return;
+  }
+  const command = incoming.isPersonal ? commandOf(question) : undefined;
+  if (command) {
+    await sendReply(context, commandCard(command, deps, incoming, activity));
+    return;
+  }
+  await answerQuestion(context, deps, incoming, question);
+}
+
+async function answerQuestion(context: TurnContext, deps: TeamsDeps, incoming: Incoming, question: string) {
+  const activity = context.activity;
+  // In a channel, reply in the thread of the message that mentioned the bot.
+  const conversation = activity.conversation;
+  if (
+    conversation &&
+    incoming.conversation.conversationType === 'channel' &&
+    !conversation.id.includes(';messageid=')
+  ) {
+    conversation.id = `${conversation.id};messageid=${activity.id}`;
+  }
+  const threadId = conversation?.id ?? incoming.conversation.id;
+  const history = await deps.memory.history(threadId);
+  const audience = incoming.isOutsider ? 'public' : 'staff';
+  const isStreaming = incoming.isPersonal && deps.core.config.model !== 'off';
+  const stream = isStreaming ? context.streamingResponse : undefined;
+  if (stream) stream.queueInformativeUpdate(SEARCHING);
+  else await context.sendActivity(Activity.fromObject({ type: 'typing' }));
+
+  const answer = await deps.core.answerer.answer({
+    question,
+    history,
+    audience,
+    ...(stream && { onText: (delta: string) => stream.queueTextChunk(delta) }),
+  });
+  const sourceLink = teamsMessageLink(activity, incoming);
+  const reply = renderTeamsAnswer(answer, {
+    question,
+    isExternal: incoming.isOutsider,
+    ...(sourceLink !== undefined && { sourceLink }),
+  });
+
+  let messageId: string | undefined;
+  if (stream) {
+    stream.setFeedbackLoop(true);
+    stream.setFinalMessage(reply);
+    await stream.endStream();
+    messageId = stream.streamId;
+  } else {
+    messageId = (await context.sendActivity(reply))?.id;
+  }
+  deps.log.info(
+    { activityId: activity.id, kind: answer.kind, mode: answer.mode, citations: answer.citations.length, audience },
+    'teams answer sent',
+  );
+  if (messageId) await deps.memory.rememberAnswer(messageId, question, answer);
+  await deps.memory.addTurns(threadId, [
+    { role: 'user', text: question },
+    { role: 'assistant', text: answer.text },
+  ]);
+}
+
+async function onInvoke(context: TurnContext, deps: TeamsDeps): Promise<void> {
+  const activity = context.activity;
+  const incoming = readIncoming(activity, deps.settings);
+  if (!incoming) {
+    await sendInvokeResponse(context, 400, undefined);
+    return;
+  }
+  if (activity.name === 'message/submitAction') {
+    const value = FeedbackInvokeValue.safeParse(activity.value);
+    if (!value.success || !activity.replyToId) {
+      deps.log.warn({ activityId: activity.id }, 'teams feedback invoke not understood');
+      await sendInvokeResponse(context, 400, undefined);
+      return;
+    }
+    const sent = await deps.memory.sentAnswer(activity.replyToId);
+    const reason = feedbackTextOf(value.data);
+    await deps.core.feedback.record({
+      platform: 'teams',
+      messageId: activity.replyToId,
+      userId: incoming.actor.userId,
+      rating: value.data.actionValue.reaction === 'like' ? 'up' : 'down',
+      ...(reason !== undefined && { reason }),
+      question: sent?.question ?? '',
+      answerText: sent?.answerText ?? '',
+      sources: sent?.sources ?? [],
+      at: deps.core.now().toISOString(),
+    });
+    deps.log.info({ messageId: activity.replyToId, rating: value.data.actionValue.reaction }, 'teams feedback stored');
+    await sendInvokeResponse(context, 200, {});
+    return;
+  }
+  if (activity.name === 'adaptiveCard/action') {
+    const value = ExecuteInvokeValue.safeParse(activity.value);
+    if (!value.success) {
+      await sendInvokeResponse(context, 200, messageResponse('That card action was not understood.'));
+      return;
+    }
+    const outcome = await onSubmission(context, deps, incoming, {
+      ...value.data.action.data,
+      action: value.data.action.verb,
+    });
+    if (outcome.updatedCard) {
+      await sendInvokeResponse(context, 200, {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: outcome.updatedCard.content,
+      });
+      if (outcome.reply !== undefined) await sendReply(context, outcome.reply);
+      return;
+    }
+    if (typeof outcome.reply === 'string' || outcome.reply === undefined) {
+      await sendInvokeResponse(context, 200, messageResponse(outcome.reply ?? 'Done.'));
+      return;
+    }
+    await sendInvokeResponse(context, 200, {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value: outcome.reply.content,
+    });
+  }
+}
+
+async function onSubmission(
+  context: TurnContext,
+  deps: TeamsDeps,
+  incoming: Incoming,
+  raw: unknown,
+): Promise<SubmissionOutcome> {
+  const parsed = CardSubmission.safeParse(raw);
+  if (!parsed.success) {
+    deps.log.warn({ activityId: context.activity.id }, 'teams card submission not understood');
+    return { reply: 'That card could not be read. Please open it again and resubmit.' };
+  }
+  const data = parsed.data;
+  switch (data.action) {
+    case CARD_ACTIONS.openCard:
+      return { reply: commandCard(data.card, deps, incoming, context.activity) };
+    case CARD_ACTIONS.submitEnquiry: {
+      if (incoming.isOutsider) return { reply: OUTSIDER_ENQUIRY };
+      const { action: _action, submissionId, ...fields } = data;
+      const sourceLink = fields.sourceLink ?? teamsMessageLink(context.activity, incoming);
+      const input = { ...definedOnly(fields), ...(sourceLink !== undefined && { sourceLink }) };
+      const result = await deps.core.enquiries.log(input, incoming.actor, { idempotencyKey: `teams:${submissionId}` });
+      if (!result.ok) {
+        const topic = ENQUIRY_TOPICS.find((candidate) => candidate === fields.topic) as EnquiryTopic | undefined;
+        return {
+          reply: enquiryFormCard(
+            { ...definedOnly({ ...fields, topic }), arrivedVia: fields.arrivedVia, submissionId },
+            result.issues,
+          ),
+        };
+      }
+      deps.log.info({ reference: result.enquiry.reference, created: result.created }, 'teams enquiry logged');
+      const duplicates =
+        result.possibleDuplicates.length > 0
+          ? ` It may be the same as ${result.possibleDuplicates.map((duplicate) => duplicate.reference).join(', ')}.`
+          : '';
+      return {
+        reply: result.created
+          ? `Thanks, the enquiry from ${result.enquiry.organisation} is logged as **${result.enquiry.reference}**. The employer engagement team will pick it up.${duplicates}`
+          : `That enquiry is already logged as **${result.enquiry.reference}**.`,
+      };
+    }
+    case CARD_ACTIONS.claimEnquiry:
+      return triageOutcome(await deps.core.enquiries.claim(data.reference, incoming.actor));
+    case CARD_ACTIONS.resolveEnquiry:
+      if (!data.outcome) return { reply: `Add an outcome to resolve ${data.reference}.` };
+      return triageOutcome(await deps.core.enquiries.resolve(data.reference, data.outcome, incoming.actor));
+    case CARD_ACTIONS.submitLevy:
+    case CARD_ACTIONS.submitEligibility:
+      return { reply: deps.calculators.submit(data, submissionIdOf(data)) };
+  }
+}
+
+function triageOutcome(result: ActionResult): SubmissionOutcome {
+  if (!result.ok) {
+    return {
+      reply: result.message,
+      ...(result.enquiry !== undefined && { updatedCard: triageCard(result.enquiry) }),
+    };
+  }
+  return { updatedCard: triageCard(result.enquiry) };
+}
+
+function commandCard(command: TeamsCommand, deps: TeamsDeps, incoming: Incoming, activity: Activity): Attachment {
+  switch (command) {
+    case 'levy':
+      return deps.calculators.levyCard();
+    case 'eligibility':
+      return deps.calculators.eligibilityCard();
+    case 'enquiry': {
+      const sourceLink = teamsMessageLink(activity, incoming);
+      return enquiryFormCard({
+        arrivedVia: 'staff',
+        submissionId: randomUUID(),
+        ...(sourceLink !== undefined && { sourceLink }),
+      });
+    }
+    case 'help':
+      return helpCard();
+  }
+}
+
+function submissionIdOf(data: { submissionId: string }): string {
+  return data.submissionId;
+}
+
+async function sendReply(context: TurnContext, reply: string | Attachment): Promise<void> {
+  if (typeof reply === 'string')
+    await context.sendActivity(Activity.fromObject({ type: 'message', text: reply, textFormat: 'markdown' }));
+  else await context.sendActivity(Activity.fromObject({ type: 'message', attachments: [reply] }));
+}
+
+function messageResponse(text: string) {
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
+}
+
+async function sendInvokeResponse(context: TurnContext, status: number, body: unknown): Promise<void> {
+  await context.sendActivity(Activity.fromObject({ type: 'invokeResponse', value: { status, body } }));
+}
+
+function definedOnly<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
