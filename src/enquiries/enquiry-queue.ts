@@ -51,6 +51,7 @@ export type TriagePost = { platform: 'slack' | 'teams'; channel: string; message
 export type Enquiry = {
   reference: string;
   organisation: string;
+  /** Empty (and email, phone absent) once `contactErasedAt` is set. */
   contactName: string;
   email?: string;
   phone?: string;
@@ -61,6 +62,8 @@ export type Enquiry = {
   loggedBy: { platform: Platform; userId: string; name?: string };
   status: EnquiryStatus;
   assignee?: string;
+  /** Display name of the assignee, when the transport knew it. */
+  assigneeName?: string;
   outcome?: string;
   closedReason?: 'duplicate' | 'spam';
   duplicateOf?: string;
@@ -69,6 +72,8 @@ export type Enquiry = {
   createdAt: string;
   updatedAt: string;
   resolvedAt?: string;
+  /** When it was closed as a duplicate or spam. */
+  closedAt?: string;
   contactErasedAt?: string;
   posts: TriagePost[];
 };

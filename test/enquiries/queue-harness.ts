@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { createEnquiryQueue, type EnquiryQueueDeps } from '../../src/enquiries/create-enquiry-queue.js';
+import type { Actor, EnquiryQueue } from '../../src/enquiries/enquiry-queue.js';
+import { createLogger } from '../../src/log.js';
+import { createStore, type Store } from '../../src/store/create-store.js';
+
+export type Backend = { name: string; url: () => string; cleanup?: () => void };
+
+/** SQLite always (a fresh file per call); Redis and PostgreSQL when their test URLs are set. */
+export function backends(): { name: string; open: () => Promise<{ url: string; prefix: string; cleanup(): void }> }[] {
+  const list = [
+    {
+      name: 'sqlite',
+      open: async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'enquiries-'));
+        return {
+          url: `sqlite://${join(dir, 'store.sqlite')}`,
+          prefix: '',
+          cleanup: () => rmSync(dir, { recursive: true, force: true }),
+        };
+      },
+    },
+  ];
+  const redis = process.env.TEST_REDIS_URL;
+  if (redis) {
+    list.push({
+      name: 'redis',
+      open: async () => ({ url: redis, prefix: `test-${randomUUID()}:`, cleanup: () => {} }),
+    });
+  }
+  const postgres = process.env.TEST_POSTGRES_URL;
+  if (postgres) {
+    list.push({
+      name: 'postgres',
+      open: async () => ({ url: postgres, prefix: `test-${randomUUID()}:`, cleanup: () => {} }),
+    });
+  }
+  return list;
+}
+
+/** A log sink the tests can read, to check what reaches the logs. */
+export function captureLog() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { log: createLogger({ level: 'debug', destination }), text: () => lines.join('') };
+}
+
+export type Harness = {
+  store: Store;
+  queue: EnquiryQueue;
+  clock: { set(iso: string): void; now(): Date };
+  newQueue(overrides?: Partial<EnquiryQueueDeps>): EnquiryQueue;
+  logText(): string;
+  close(): Promise<void>;
+};
+
+export const SETTINGS = { slaHours: 8, retentionDays: 730, staleClaimWorkingDays: 5 };
+
+export async function openHarness(
+  backend: ReturnType<typeof backends>[number],
+  startAt = '2026-11-23T10:00:00Z',
+): Promise<Harness> {
+  const opened = await backend.open();
+  const store = await createStore(opened.url);
+  let current = new Date(startAt);
+  const clock = { set: (iso: string) => void (current = new Date(iso)), now: () => new Date(current) };
+  const captured = captureLog();
+  const newQueue = (overrides: Partial<EnquiryQueueDeps> = {}) =>
+    createEnquiryQueue({
+      store,
+      log: captured.log,
+      now: clock.now,
+      settings: SETTINGS,
+      namespacePrefix: opened.prefix,
+      ...overrides,
+    });
+  return {
+    store,
+    queue: newQueue(),
+    clock,
+    newQueue,
+    logText: captured.text,
+    async close() {
+      await store.close();
+      opened.cleanup();
+    },
+  };
+}
+
+export const officer = (userId = 'U0FFICER1', name = 'Ana Officer'): Actor => ({
+  platform: 'slack',
+  userId,
+  name,
+  isOfficer: true,
+});
+export const staff = (userId = 'U0STAFF01'): Actor => ({
+  platform: 'slack',
+  userId,
+  name: 'Sam Staff',
+  isOfficer: false,
+});
+
+export const enquiryInput = (overrides: Record<string, unknown> = {}) => ({
+  organisation: 'Dalston Bakery Ltd',
+  contactName: 'Priya Shah',
+  email: 'priya@dalston-bakery.example',
+  phone: '020 7946 0123',
+  description: 'We would like to take on our first apprentice baker next spring.',
+  arrivedVia: 'staff',
+  ...overrides,
+});
+
+/** RFC 4180 parser for checking exports. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        field += '"';
+        index++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\r' && text[index + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      index++;
+    } else field += char;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
