@@ -1,8 +1,15 @@
 import type { ModelConfig } from '../config.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
+import { buildSearchIndex, type SearchIndex } from '../knowledge/search-index.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/create-store.js';
-import type { Answer, Answerer } from './answer.js';
+import type { Answer, Answerer, AnswerRequest } from './answer.js';
+import { composeExtractive } from './compose-extractive.js';
+import { isEmployerEnquiry } from './detect-enquiry.js';
+import { createModelAnswerer, type ModelAnswerer } from './model-answer.js';
+import { readQuestionTime } from './question-time.js';
+import { retrieve } from './retrieve.js';
+import { answerWithTools } from './tools/index.js';
 
 export type AnswererDeps = {
   knowledge: Knowledge;
@@ -14,20 +21,55 @@ export type AnswererDeps = {
   now: () => Date;
 };
 
-/** Builds the answer engine (work in progress: declines everything until retrieval lands). */
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Builds the answer engine: calculators for calculator questions, then retrieval over the knowledge base, then a
+ * grounded model answer when a model is configured (checked against its passages) or an extractive one.
+ */
 export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
+  const index: SearchIndex = buildSearchIndex(deps.knowledge);
+  const model: ModelAnswerer | undefined =
+    deps.model === 'off'
+      ? undefined
+      : await createModelAnswerer({
+          config: deps.model,
+          knowledge: deps.knowledge,
+          store: deps.store,
+          log: deps.log,
+          promptsDir: deps.promptsDir,
+          cacheTtlMs: deps.cacheTtlMs,
+        });
+
   return {
-    async answer(request): Promise<Answer> {
-      const asOf = request.asOf ?? deps.now().toISOString().slice(0, 10);
-      return {
-        kind: 'decline',
-        text: 'Not yet.',
-        citations: [],
-        enquirySuggested: false,
-        mode: 'extractive',
+    async answer(request: AnswerRequest): Promise<Answer> {
+      const today = isoDay(deps.now());
+      const asOf = request.asOf ?? today;
+      const audience = request.audience ?? 'staff';
+      const question = request.question.trim();
+      const enquirySuggested = isEmployerEnquiry(question);
+      const intent = readQuestionTime(question, asOf);
+      const ruleDate = intent.time.kind === 'day' ? intent.time.date : intent.time.end;
+
+      const calculated = answerWithTools(deps.knowledge, question, ruleDate, today);
+      if (calculated) return { ...calculated, enquirySuggested: calculated.enquirySuggested || enquirySuggested };
+
+      const retrieval = retrieve(deps.knowledge, index, question, {
+        audience,
+        ...(request.history !== undefined && { history: request.history }),
+      });
+      const extractive = composeExtractive({
+        knowledge: deps.knowledge,
+        index,
+        retrieval,
+        intent,
         asOf,
-        figures: [],
-      };
+        today,
+        audience,
+        enquirySuggested,
+      });
+      if (!model || extractive.kind === 'decline' || !retrieval.inScope) return extractive;
+      return model.answer({ request: { ...request, question }, retrieval, extractive, asOf, today, audience });
     },
   };
 }

@@ -1,4 +1,50 @@
 import type { Command } from 'commander';
+import type { TriagePublisher } from '../enquiries/enquiry-queue.js';
+import { startSlack } from '../slack/start-slack.js';
+import { startTeams } from '../teams/start-teams.js';
 import type { CliContext } from './cli-context.js';
+import { runTerminalChat } from './terminal-chat.js';
 
-export function registerStartCommand(_program: Command, _context: CliContext): void {}
+export function registerStartCommand(program: Command, context: CliContext): void {
+  program
+    .command('start')
+    .description('start the bot: Slack and/or Teams when their credentials are set, otherwise a chat on this terminal')
+    .action(async () => {
+      const core = await context.loadCore();
+      const log = core.log.child({ module: 'start' });
+      const transports = [await startSlack(core), await startTeams(core)].filter(
+        (transport) => transport !== undefined,
+      );
+
+      if (transports.length === 0) {
+        log.info(
+          { model: core.config.model === 'off' ? 'off' : core.config.model.model },
+          'no Slack or Teams credentials: terminal chat',
+        );
+        await runTerminalChat(core, context);
+        return;
+      }
+
+      const publishers = transports.flatMap((transport) =>
+        transport.publisher ? [transport.publisher] : [],
+      ) as TriagePublisher[];
+      const stopDelivery = publishers.length > 0 ? core.enquiries.startDelivery(publishers) : async () => {};
+      log.info(
+        { transports: transports.length, publishers: publishers.map((publisher) => publisher.platform) },
+        'Skills Desk started',
+      );
+
+      await new Promise<void>((resolve) => {
+        const shutdown = (signal: NodeJS.Signals) => {
+          log.info({ signal }, 'shutting down');
+          process.off('SIGINT', shutdown);
+          process.off('SIGTERM', shutdown);
+          resolve();
+        };
+        process.on('SIGINT', shutdown);
+        process.on('SIGTERM', shutdown);
+      });
+      await stopDelivery();
+      await Promise.allSettled(transports.map((transport) => transport.stop()));
+    });
+}

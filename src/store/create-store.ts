@@ -27,6 +27,7 @@ type Envelope = { value: unknown; expires: number | null };
 type Adapter = KeyvSqlite | KeyvPostgres | KeyvRedis<unknown>;
 
 const UNIQUE_PREFIX = 'unique:';
+const PROBE_TIMEOUT_MS = 5_000;
 
 /** Opens the store named by STORE_URL: sqlite://PATH (default, a file under data/), redis://… or postgresql://…. */
 export async function createStore(url: string): Promise<Store> {
@@ -106,12 +107,21 @@ export async function createStore(url: string): Promise<Store> {
     return envelope.value as Value;
   }
 
-  // Make sure the connection works (and the table exists) before anything relies on it.
+  // Make sure the connection works (and the table exists) before anything relies on it; a server that never
+  // answers fails start-up instead of hanging it (the clients themselves keep reconnecting later on).
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await readUnique('health', 'probe');
+    await Promise.race([
+      readUnique('health', 'probe'),
+      new Promise((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+      }),
+    ]);
   } catch (error) {
     await Promise.allSettled(adapters.map((adapter) => adapter.disconnect?.()));
     throw new StoreError(`cannot open the ${kind} store`, { cause: error });
+  } finally {
+    clearTimeout(timer);
   }
 
   return {

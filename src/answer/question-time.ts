@@ -1,0 +1,107 @@
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_PATTERN = `(${MONTHS.join('|')}|${MONTHS.map((month) => month.slice(0, 3)).join('|')})`;
+
+/** The time a question asks about: today (or the asked "as of" date), a single day, or a period. */
+export type QuestionTime =
+  | { kind: 'day'; date: string; explicit: boolean }
+  | { kind: 'period'; start: string; end: string; label: string };
+
+export type QuestionIntent = {
+  time: QuestionTime;
+  /** "how has it changed", "by year", "what was it before". */
+  wantsHistory: boolean;
+  /** "when did it change / start / go up". */
+  wantsChangeDate: boolean;
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function monthIndex(name: string): number {
+  return MONTHS.findIndex((month) => month.startsWith(name.slice(0, 3)));
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+/** Reads the date, month, year or tax year a question is about, and whether it asks for history. */
+export function readQuestionTime(question: string, asOf: string): QuestionIntent {
+  const text = question.toLowerCase().replace(/(\d)(st|nd|rd|th)\b/g, '$1');
+  const currentYear = Number(asOf.slice(0, 4));
+  const wantsHistory =
+    /\b(history|histor(?:y|ic|ical)|by year|each year|every year|year by year|over (?:the )?(?:years|time)|previous(?:ly)?|used to|past rates?|all (?:the )?rates|how (?:has|have) .* changed|changes? (?:to|in|over))\b/.test(
+      text,
+    );
+  const wantsChangeDate =
+    /\bwhen\b.*\b(chang\w*|start\w*|introduc\w*|go(?:es)? up|went up|rise|rose|increas\w*|beg[ai]n\w*|c[oa]me in|take effect|took effect|apply|applied|announc\w*|last (?:change|go up|rise))\b/.test(
+      text,
+    ) || /\bsince when\b/.test(text);
+  const withTime = (time: QuestionTime): QuestionIntent => ({ time, wantsHistory, wantsChangeDate });
+
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
+  if (iso) return withTime({ kind: 'day', date: iso[0], explicit: true });
+
+  const dayMonthYear = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_PATTERN}\\w*\\s+(\\d{4})\\b`).exec(text);
+  if (dayMonthYear) {
+    const month = monthIndex(dayMonthYear[2] as string);
+    const date = `${dayMonthYear[3]}-${pad(month + 1)}-${pad(Number(dayMonthYear[1]))}`;
+    return withTime({ kind: 'day', date, explicit: true });
+  }
+
+  const monthYear = new RegExp(`\\b${MONTH_PATTERN}\\w*\\s+(\\d{4})\\b`).exec(text);
+  if (monthYear) {
+    const month = monthIndex(monthYear[1] as string);
+    const year = Number(monthYear[2]);
+    // "from August 2026" asks about the rule that starts then: the first day of that month.
+    if (/\b(from|after|since|starting)\s+$/.test(text.slice(0, monthYear.index))) {
+      return withTime({ kind: 'day', date: `${year}-${pad(month + 1)}-01`, explicit: true });
+    }
+    return withTime({
+      kind: 'period',
+      start: `${year}-${pad(month + 1)}-01`,
+      end: `${year}-${pad(month + 1)}-${pad(lastDayOfMonth(year, month))}`,
+      label: `${MONTHS[month]?.replace(/^./, (c) => c.toUpperCase())} ${year}`,
+    });
+  }
+
+  const taxYear = /\b(20\d{2})\s*[/-]\s*(\d{2}|20\d{2})\b/.exec(text);
+  if (taxYear) {
+    const start = Number(taxYear[1]);
+    const endShort = Number(String(taxYear[2]).slice(-2));
+    if ((start + 1) % 100 === endShort) {
+      return withTime({
+        kind: 'period',
+        start: `${start}-04-06`,
+        end: `${start + 1}-04-05`,
+        label: `the ${start} to ${start + 1} tax year`,
+      });
+    }
+  }
+
+  const lastYear = /\blast year\b/.test(text) ? currentYear - 1 : undefined;
+  const yearMatch = /(?<![£\d,.])\b((?:19|20)\d{2})\b(?![\d,]|\s*(?:hours|staff|employees|people|apprentices))/.exec(
+    text,
+  );
+  const year = lastYear ?? (yearMatch ? Number(yearMatch[1]) : undefined);
+  if (year !== undefined && year >= 2000 && year <= currentYear + 2) {
+    if (year === currentYear && !/\b(in|during|for)\s+\d{4}\b/.test(text)) {
+      return withTime({ kind: 'day', date: asOf, explicit: false });
+    }
+    return withTime({ kind: 'period', start: `${year}-01-01`, end: `${year}-12-31`, label: String(year) });
+  }
+
+  return withTime({ kind: 'day', date: asOf, explicit: false });
+}

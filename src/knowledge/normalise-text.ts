@@ -1,0 +1,80 @@
+import { stemmer } from 'stemmer';
+
+/**
+ * The domain's abbreviations and synonyms. Each phrase found in a text adds its canonical token (the original
+ * words stay), so "LLW", "London Living Wage" and "london living wage" all meet on `llw`.
+ */
+const SYNONYMS: [RegExp, string][] = [
+  [/\b(?:london|ldn)\s+living\s+wage\b/g, 'llw'],
+  [/\bliving\s+wage\s+foundation\b/g, 'lwf'],
+  [/\bnational\s+living\s+wage\b/g, 'nlw'],
+  [/\b(?:national\s+)?minimum\s+wage\b/g, 'nmw'],
+  [/\b(?:sec(?:tion)?\.?\s*106|s\.?\s?106|planning\s+obligations?|planning\s+agreements?)\b/g, 's106'],
+  [/\bemployment\s+(?:and|&)\s+skills\s+plans?\b/g, 'esp'],
+  [/\bhackney\s*(?:100|hundred)\b|\bh\s?100\b/g, 'h100'],
+  [/\b(?:apprenticeship|growth\s+and\s+skills)\s+levy\b/g, 'levy'],
+  [/\boff[\s-]the[\s-]job\b|\botjt?\b/g, 'otj'],
+  [/\b(?:education,?\s+health\s+and\s+care\s+plan|ehc\s*plan|ehcp)\b/g, 'ehc'],
+  [/\bcare[\s-](?:leavers?|experienced)\b|\bleft\s+care\b|\bin\s+care\b/g, 'careleaver'],
+  [
+    /\b(?:small(?:er)?\s+(?:and\s+medium[\s-]sized\s+)?(?:employers?|businesses|business|firms?|companies)|smes?)\b/g,
+    'sme',
+  ],
+  [/\bco[\s-]?invest(?:ment)?\b|\bco[\s-]?fund(?:ing)?\b/g, 'coinvest'],
+  [/\btop[\s-]?ups?\b/g, 'topup'],
+  [/\bpay\s*bill\b|\bpayroll\b|\bwage\s+bill\b/g, 'paybill'],
+  [/\bapprenticeship\s+service\s+account\b|\bdigital\s+account\b|\blevy\s+account\b/g, 'levyaccount'],
+  [/\bcommunity\s+infrastructure\s+levy\b/g, 'cil'],
+  [/\bhackney\s+works\b|\bways\s+into\s+work\b/g, 'hackneyworks'],
+  [/\blocal\s+labou?r\b/g, 'locallabour'],
+  [/\baffordable\s+work\s*spaces?\b/g, 'affordableworkspace'],
+  [/\bdegree\s+apprenticeships?\b/g, 'degreeapprenticeship'],
+  [/\bfoundation\s+apprenticeships?\b/g, 'foundationapprenticeship'],
+  [/\blevel\s*([2-7])\b|\bl([2-7])\b/g, 'level$1$2'],
+  [/\b(?:apprentices|apprenticeships?|apprentiships?|aprenticeships?)\b/g, 'apprentice'],
+  [/\bunder[\s-]?(?:16|18|19|21|22|25)s?\b/g, 'youngperson'],
+  [/\bwork\s+placements?\b|\bwork\s+experience\b/g, 'placement'],
+];
+
+/** Words that carry no meaning for search. */
+const STOP_WORDS = new Set(
+  `a about above after again all also am an and any are as at be been before being below between both but by can
+  could did do does doing down during each few for from further had has have having he her here hers him his how
+  i if in into is it its itself just me more most my no nor not now of off on once only or other our ours out over
+  own same she should so some such than that the their theirs them then there these they this those through to too
+  under until up very was we were what when where which while who whom why will with would you your yours
+  hi hello thanks thank please tell know need want get got give let us ok okay much many someone something anyone
+  does doe dont don't i'm im we're it's whats what's yes`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Lower-cases a text and adds the canonical tokens for any synonym phrases it contains. */
+export function expandSynonyms(text: string): string {
+  const lower = text.toLowerCase().replace(/[’‘]/g, "'");
+  const extra: string[] = [];
+  for (const [pattern, token] of SYNONYMS) {
+    for (const match of lower.matchAll(pattern)) {
+      extra.push(token.includes('$') ? `level${match[1] ?? match[2] ?? ''}` : token);
+    }
+  }
+  return extra.length > 0 ? `${lower} ${extra.join(' ')}` : lower;
+}
+
+/** Splits a text into search terms: synonyms expanded, stop words dropped, words stemmed. */
+export function searchTerms(text: string): string[] {
+  return expandSynonyms(text)
+    .split(/[^a-z0-9£%.]+/)
+    .map((word) => word.replace(/^[.]+|[.]+$/g, ''))
+    .filter((word) => word.length > 1 && !STOP_WORDS.has(word))
+    .map(stemTerm);
+}
+
+/** Stems one already lower-cased word (numbers and canonical tokens are kept as they are). */
+export function stemTerm(word: string): string {
+  return /\d/.test(word) ? word : stemmer(word);
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
