@@ -8,8 +8,6 @@ import type { Actor, EnquiryQueue } from '../../src/enquiries/enquiry-queue.js';
 import { createLogger } from '../../src/log.js';
 import { createStore, type Store } from '../../src/store/create-store.js';
 
-export type Backend = { name: string; url: () => string; cleanup?: () => void };
-
 /** SQLite always (a fresh file per call); Redis and PostgreSQL when their test URLs are set. */
 export function backends(): { name: string; open: () => Promise<{ url: string; prefix: string; cleanup(): void }> }[] {
   const list = [
@@ -72,7 +70,12 @@ export async function openHarness(
   const opened = await backend.open();
   const store = await createStore(opened.url);
   let current = new Date(startAt);
-  const clock = { set: (iso: string) => void (current = new Date(iso)), now: () => new Date(current) };
+  const clock = {
+    set(iso: string) {
+      current = new Date(iso);
+    },
+    now: () => new Date(current),
+  };
   const captured = captureLog();
   const newQueue = (overrides: Partial<EnquiryQueueDeps> = {}) =>
     createEnquiryQueue({
