@@ -1,0 +1,245 @@
+import { formatDate, formatPercent } from '../../knowledge/format.js';
+import type { YesNoUnknown } from './eligibility-input.js';
+import type { FigureReader } from './figure-reader.js';
+import { money } from './money.js';
+import type { CalculationLine } from './tool-result.js';
+
+export type FundingCase = {
+  date: string;
+  levyPayer: YesNoUnknown;
+  age?: number;
+  hasEhcPlanOrIsCareLeaver: YesNoUnknown;
+  employeeCount?: number;
+  /** Agreed price of the apprenticeship in pounds. */
+  price?: number;
+};
+
+export type FundingSplit = {
+  /** `decided` when the sources settle who pays; `unknown` when a fact about the case or the rules is missing. */
+  status: 'decided' | 'unknown';
+  /** One sentence: who pays what, and why. */
+  summary: string;
+  /** What to ask or check when the status is `unknown`. */
+  question?: string;
+  lines: CalculationLine[];
+  /** The employer's share of the price up to the band maximum, in percent, when decided. */
+  employerSharePercent?: number;
+  /** What the employer pays in pounds (its share plus anything above the band maximum), when a price was given. */
+  employerPays?: number;
+};
+
+const either = (a: YesNoUnknown, b: YesNoUnknown): YesNoUnknown =>
+  a === 'yes' || b === 'yes' ? 'yes' : a === 'no' && b === 'no' ? 'no' : 'unknown';
+
+/** Combines the EHC plan and care leaver answers: either one is enough for the rules that name both. */
+export function ehcOrCareLeaver(hasEhcPlan: YesNoUnknown, isCareLeaver: YesNoUnknown): YesNoUnknown {
+  return either(hasEhcPlan, isCareLeaver);
+}
+
+/** Who pays for an apprenticeship's training and assessment on a date, from the co-investment figures in force. */
+export function splitFunding(reader: FigureReader, input: FundingCase): FundingSplit {
+  const { date } = input;
+  const band = reader.read('funding.band-maximum', date);
+  const lines: CalculationLine[] = [];
+  const capped = input.price !== undefined && band ? Math.min(input.price, band.value) : input.price;
+  const excess = input.price !== undefined && capped !== undefined ? input.price - capped : 0;
+
+  if (input.price !== undefined && band) {
+    lines.push({
+      id: 'funded-price',
+      label: 'Price that can be funded',
+      value: money(capped ?? 0),
+      amount: capped ?? 0,
+      arithmetic:
+        excess > 0
+          ? `${money(input.price)} is above the ${band.text} funding band maximum, so ${band.text} can be funded and the employer pays the other ${money(excess)}`
+          : `${money(input.price)} is within the ${band.text} funding band maximum`,
+    });
+  }
+
+  if (input.levyPayer === 'unknown') {
+    return {
+      status: 'unknown',
+      summary: 'Who pays depends on whether the employer pays the Apprenticeship Levy.',
+      question: 'Does the employer pay the Apprenticeship Levy (a pay bill over the levy threshold)?',
+      lines,
+    };
+  }
+
+  if (input.levyPayer === 'yes') return levyPayerSplit(reader, input, lines, capped, excess);
+  return nonLevySplit(reader, input, lines, capped, excess);
+}
+
+function levyPayerSplit(
+  reader: FigureReader,
+  input: FundingCase,
+  lines: CalculationLine[],
+  capped: number | undefined,
+  excess: number,
+): FundingSplit {
+  const band = reader.read('funding.band-maximum', input.date);
+  const exhausted = reader.read('cofunding.levy-exhausted-employer-share', input.date);
+  const bandText = band ? `up to the ${band.text} band maximum` : 'up to the funding band maximum';
+  if (capped !== undefined) {
+    lines.push({
+      id: 'from-levy-funds',
+      label: 'Paid from levy funds in the account',
+      value: money(capped),
+      amount: capped,
+      arithmetic: `the funded price, ${money(capped)}, comes from the apprenticeship service account while funds last`,
+    });
+  }
+  if (exhausted && capped !== undefined) {
+    const employerShare = (capped * exhausted.value) / 100;
+    lines.push({
+      id: 'if-funds-run-out',
+      label: 'If the account has run out of funds, the employer pays',
+      value: money(employerShare + excess),
+      amount: employerShare + excess,
+      arithmetic: `${exhausted.text} × ${money(capped)} = ${money(employerShare)}${excess > 0 ? `; plus ${money(excess)} above the band maximum = ${money(employerShare + excess)}` : ''}; the government pays the other ${formatPercent(100 - exhausted.value)}`,
+    });
+  }
+  const runOut = exhausted
+    ? `; if the account runs out, the employer pays ${exhausted.text} and the government ${formatPercent(100 - exhausted.value)}`
+    : '';
+  return {
+    status: 'decided',
+    summary: `A levy payer uses the levy funds in its apprenticeship service account ${bandText}${runOut}.`,
+    lines,
+    ...(input.price !== undefined && { employerPays: excess }),
+  };
+}
+
+function nonLevySplit(
+  reader: FigureReader,
+  input: FundingCase,
+  lines: CalculationLine[],
+  capped: number | undefined,
+  excess: number,
+): FundingSplit {
+  const { date, age } = input;
+  const free = (summary: string): FundingSplit => {
+    if (capped !== undefined) {
+      lines.push({
+        id: 'employer-pays',
+        label: 'The employer pays',
+        value: money(excess),
+        amount: excess,
+        arithmetic: `0% of ${money(capped)}${excess > 0 ? `; plus ${money(excess)} above the band maximum` : ''} = ${money(excess)}`,
+      });
+    }
+    return {
+      status: 'decided',
+      summary,
+      lines,
+      employerSharePercent: 0,
+      ...(input.price !== undefined && { employerPays: excess }),
+    };
+  };
+  const unknown = (summary: string, question: string): FundingSplit => ({
+    status: 'unknown',
+    summary,
+    question,
+    lines,
+  });
+
+  if (age === undefined) {
+    return unknown(
+      'Whether a non-levy employer pays anything depends on the apprentice’s age.',
+      'How old will the apprentice be on the start date?',
+    );
+  }
+
+  const ehcOrCare = input.hasEhcPlanOrIsCareLeaver;
+  const ehcMax = reader.readIfInForce('cofunding.ehc-care-leaver-max-age', date);
+  const nonLevyFreeAge = reader.readIfInForce('cofunding.non-levy-free-max-age', date);
+  const smallMaxEmployees = reader.readIfInForce('cofunding.small-employer-max-employees', date);
+  const smallFreeAge = reader.readIfInForce('cofunding.small-employer-free-max-age', date);
+  const withinEhcAge = ehcMax !== undefined && age <= ehcMax.value;
+
+  if (nonLevyFreeAge) {
+    if (age <= nonLevyFreeAge.value) {
+      return free(
+        `A non-levy employer pays nothing for training and assessment for an apprentice aged up to ${nonLevyFreeAge.value} (rule from ${formatDate(nonLevyFreeAge.from)}); the government pays up to the band maximum.`,
+      );
+    }
+    if (withinEhcAge && ehcOrCare === 'yes') {
+      return unknown(
+        `Apprentices aged up to ${ehcMax.value} with an EHC plan or care experience are also fully funded at non-levy employers, but the sources disagree on whether that applies only to small employers.`,
+        `Check the funding rules for a start on ${formatDate(date)}: is the waiver for apprentices aged ${nonLevyFreeAge.value + 1} to ${ehcMax.value} with an EHC plan or care experience limited to small employers?`,
+      );
+    }
+    if (withinEhcAge && ehcOrCare === 'unknown') {
+      return unknown(
+        `At ${age}, the apprentice is fully funded at a non-levy employer only if they have an EHC plan or have been in care.`,
+        'Does the apprentice have an EHC plan, or have they been in local authority care?',
+      );
+    }
+  }
+
+  if (smallMaxEmployees && smallFreeAge) {
+    const qualifiesByAge = age <= smallFreeAge.value || (withinEhcAge && ehcOrCare === 'yes');
+    const mayQualifyByAge = !qualifiesByAge && withinEhcAge && ehcOrCare === 'unknown';
+    const isSmall = input.employeeCount === undefined ? undefined : input.employeeCount <= smallMaxEmployees.value;
+    if (qualifiesByAge && isSmall === true) {
+      return free(
+        `An employer with ${smallMaxEmployees.value} or fewer employees pays nothing for an apprentice aged up to ${smallFreeAge.value} (or up to ${ehcMax?.value ?? smallFreeAge.value} with an EHC plan or care experience) under the rules then in force.`,
+      );
+    }
+    if (qualifiesByAge && isSmall === undefined) {
+      return unknown(
+        `Employers with ${smallMaxEmployees.value} or fewer employees paid nothing for this apprentice under the rules then in force.`,
+        `How many employees does the employer have (${smallMaxEmployees.value} or fewer means the training is free)?`,
+      );
+    }
+    if (mayQualifyByAge && isSmall !== false) {
+      return unknown(
+        `A small employer paid nothing for an apprentice aged up to ${ehcMax?.value} with an EHC plan or care experience.`,
+        'Does the apprentice have an EHC plan, or have they been in local authority care?',
+      );
+    }
+  }
+
+  const share = reader.read('cofunding.employer-share', date);
+  if (!share) {
+    return unknown(
+      'The co-investment share for a non-levy employer is not held for that date.',
+      `Check the funding rules for a start on ${formatDate(date)}.`,
+    );
+  }
+  if (capped !== undefined) {
+    const employerShare = (capped * share.value) / 100;
+    lines.push({
+      id: 'employer-pays',
+      label: 'The employer pays',
+      value: money(employerShare + excess),
+      amount: employerShare + excess,
+      arithmetic: `${share.text} × ${money(capped)} = ${money(employerShare)}${excess > 0 ? `; plus ${money(excess)} above the band maximum = ${money(employerShare + excess)}` : ''}`,
+    });
+    lines.push({
+      id: 'government-pays',
+      label: 'The government pays',
+      value: money(capped - employerShare),
+      amount: capped - employerShare,
+      arithmetic: `${formatPercent(100 - share.value)} × ${money(capped)} = ${money(capped - employerShare)}`,
+    });
+  }
+  const levyPayerShare = reader.readIfInForce('cofunding.levy-exhausted-employer-share', date);
+  if (levyPayerShare && levyPayerShare.value !== share.value) {
+    return {
+      status: 'unknown',
+      summary: `The published share for a non-levy employer is ${share.text} (the government pays ${formatPercent(100 - share.value)}), but the rate for levy payers changed to ${levyPayerShare.text} from ${formatDate(levyPayerShare.from)} and the sources disagree on whether non-levy employers with older apprentices follow it.`,
+      question: `Check the funding rules for a start on ${formatDate(date)}: does a non-levy employer pay ${share.text} or ${levyPayerShare.text} for an apprentice aged ${age}?`,
+      lines,
+      employerSharePercent: share.value,
+      ...(input.price !== undefined && capped !== undefined && { employerPays: (capped * share.value) / 100 + excess }),
+    };
+  }
+  return {
+    status: 'decided',
+    summary: `A non-levy employer pays ${share.text} of the price up to the band maximum and the government pays ${formatPercent(100 - share.value)} (rate from ${formatDate(share.from)}).`,
+    lines,
+    employerSharePercent: share.value,
+    ...(input.price !== undefined && capped !== undefined && { employerPays: (capped * share.value) / 100 + excess }),
+  };
+}

@@ -1,0 +1,34 @@
+const MULTIPLIERS: Record<string, number> = {
+  k: 1_000,
+  thousand: 1_000,
+  m: 1_000_000,
+  mn: 1_000_000,
+  million: 1_000_000,
+  bn: 1_000_000_000,
+  b: 1_000_000_000,
+  billion: 1_000_000_000,
+};
+
+/** The pattern of a money amount in text: "£4.2m", "5 million", "£5,000,000", "750k". */
+export const AMOUNT_PATTERN = /£?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|thousand|mn|m|million|bn|b|billion)?\b/i;
+
+/** Reads an amount of money written the way people write it; undefined when it is not one. */
+export function parseAmount(text: string): number | undefined {
+  const trimmed = text.trim().toLowerCase().replace(/^£\s?/, '');
+  const match = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)\s?(k|thousand|mn|m|million|bn|b|billion)?$/.exec(trimmed);
+  if (!match) return undefined;
+  const number = Number((match[1] as string).replace(/,/g, ''));
+  const multiplier = match[2] ? (MULTIPLIERS[match[2]] ?? 1) : 1;
+  const value = number * multiplier;
+  return Number.isFinite(value) ? Math.round(value * 100) / 100 : undefined;
+}
+
+/** A share written "80", "80%" or "0.8", as a fraction; bare numbers above 1 are read as percentages. */
+export function parseShare(text: string): number | undefined {
+  const trimmed = text.trim();
+  const percent = /^(\d+(?:\.\d+)?)\s?%$/.exec(trimmed);
+  if (percent) return Number(percent[1]) / 100;
+  if (!/^\d*\.?\d+$/.test(trimmed)) return undefined;
+  const value = Number(trimmed);
+  return value > 1 ? value / 100 : value;
+}
