@@ -12,6 +12,11 @@ export type SlackFeatureDeps = {
   log: Logger;
   /** Whether a Slack user is an employer engagement officer (SLACK_OFFICER_IDS or the officer user group). */
   isOfficer(userId: string): Promise<boolean>;
+  /**
+   * Sends pending triage posts (and in-place updates) now through every platform's publisher, instead of waiting
+   * for the queue's next delivery round. Set by whoever runs the delivery; without it posts go out on that timer.
+   */
+  deliverTriagePosts?(): Promise<void>;
 };
 
 export type RegisterSlackFeature = (app: App, deps: SlackFeatureDeps) => void;

@@ -1,0 +1,64 @@
+import type { WebClient } from '@slack/web-api';
+import type { Enquiry, TriagePost, TriagePublisher } from '../../enquiries/index.js';
+import { SkillsDeskError } from '../../errors.js';
+import type { SlackFeatureDeps } from '../slack-deps.js';
+import { escapeMrkdwn, isSlackUserId, mention, renderTriageMessage, slackDate } from './enquiry-blocks.js';
+
+/** Posts new enquiries to SLACK_ENQUIRY_CHANNEL and updates the post in place; undefined when no channel is set. */
+export function createSlackTriagePublisher(
+  client: WebClient,
+  deps: Pick<SlackFeatureDeps, 'settings' | 'log'>,
+): TriagePublisher | undefined {
+  const channel = deps.settings.enquiryChannel;
+  if (!channel) return undefined;
+  const log = deps.log.child({ module: 'slack-triage' });
+
+  return {
+    platform: 'slack',
+
+    async publish(enquiry: Enquiry, existing?: TriagePost): Promise<TriagePost> {
+      const message = renderTriageMessage(enquiry);
+      if (existing) {
+        const result = await client.chat.update({ channel: existing.channel, ts: existing.messageId, ...message });
+        log.info(
+          { reference: enquiry.reference, status: enquiry.status, ts: existing.messageId },
+          'triage post updated',
+        );
+        return {
+          platform: 'slack',
+          channel: result.channel ?? existing.channel,
+          messageId: result.ts ?? existing.messageId,
+        };
+      }
+      const result = await client.chat.postMessage({ channel, unfurl_links: false, ...message });
+      if (!result.ts || !result.channel) {
+        throw new SkillsDeskError('not_found', `Slack did not return the triage post for ${enquiry.reference}`);
+      }
+      log.info({ reference: enquiry.reference, channel: result.channel, ts: result.ts }, 'triage post sent');
+      return { platform: 'slack', channel: result.channel, messageId: result.ts };
+    },
+
+    async remind(enquiry: Enquiry, kind: 'unclaimed' | 'stale-claim'): Promise<void> {
+      const post = enquiry.posts.find((candidate) => candidate.platform === 'slack');
+      const what = `*${enquiry.reference}* (${escapeMrkdwn(enquiry.organisation)})`;
+      if (kind === 'stale-claim' && enquiry.assignee && isSlackUserId(enquiry.assignee)) {
+        // chat.postMessage to a user id opens (or reuses) the app's DM with them.
+        await client.chat.postMessage({
+          channel: enquiry.assignee,
+          text: `Reminder: you claimed ${what} and it has had no update since ${slackDate(enquiry.updatedAt)}. Add a note, resolve it, or assign it to someone else.`,
+        });
+        log.info({ reference: enquiry.reference, kind }, 'triage reminder sent');
+        return;
+      }
+      const text =
+        kind === 'unclaimed'
+          ? `:alarm_clock: ${what} has been waiting unclaimed since ${slackDate(enquiry.createdAt)}. Can someone claim it?`
+          : `:alarm_clock: ${what} was claimed${enquiry.assignee ? ` by ${mention(enquiry.assignee)}` : ''} and has had no update since ${slackDate(enquiry.updatedAt)}.`;
+      // A reply to the triage post, also shown in the channel, so the history stays with the enquiry.
+      await (post
+        ? client.chat.postMessage({ channel: post.channel, text, thread_ts: post.messageId, reply_broadcast: true })
+        : client.chat.postMessage({ channel, text }));
+      log.info({ reference: enquiry.reference, kind }, 'triage reminder sent');
+    },
+  };
+}
