@@ -1,9 +1,13 @@
 import type { Core } from '../core.js';
 import type { TriagePublisher } from '../enquiries/enquiry-queue.js';
+import { createSlackApp } from './create-slack-app.js';
 
 export type RunningTransport = { stop(): Promise<void>; publisher?: TriagePublisher };
 
-/** Starts the Slack app (Socket Mode or HTTP) when Slack is configured. Placeholder until the app lands. */
-export async function startSlack(_core: Core): Promise<RunningTransport | undefined> {
-  return undefined;
+/** Starts the Slack app (Socket Mode or HTTP) when Slack is configured; undefined when it is not. */
+export async function startSlack(core: Core): Promise<RunningTransport | undefined> {
+  if (core.config.slack === 'off') return undefined;
+  const slack = createSlackApp(core, core.config.slack);
+  await slack.start();
+  return { stop: () => slack.stop(), ...(slack.publisher !== undefined && { publisher: slack.publisher }) };
 }

@@ -1,0 +1,189 @@
+import type { ChatStreamer, WebClient } from '@slack/web-api';
+import type { Answer, Turn } from '../answer/answer.js';
+import { errorCode } from '../errors.js';
+import { renderAnswer } from './render-answer.js';
+import type { SlackAppContext } from './slack-app-context.js';
+import { APOLOGY, LOADING_MESSAGES, rateLimited, THINKING_STATUS } from './slack-texts.js';
+import { readThreadHistory } from './thread-history.js';
+
+export type ThreadQuestion = {
+  channel: string;
+  /** The message asking the question. */
+  messageTs: string;
+  /** Set when the question is itself a reply in a thread: earlier turns are read from there. */
+  threadTs?: string | undefined;
+  userId: string;
+  question: string;
+  isDirectMessage: boolean;
+  appTeamId?: string | undefined;
+  userTeamId?: string | undefined;
+  botUserId?: string | undefined;
+};
+
+const HANDLED_TTL_MS = 24 * 3_600_000;
+
+/**
+ * Answers a question asked in a DM or channel, in the question's thread: once per message however often Slack
+ * delivers it, within the person's rate limit, streamed when the model is writing, and always saying something.
+ */
+export async function answerInThread(ctx: SlackAppContext, client: WebClient, question: ThreadQuestion): Promise<void> {
+  const { channel, userId } = question;
+  const replyTs = question.threadTs ?? question.messageTs;
+  const log = ctx.log.child({ channel, threadTs: replyTs, messageTs: question.messageTs, userId });
+
+  // Slack may send the same message as an app_mention and a message event, and retries either: answer it once.
+  const isFirst = await ctx.core.store.insertIfAbsent(
+    'slack-handled-messages',
+    `${channel}:${question.messageTs}`,
+    true,
+    {
+      ttlMs: HANDLED_TTL_MS,
+    },
+  );
+  if (!isFirst) {
+    log.debug('message already handled');
+    return;
+  }
+
+  if (!ctx.rateLimiter.tryTake(userId)) {
+    log.info('rate limited');
+    await client.chat.postEphemeral({
+      channel,
+      user: userId,
+      thread_ts: replyTs,
+      text: rateLimited(ctx.settings.rateLimitPerMinute),
+    });
+    return;
+  }
+
+  let streamer: ChatStreamer | undefined;
+  try {
+    const { audience, isExternal } = await ctx.audienceOf({
+      userId,
+      appTeamId: question.appTeamId,
+      userTeamId: question.userTeamId,
+    });
+    const [history] = await Promise.all([
+      question.threadTs
+        ? readThreadHistory(client, {
+            channel,
+            threadTs: question.threadTs,
+            beforeTs: question.messageTs,
+            botUserId: question.botUserId,
+          })
+        : Promise.resolve<Turn[]>([]),
+      showStatus(ctx, client, channel, replyTs),
+    ]);
+
+    let streamedText = '';
+    let streaming: Promise<unknown> = Promise.resolve();
+    let streamError: unknown;
+    const onText = (delta: string) => {
+      streamedText += delta;
+      streaming = streaming
+        .then(async () => {
+          if (streamError !== undefined) return;
+          streamer ??= client.chatStream({
+            channel,
+            thread_ts: replyTs,
+            recipient_user_id: userId,
+            ...((question.userTeamId ?? question.appTeamId)
+              ? { recipient_team_id: (question.userTeamId ?? question.appTeamId) as string }
+              : {}),
+          });
+          await streamer.append({ markdown_text: delta });
+        })
+        .catch((error: unknown) => {
+          streamError = error;
+        });
+    };
+
+    const answer = await ctx.core.answerer.answer({
+      question: question.question,
+      history,
+      audience,
+      ...(ctx.core.config.model !== 'off' && { onText }),
+    });
+    await streaming;
+
+    const answerId = ctx.records.newId();
+    await ctx.records.save({
+      id: answerId,
+      question: question.question,
+      answer,
+      audience,
+      isExternal,
+      channel,
+      at: ctx.now().toISOString(),
+    });
+    const renderOptions = {
+      answerId,
+      action: { question: question.question, channel, threadTs: replyTs, isExternal },
+    };
+    const whole = renderAnswer(answer, renderOptions);
+
+    if (streamer !== undefined && streamError === undefined) {
+      const tail = renderAnswer(answer, { ...renderOptions, includeText: false });
+      await streamer.stop({ blocks: tail.blocks });
+      if (!matchesStream(answer, streamedText) && streamer.ts) {
+        // The engine settled on different text (e.g. it fell back to an extractive answer): the answer wins.
+        log.info({ mode: answer.mode }, 'streamed text replaced by the final answer');
+        await client.chat.update({ channel, ts: streamer.ts, text: whole.text, blocks: whole.blocks });
+      }
+    } else if (streamer?.ts) {
+      log.warn({ err: streamError, code: errorCode(streamError) }, 'streaming failed; replacing with the whole answer');
+      await client.chat.update({ channel, ts: streamer.ts, text: whole.text, blocks: whole.blocks });
+    } else {
+      await client.chat.postMessage({ channel, thread_ts: replyTs, text: whole.text, blocks: whole.blocks });
+    }
+
+    if (!question.isDirectMessage) await ctx.threads.remember(channel, replyTs);
+    log.info(
+      {
+        kind: answer.kind,
+        mode: answer.mode,
+        audience,
+        citations: answer.citations.length,
+        streamed: streamer !== undefined,
+      },
+      'answered',
+    );
+  } catch (error) {
+    log.error({ err: error, code: errorCode(error) }, 'answer failed');
+    await apologise(ctx, client, { channel, replyTs, streamedTs: streamer?.ts });
+  }
+}
+
+function matchesStream(answer: Answer, streamedText: string): boolean {
+  return answer.mode === 'model' && streamedText.trim() === answer.text.trim();
+}
+
+async function showStatus(ctx: SlackAppContext, client: WebClient, channel: string, threadTs: string): Promise<void> {
+  try {
+    await client.assistant.threads.setStatus({
+      channel_id: channel,
+      thread_ts: threadTs,
+      status: THINKING_STATUS,
+      loading_messages: LOADING_MESSAGES,
+    });
+  } catch (error) {
+    // Status is a nicety: outside agent threads Slack may refuse it, and the answer still follows.
+    ctx.log.debug({ err: error, channel }, 'could not set the thinking status');
+  }
+}
+
+async function apologise(
+  ctx: SlackAppContext,
+  client: WebClient,
+  where: { channel: string; replyTs: string; streamedTs?: string | undefined },
+): Promise<void> {
+  try {
+    if (where.streamedTs) {
+      await client.chat.update({ channel: where.channel, ts: where.streamedTs, text: APOLOGY, blocks: [] });
+    } else {
+      await client.chat.postMessage({ channel: where.channel, thread_ts: where.replyTs, text: APOLOGY });
+    }
+  } catch (error) {
+    ctx.log.error({ err: error, code: errorCode(error), channel: where.channel }, 'could not post the apology');
+  }
+}

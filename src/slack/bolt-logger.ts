@@ -1,0 +1,20 @@
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { Logger } from '../log.js';
+
+/** Bolt's logger interface on top of the product's pino logger, so Bolt's own messages are JSON too. */
+export function createBoltLogger(log: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  const text = (messages: unknown[]) =>
+    messages.map((message) => (typeof message === 'string' ? message : String(message))).join(' ');
+  return {
+    debug: (...messages) => log.debug(text(messages)),
+    info: (...messages) => log.info(text(messages)),
+    warn: (...messages) => log.warn(text(messages)),
+    error: (...messages) => log.error(text(messages)),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}

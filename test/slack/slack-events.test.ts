@@ -1,0 +1,407 @@
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SLACK_IDS } from '../../src/slack/ids.js';
+import {
+  actionIds,
+  BOT_ID,
+  BOT_USER_ID,
+  blocksText,
+  eventBody,
+  messageTs,
+  type SlackCallArgs,
+  slackCall,
+  startTestSlack,
+  TEAM_ID,
+  type TestSlack,
+} from '../helpers/slack-test-app.js';
+import { answerWithSources, fixtureAnswerer } from './fixture-answers.js';
+
+const STAFF = 'U0STAFF01';
+const staffInfo = { ok: true, user: { id: STAFF, team_id: TEAM_ID, is_restricted: false, is_ultra_restricted: false } };
+
+describe('Slack questions in DMs, mentions and threads', () => {
+  let slack: TestSlack | undefined;
+
+  beforeEach(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+
+  afterEach(async () => {
+    nock.cleanAll();
+    await slack?.close();
+    slack = undefined;
+  });
+
+  it('answers a direct message in its thread with the engine’s answer, sources and buttons', async () => {
+    slack = await startTestSlack();
+    const question = 'What is the London Living Wage?';
+    const expected = await slack.core.answerer.answer({ question, audience: 'staff' });
+    const ts = messageTs();
+    const info = slackCall('users.info', staffInfo);
+    const status = slackCall('assistant.threads.setStatus');
+    const posted = slackCall('chat.postMessage', { ok: true, ts: messageTs() });
+
+    const response = await slack.send(
+      eventBody({ type: 'message', channel: 'D0DM', channel_type: 'im', user: STAFF, text: question, ts }),
+    );
+    expect(response.status).toBe(200);
+    const message = await posted;
+    await response.done;
+
+    expect(await info).toMatchObject({ user: STAFF });
+    expect(await status).toMatchObject({ channel_id: 'D0DM', thread_ts: ts });
+    expect(message).toMatchObject({ channel: 'D0DM', thread_ts: ts });
+    const firstLine = expected.text.split('\n')[0]?.replace(/\*\*/g, '*') ?? '';
+    expect(blocksText(message.blocks)).toContain(firstLine);
+    expect(actionIds(message.blocks)).toEqual(
+      expect.arrayContaining([SLACK_IDS.actions.askTheTeam, SLACK_IDS.actions.feedback]),
+    );
+  });
+
+  it('renders numbered sources with review dates and flags one due for review', async () => {
+    const answerer = fixtureAnswerer(() => answerWithSources());
+    slack = await startTestSlack({ configure: (core) => ({ ...core, answerer }) });
+    slackCall('users.info', staffInfo);
+    slackCall('assistant.threads.setStatus');
+    const posted = slackCall('chat.postMessage', { ok: true, ts: messageTs() });
+
+    const ts = messageTs();
+    await slack.send(
+      eventBody({ type: 'message', channel: 'D0DM', channel_type: 'im', user: STAFF, text: 'LLW?', ts }),
+    );
+    const text = blocksText((await posted).blocks);
+
+    expect(text).toContain('The *London Living Wage* is £14.80 an hour [1]');
+    expect(text).toContain('• Applies across London');
+    expect(text).toMatch(
+      /\[1\] <https:\/\/www\.livingwage\.org\.uk\/what-real-living-wage\|London Living Wage rates: Current rate> · last reviewed 23 October 2026\n/,
+    );
+    expect(text).toContain(
+      '[2] <https://www.livingwage.org.uk/accreditation|Becoming a Living Wage employer> · last reviewed 10 January 2025 · :warning: due for review (was due 10 July 2025)',
+    );
+    expect(text).toContain('Figures as of 23 November 2026.');
+  });
+
+  it('answers an @mention in the thread and takes follow-ups there without a new mention, with the thread as history', async () => {
+    const answerer = fixtureAnswerer((request) =>
+      answerWithSources({ text: `Answer to: ${request.question}`, citations: [], figures: [] }),
+    );
+    slack = await startTestSlack({ configure: (core) => ({ ...core, answerer }) });
+    const channel = 'C0EMPLOY';
+    const rootTs = messageTs();
+    slackCall('users.info', staffInfo, { times: 2 });
+    slackCall('assistant.threads.setStatus', { ok: true }, { times: 2 });
+    const firstPost = slackCall('chat.postMessage', { ok: true, ts: messageTs() });
+
+    const mention = await slack.send(
+      eventBody({
+        type: 'app_mention',
+        channel,
+        user: STAFF,
+        text: `<@${BOT_USER_ID}> Who pays the levy?`,
+        ts: rootTs,
+      }),
+    );
+    await mention.done;
+    expect(await firstPost).toMatchObject({ channel, thread_ts: rootTs, text: 'Answer to: Who pays the levy?' });
+
+    const answerTs = messageTs();
+    const followUpTs = messageTs();
+    const replies = slackCall('conversations.replies', {
+      ok: true,
+      messages: [
+        { ts: rootTs, user: STAFF, text: `<@${BOT_USER_ID}> Who pays the levy?` },
+        { ts: answerTs, user: BOT_USER_ID, bot_id: BOT_ID, text: 'Answer to: Who pays the levy?' },
+        { ts: followUpTs, user: STAFF, text: 'And what rate?' },
+      ],
+    });
+    const secondPost = slackCall('chat.postMessage', { ok: true, ts: messageTs() });
+    const followUp = await slack.send(
+      eventBody({
+        type: 'message',
+        channel,
+        channel_type: 'channel',
+        user: STAFF,
+        text: 'And what rate?',
+        ts: followUpTs,
+        thread_ts: rootTs,
+      }),
+    );
+    await followUp.done;
+
+    expect(await replies).toMatchObject({ channel, ts: rootTs });
+    expect(await secondPost).toMatchObject({ channel, thread_ts: rootTs, text: 'Answer to: And what rate?' });
+    expect(answerer.requests[1]?.history).toEqual([
+      { role: 'user', text: 'Who pays the levy?' },
+      { role: 'assistant', text: 'Answer to: Who pays the levy?' },
+    ]);
+  });
+
+  it('ignores replies in threads it has not answered in, and messages from bots', async () => {
+    const answerer = fixtureAnswerer(() => answerWithSources());
+    slack = await startTestSlack({ configure: (core) => ({ ...core, answerer }) });
+
+    const unknownThread = await slack.send(
+      eventBody({
+        type: 'message',
+        channel: 'C0OTHER',
+        channel_type: 'channel',
+        user: STAFF,
+        text: 'LLW?',
+        ts: messageTs(),
+        thread_ts: messageTs(),
+      }),
+    );
+    const otherBot = await slack.send(
+      eventBody({
+        type: 'message',
+        channel: 'D0DM',
+        channel_type: 'im',
+        user: 'U0OTHERBOT',
+        bot_id: 'B0OTHER',
+        text: 'LLW?',
+        ts: messageTs(),
+      }),
+    );
+    const botSubtype = await slack.send(
+      eventBody({
+        type: 'message',
+        subtype: 'bot_message',
+        channel: 'D0DM',
+        channel_type: 'im',
+        bot_id: 'B0OTHER',
+        text: 'LLW?',
+        ts: messageTs(),
+      }),
+    );
+    await Promise.all([unknownThread.done, otherBot.done, botSubtype.done]);
+
+    expect(answerer.requests).toEqual([]);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('answers a retried event once', async () => {
+    const answerer = fixtureAnswerer(() => answerWithSources());
+    slack = await startTestSlack({ configure: (core) => ({ ...core, answerer }) });
+    const posts: SlackCallArgs[] = [];
+    slackCall('users.info', staffInfo);
+    slackCall('assistant.threads.setStatus');
+    const posted = slackCall('chat.postMessage', { ok: true, ts: messageTs() }, { calls: posts });
+    const event = { type: 'message', channel: 'D0DM', channel_type: 'im', user: STAFF, text: 'LLW?', ts: messageTs() };
+
+    const first = await slack.send(eventBody(event, { eventId: 'EvRETRY1' }));
+    await first.done;
+    await posted;
+    const retry = await slack.send(eventBody(event, { eventId: 'EvRETRY1' }), {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
+    expect(retry.status).toBe(200);
+    await slack.logs.waitFor((line) => line.msg === 'ignored a repeated event' && line.eventId === 'EvRETRY1');
+
+    expect(posts).toHaveLength(1);
+    expect(answerer.requests).toHaveLength(1);
+  });
+
+  it('gives guests and Slack Connect users only public articles', async () => {
+    const answerer = fixtureAnswerer(() => answerWithSources());
+    slack = await startTestSlack({ configure: (core) => ({ ...core, answerer }) });
+    slackCall('users.info', { ok: true, user: { id: 'U0GUEST', team_id: TEAM_ID, is_restricted: true } });
+    slackCall('assistant.threads.setStatus', { ok: true }, { times: 2 });
+    const guestPost = slackCall('chat.postMessage', { ok: true, ts: messageTs() });
+
+    const guest = await slack.send(
+      eventBody({
+        type: 'message',
+        channel: 'D0GUEST',
+        channel_type: 'im',
+        user: 'U0GUEST',
+        text: 'LLW?',
+        ts: messageTs(),
+      }),
+    );
+    await guest.done;
+    const askTheTeam = JSON.parse(String(findButtonValue((await guestPost).blocks, SLACK_IDS.actions.askTheTeam)));
+
+    const connectPost = slackCall('chat.postMessage', { ok: true, ts: messageTs() });
+    const connect = await slack.send(
+      eventBody({
+        type: 'app_mention',
+        channel: 'C0SHARED',
+        user: 'U0PARTNER',
+        user_team: 'T0PARTNER',
+        text: `<@${BOT_USER_ID}> LLW?`,
+        ts: messageTs(),
+      }),
+    );
+    await connect.done;
+    await connectPost;
+
+    expect(answerer.requests.map((request) => request.audience)).toEqual(['public', 'public']);
+    expect(askTheTeam).toMatchObject({ isExternal: true, channel: 'D0GUEST' });
+  });
+
+  it('posts a fixed apology in the thread when the engine fails, and logs the failure', async () => {
+    const answerer = fixtureAnswerer(() => {
+      throw new Error('database password is hunter2');
+    });
+    slack = await startTestSlack({ configure: (core) => ({ ...core, answerer }) });
+    slackCall('users.info', staffInfo);
+    slackCall('assistant.threads.setStatus');
+    const posted = slackCall('chat.postMessage', { ok: true, ts: messageTs() });
+    const ts = messageTs();
+
+    const response = await slack.send(
+      eventBody({ type: 'message', channel: 'D0DM', channel_type: 'im', user: STAFF, text: 'LLW?', ts }),
+    );
+    await response.done;
+    const apology = await posted;
+
+    expect(apology).toMatchObject({ channel: 'D0DM', thread_ts: ts });
+    expect(String(apology.text)).toMatch(/^Sorry, something went wrong/);
+    expect(JSON.stringify(apology)).not.toContain('hunter2');
+    const logged = await slack.logs.waitFor((line) => line.msg === 'answer failed');
+    expect(logged).toMatchObject({ code: 'internal', channel: 'D0DM', userId: STAFF });
+  });
+
+  it('tells a person politely when they pass the per-minute limit, and lets them ask again a minute later', async () => {
+    let nowMs = Date.parse('2026-11-23T10:00:00Z');
+    const answerer = fixtureAnswerer(() => answerWithSources());
+    slack = await startTestSlack({
+      env: { SLACK_RATE_LIMIT_PER_MINUTE: '1' },
+      configure: (core) => ({ ...core, answerer, now: () => new Date(nowMs) }),
+    });
+    slackCall('users.info', staffInfo);
+    slackCall('assistant.threads.setStatus', { ok: true }, { times: 2 });
+    slackCall('chat.postMessage', { ok: true, ts: messageTs() }, { times: 2 });
+    const dm = () =>
+      eventBody({ type: 'message', channel: 'D0DM', channel_type: 'im', user: STAFF, text: 'LLW?', ts: messageTs() });
+
+    await (await slack.send(dm())).done;
+    const limited = slackCall('chat.postEphemeral', { ok: true, message_ts: messageTs() });
+    await (await slack.send(dm())).done;
+    expect(await limited).toMatchObject({ channel: 'D0DM', user: STAFF });
+    expect(String((await limited).text)).toContain('Please wait a moment');
+
+    nowMs += 61_000;
+    await (await slack.send(dm())).done;
+    expect(answerer.requests).toHaveLength(2);
+  });
+
+  it('rejects a bad signature or a stale timestamp with 401 and does nothing', async () => {
+    const answerer = fixtureAnswerer(() => answerWithSources());
+    slack = await startTestSlack({ configure: (core) => ({ ...core, answerer }) });
+    const event = { type: 'message', channel: 'D0DM', channel_type: 'im', user: STAFF, text: 'LLW?', ts: messageTs() };
+
+    const forged = await slack.send(eventBody(event), { secret: 'not-the-secret' });
+    const stale = await slack.send(eventBody(event), { timestampSeconds: Math.floor(Date.now() / 1000) - 60 * 10 });
+
+    expect(forged.status).toBe(401);
+    expect(stale.status).toBe(401);
+    expect(answerer.requests).toEqual([]);
+  });
+
+  it('streams a model answer and keeps it when it matches the final text', async () => {
+    const text = 'The levy is **0.5%** of pay bill [1].';
+    const answerer = fixtureAnswerer((request) => {
+      request.onText?.('The levy is **0.5%** ');
+      request.onText?.('of pay bill [1].');
+      return answerWithSources({ text, mode: 'model' });
+    });
+    slack = await startTestSlack({
+      configure: (core) => ({
+        ...core,
+        answerer,
+        config: { ...core.config, model: { apiKey: 'sk-test', model: 'gpt-test', timeoutMs: 1_000 } },
+      }),
+    });
+    slackCall('users.info', staffInfo);
+    slackCall('assistant.threads.setStatus');
+    const streamTs = messageTs();
+    const started = slackCall('chat.startStream', { ok: true, ts: streamTs });
+    const stopped = slackCall('chat.stopStream', { ok: true, ts: streamTs });
+    const ts = messageTs();
+
+    const response = await slack.send(
+      eventBody({ type: 'message', channel: 'D0DM', channel_type: 'im', user: STAFF, text: 'Levy?', ts }),
+    );
+    await response.done;
+
+    expect(await started).toMatchObject({ channel: 'D0DM', thread_ts: ts, recipient_user_id: STAFF });
+    const stop = await stopped;
+    const streamedText = [...((stop.chunks as { text?: string }[] | undefined) ?? [])]
+      .map((chunk) => chunk.text)
+      .join('');
+    expect(`${String((await started).markdown_text ?? '')}${streamedText}`).toBe(text);
+    expect(blocksText(stop.blocks)).toContain('[1] <https://www.livingwage.org.uk/what-real-living-wage|');
+    expect(actionIds(stop.blocks)).toContain(SLACK_IDS.actions.feedback);
+  });
+
+  it('replaces a streamed message with the final answer when the engine fell back', async () => {
+    const answerer = fixtureAnswerer((request) => {
+      request.onText?.('Half-written model text');
+      return answerWithSources({
+        mode: 'extractive',
+        notice: 'The writing model was unavailable, so this quotes the sources.',
+      });
+    });
+    slack = await startTestSlack({
+      configure: (core) => ({
+        ...core,
+        answerer,
+        config: { ...core.config, model: { apiKey: 'sk-test', model: 'gpt-test', timeoutMs: 1_000 } },
+      }),
+    });
+    slackCall('users.info', staffInfo);
+    slackCall('assistant.threads.setStatus');
+    const streamTs = messageTs();
+    slackCall('chat.startStream', { ok: true, ts: streamTs });
+    slackCall('chat.stopStream', { ok: true, ts: streamTs });
+    const updated = slackCall('chat.update', { ok: true, ts: streamTs });
+
+    const response = await slack.send(
+      eventBody({ type: 'message', channel: 'D0DM', channel_type: 'im', user: STAFF, text: 'LLW?', ts: messageTs() }),
+    );
+    await response.done;
+    const update = await updated;
+
+    expect(update).toMatchObject({ channel: 'D0DM', ts: streamTs });
+    const text = blocksText(update.blocks);
+    expect(text).toContain('The *London Living Wage* is £14.80 an hour [1]');
+    expect(text).toContain(':information_source: The writing model was unavailable');
+    expect(text).not.toContain('Half-written');
+  });
+
+  it('offers suggested prompts for the four topics when the Messages tab opens', async () => {
+    slack = await startTestSlack();
+    const prompts = slackCall('assistant.threads.setSuggestedPrompts');
+    const response = await slack.send(
+      eventBody({ type: 'app_home_opened', user: STAFF, channel: 'D0DM', tab: 'messages' }),
+    );
+    await response.done;
+    const call = await prompts;
+    expect(call.channel_id).toBe('D0DM');
+    const titles = (call.prompts as { title: string }[]).map((prompt) => prompt.title);
+    expect(titles).toEqual(['Apprenticeship levy', 'London Living Wage', 'Hackney 100', 'Section 106']);
+  });
+
+  it('answers GET /healthz with 200 JSON', async () => {
+    slack = await startTestSlack();
+    const response = await fetch(`${slack.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', slack: 'http' });
+  });
+});
+
+function findButtonValue(blocks: unknown, actionId: string): string | undefined {
+  let found: string | undefined;
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    if (record.action_id === actionId && typeof record.value === 'string') found = record.value;
+    Object.values(record).forEach(visit);
+  };
+  visit(blocks);
+  return found;
+}
