@@ -1,4 +1,5 @@
 // The levy calculator and the apprenticeship eligibility checker: deterministic, platform-free, figures from the facts.
+export { answerWithTools } from './answer-with-tools.js';
 export { calculateLevy, type LevyResult } from './calculate-levy.js';
 export {
   checkEligibility,
@@ -29,6 +30,7 @@ export {
 export type { FundingSplit } from './funding-split.js';
 export { LevyInput, type LevyInputDraft, TaxYear } from './levy-input.js';
 export { parseAmount } from './parse-amount.js';
+export { isEligibilityCheck, isLevyCalculation, readEligibilityQuestion, readLevyQuestion } from './read-question.js';
 export { renderEligibilityText } from './render-eligibility-text.js';
 export { renderLevyText } from './render-levy-text.js';
 export { runTool, TOOL_NAMES, type ToolDefinition, type ToolName, type ToolRun, toolDefinitions } from './run-tool.js';

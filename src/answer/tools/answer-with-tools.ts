@@ -1,0 +1,91 @@
+import type { Knowledge } from '../../knowledge/knowledge.js';
+import type { Answer } from '../answer.js';
+import { citeArticles } from '../cite.js';
+import { calculateLevy } from './calculate-levy.js';
+import { checkEligibility } from './check-eligibility.js';
+import { EligibilityInput } from './eligibility-input.js';
+import { LevyInput } from './levy-input.js';
+import { isEligibilityCheck, isLevyCalculation, readEligibilityQuestion, readLevyQuestion } from './read-question.js';
+import { renderEligibilityText } from './render-eligibility-text.js';
+import { renderLevyText } from './render-levy-text.js';
+
+const ASK_PAY_BILL = "What is the employer's annual pay bill (for example £5m)?";
+const ASK_AGE = 'How old will the person be on the start date?';
+
+function askFor(tool: 'levy' | 'eligibility', asOf: string, intro: string, needs: string[]): Answer {
+  return {
+    kind: 'answer',
+    text: [intro, ...needs.map((need) => `- ${need}`)].join('\n'),
+    citations: [],
+    enquirySuggested: false,
+    mode: 'extractive',
+    asOf,
+    figures: [],
+    tool,
+    needs,
+  };
+}
+
+/**
+ * Answers a levy or eligibility question with the calculators, without a language model. Returns undefined for
+ * questions that are not calculations (they go to the knowledge articles instead).
+ */
+export function answerWithTools(
+  knowledge: Knowledge,
+  question: string,
+  asOf: string,
+  today: string,
+): Answer | undefined {
+  if (isEligibilityCheck(question)) {
+    const values = readEligibilityQuestion(question);
+    if (values.age === undefined) {
+      return askFor('eligibility', asOf, 'To check whether they can start an apprenticeship, I need to know:', [
+        ASK_AGE,
+      ]);
+    }
+    const parsed = EligibilityInput.safeParse(values);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => issue.message);
+      return askFor('eligibility', asOf, 'I could not use what the question says:', problems);
+    }
+    const result = checkEligibility(knowledge, parsed.data, asOf);
+    const citations = citeArticles(knowledge, result.articleIds, result.rulesDate, today);
+    return {
+      kind: 'answer',
+      text: renderEligibilityText(result, citations),
+      citations,
+      enquirySuggested: false,
+      mode: 'extractive',
+      asOf: result.rulesDate,
+      figures: result.figures,
+      tool: 'eligibility',
+      ...(result.questions.length > 0 && { needs: result.questions }),
+    };
+  }
+
+  if (isLevyCalculation(question)) {
+    const values = readLevyQuestion(question);
+    if (values.payBill === undefined) {
+      return askFor('levy', asOf, 'To work out the levy, I need to know:', [ASK_PAY_BILL]);
+    }
+    const parsed = LevyInput.safeParse(values);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => issue.message);
+      return askFor('levy', asOf, 'I could not use what the question says:', problems);
+    }
+    const result = calculateLevy(knowledge, parsed.data, asOf);
+    const citations = citeArticles(knowledge, result.articleIds, result.rulesDate, today);
+    return {
+      kind: 'answer',
+      text: renderLevyText(result, citations),
+      citations,
+      enquirySuggested: false,
+      mode: 'extractive',
+      asOf: result.rulesDate,
+      figures: result.figures,
+      tool: 'levy',
+      ...(result.questions.length > 0 && { needs: result.questions }),
+    };
+  }
+  return undefined;
+}
