@@ -5,8 +5,6 @@ export const TeamsSender = z.object({
   id: z.string().min(1),
   name: z.string().optional(),
   aadObjectId: z.string().optional(),
-  /** `guest` or `anonymous` for people outside the organisation (present on some Teams payloads). */
-  userRole: z.string().optional(),
   tenantId: z.string().optional(),
 });
 export type TeamsSender = z.infer<typeof TeamsSender>;
@@ -59,4 +57,11 @@ export const ExecuteInvokeValue = z.object({
     verb: z.string().min(1),
     data: z.record(z.string(), z.unknown()).default({}),
   }),
+});
+
+/** What Teams says about a conversation member (GET /v3/conversations/{id}/members/{userId}). */
+export const TeamsMember = z.object({
+  /** `user`, `guest` or `anonymous`. */
+  userRole: z.string().optional(),
+  tenantId: z.string().optional(),
 });

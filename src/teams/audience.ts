@@ -11,13 +11,18 @@ const OUTSIDE_ROLES = new Set(['guest', 'anonymous', 'external']);
 export function isOutsider(
   settings: Pick<TeamsSettings, 'tenantId'>,
   activity: { from: TeamsSender; conversation: TeamsConversation; channelData?: TeamsChannelData },
+  /** The member's role and tenant as Teams reports them, when looked up. */
+  member?: { userRole?: string; tenantId?: string },
 ): boolean {
-  if (activity.from.userRole && OUTSIDE_ROLES.has(activity.from.userRole.toLowerCase())) return true;
+  if (member?.userRole && OUTSIDE_ROLES.has(member.userRole.toLowerCase())) return true;
   const ours = settings.tenantId?.toLowerCase();
   if (!ours) return false;
-  const tenants = [activity.from.tenantId, activity.conversation.tenantId, activity.channelData?.tenant?.id].filter(
-    (tenant): tenant is string => tenant !== undefined,
-  );
+  const tenants = [
+    activity.from.tenantId,
+    activity.conversation.tenantId,
+    activity.channelData?.tenant?.id,
+    member?.tenantId,
+  ].filter((tenant): tenant is string => tenant !== undefined);
   // A person from another tenant (a federated chat, a shared channel) or with no tenant at all is outside.
   if (tenants.length === 0) return true;
   return tenants.some((tenant) => tenant.toLowerCase() !== ours);

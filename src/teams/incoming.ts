@@ -20,14 +20,22 @@ export type Incoming = {
 };
 
 /** Reads the parts of an activity the bot relies on; undefined when they are missing or malformed. */
-export function readIncoming(activity: Activity, settings: TeamsSettings): Incoming | undefined {
+export function readIncoming(
+  activity: Activity,
+  settings: TeamsSettings,
+  member?: { userRole?: string; tenantId?: string },
+): Incoming | undefined {
   const from = TeamsSender.safeParse(activity.from);
   const conversation = TeamsConversation.safeParse(activity.conversation);
   const channelData = TeamsChannelData.safeParse(activity.channelData ?? undefined);
   if (!from.success || !conversation.success) return undefined;
   const data = channelData.success ? channelData.data : undefined;
   const userId = from.data.aadObjectId ?? from.data.id;
-  const outsider = isOutsider(settings, { from: from.data, conversation: conversation.data, channelData: data });
+  const outsider = isOutsider(
+    settings,
+    { from: from.data, conversation: conversation.data, channelData: data },
+    member,
+  );
   return {
     from: from.data,
     conversation: conversation.data,

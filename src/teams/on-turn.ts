@@ -12,6 +12,7 @@ import { CARD_ACTIONS, CardSubmission } from './card-actions.js';
 import { enquiryFormCard, triageCard } from './enquiry-cards.js';
 import { helpCard } from './help-card.js';
 import { type Incoming, questionText, readIncoming, teamsMessageLink } from './incoming.js';
+import type { MemberLookup } from './member-role.js';
 import { renderTeamsAnswer } from './render-answer.js';
 import { commandOf, type TeamsCommand } from './teams-commands.js';
 import type { TeamsMemory } from './teams-memory.js';
@@ -27,6 +28,8 @@ export type TeamsDeps = {
   settings: TeamsSettings;
   memory: TeamsMemory;
   calculators: TeamsCalculators;
+  /** Asks Teams for the sender's role (guest or not); only used when a tenant is configured. */
+  memberOf: MemberLookup;
   log: Logger;
 };
 
@@ -53,7 +56,7 @@ export function createTurnHandler(deps: TeamsDeps): (context: TurnContext) => Pr
 
 async function onMessage(context: TurnContext, deps: TeamsDeps): Promise<void> {
   const activity = context.activity;
-  const incoming = readIncoming(activity, deps.settings);
+  const incoming = await readSender(context, deps);
   if (!incoming) {
     deps.log.warn({ activityId: activity.id }, 'teams message without a readable sender or conversation');
     return;
@@ -84,6 +87,13 @@ async function onMessage(context: TurnContext, deps: TeamsDeps): Promise<void> {
     return;
   }
   await answerQuestion(context, deps, incoming, question);
+}
+
+/** The sender, checked; people from our own tenant are also checked against Teams' member record for guests. */
+async function readSender(context: TurnContext, deps: TeamsDeps): Promise<Incoming | undefined> {
+  const first = readIncoming(context.activity, deps.settings);
+  if (!first || first.isOutsider || deps.settings.mode !== 'authenticated' || !deps.settings.tenantId) return first;
+  return readIncoming(context.activity, deps.settings, await deps.memberOf(context));
 }
 
 async function answerQuestion(context: TurnContext, deps: TeamsDeps, incoming: Incoming, question: string) {
@@ -140,7 +150,7 @@ async function answerQuestion(context: TurnContext, deps: TeamsDeps, incoming: I
 
 async function onInvoke(context: TurnContext, deps: TeamsDeps): Promise<void> {
   const activity = context.activity;
-  const incoming = readIncoming(activity, deps.settings);
+  const incoming = await readSender(context, deps);
   if (!incoming) {
     await sendInvokeResponse(context, 400, undefined);
     return;

@@ -12,6 +12,7 @@ import { errorCode } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { RunningTransport } from '../slack/start-slack.js';
 import { createTeamsCalculators } from './calculator-cards.js';
+import { createMemberLookup } from './member-role.js';
 import { createTurnHandler, SORRY } from './on-turn.js';
 import { createTeamsMemory } from './teams-memory.js';
 import { type TeamsSettings, teamsAuthConfiguration } from './teams-settings.js';
@@ -41,7 +42,14 @@ export async function startTeams(
     if (context.activity.type === 'message') await context.sendActivity(SORRY);
   };
   const memory = createTeamsMemory(core.store);
-  const handleTurn = createTurnHandler({ core, settings, memory, calculators: createTeamsCalculators(), log });
+  const handleTurn = createTurnHandler({
+    core,
+    settings,
+    memory,
+    calculators: createTeamsCalculators(),
+    memberOf: createMemberLookup(core.store, log),
+    log,
+  });
   const publisher = createTeamsTriagePublisher({
     adapter,
     settings,

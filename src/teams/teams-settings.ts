@@ -1,4 +1,4 @@
-import type { AuthConfiguration } from '@microsoft/agents-hosting';
+import { type AuthConfiguration, getAuthConfigWithDefaults } from '@microsoft/agents-hosting';
 import type { TeamsConfig } from '../config.js';
 
 export type TeamsSettings = Exclude<TeamsConfig, 'off'>;
@@ -9,12 +9,12 @@ export type TeamsSettings = Exclude<TeamsConfig, 'off'>;
  * outside production, and our config refuses playground mode in production).
  */
 export function teamsAuthConfiguration(settings: TeamsSettings): AuthConfiguration {
-  if (settings.mode === 'playground') return {};
-  return {
+  if (settings.mode === 'playground') return getAuthConfigWithDefaults({});
+  return getAuthConfigWithDefaults({
     clientId: settings.appId ?? '',
     clientSecret: settings.appPassword ?? '',
     ...(settings.tenantId !== undefined && { tenantId: settings.tenantId }),
     authType: 'ClientSecret',
     validateIssuer: true,
-  };
+  });
 }
