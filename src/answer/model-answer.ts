@@ -30,6 +30,12 @@ export type ModelAnswerer = { answer(input: ModelAnswerInput): Promise<Answer> }
 
 const MAX_PASSAGES = 6;
 
+/** The calculators in the Chat Completions tool shape (works with Azure OpenAI and other compatible servers). */
+const CHAT_TOOLS = toolDefinitions.map((tool) => ({
+  type: 'function' as const,
+  function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+}));
+
 const FALLBACK_NOTICES = {
   timeout: 'The language model did not answer in time, so this answer was composed directly from the knowledge base.',
   rate_limited:
@@ -154,7 +160,7 @@ export async function createModelAnswerer(deps: {
           messages,
           stream: true,
           temperature: 0,
-          tools: toolDefinitions,
+          tools: CHAT_TOOLS,
         });
         for await (const chunk of stream) {
           const delta = chunk.choices[0]?.delta;
@@ -195,7 +201,7 @@ export async function createModelAnswerer(deps: {
         } catch {
           args = undefined;
         }
-        const outcome = runTool(deps.knowledge, call.name, args, asOf);
+        const outcome = runTool(deps.knowledge, call.name, args, asOf, today);
         if (!outcome.ok) {
           deps.log.info({ tool: call.name }, 'model tool call rejected; answering extractively');
           return extractive;
@@ -207,8 +213,8 @@ export async function createModelAnswerer(deps: {
           enquirySuggested: extractive.enquirySuggested,
           mode: 'model',
           asOf,
-          figures: outcome.figures ?? [],
-          tool: call.name === 'calculate_levy' ? 'levy' : 'eligibility',
+          figures: outcome.result.figures,
+          tool: outcome.tool,
         };
       }
 

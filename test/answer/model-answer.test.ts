@@ -1,0 +1,151 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { testAnswerer } from '../helpers/answerer.js';
+import { chatStreamBody, chatToolCallBody, SSE_HEADERS } from '../helpers/openai-stream.js';
+
+const API = 'https://models.example.test';
+const model = { apiKey: 'test-key', model: 'test-model', baseUrl: `${API}/v1`, timeoutMs: 2_000 };
+
+type ChatRequest = {
+  model: string;
+  stream: boolean;
+  messages: { role: string; content: string }[];
+  tools: { function: { name: string } }[];
+};
+
+describe('answerer with a model', () => {
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterEach(() => nock.cleanAll());
+  afterAll(() => nock.enableNetConnect());
+
+  it('streams a grounded answer built from the retrieved passages, with the prompts from prompts/', async () => {
+    const { answerer, store } = await testAnswerer({ model });
+    let request: ChatRequest | undefined;
+    const scope = nock(API)
+      .post('/v1/chat/completions', (body: ChatRequest) => {
+        request = body;
+        return true;
+      })
+      .reply(
+        200,
+        chatStreamBody(['The London Living Wage is ', '£14.80 an hour [1]. ', 'It applies from 22 October 2025 [1].']),
+        SSE_HEADERS,
+      );
+    const streamed: string[] = [];
+    const answer = await answerer.answer({
+      question: 'What is the London Living Wage?',
+      onText: (delta) => streamed.push(delta),
+    });
+    scope.done();
+    expect(answer.mode).toBe('model');
+    expect(answer.text).toBe('The London Living Wage is £14.80 an hour [1]. It applies from 22 October 2025 [1].');
+    expect(answer.citations.map((citation) => citation.n)).toEqual([1]);
+    expect(streamed.join('')).toBe(answer.text);
+    expect(request?.messages[0]?.content).toContain('Answer only from the numbered passages');
+    expect(request?.messages[1]?.content).toContain('[1] ');
+    expect(request?.messages[1]?.content).toContain('£14.80');
+    expect(request?.tools.map((tool) => tool.function.name)).toEqual([
+      'calculate_levy',
+      'check_apprenticeship_eligibility',
+    ]);
+    await store.close();
+  });
+
+  it('replaces an answer with a made-up figure by the extractive answer, without showing the bad sentence', async () => {
+    const { answerer, store } = await testAnswerer({ model });
+    nock(API)
+      .post('/v1/chat/completions')
+      .reply(200, chatStreamBody(['The London Living Wage is £15.90 an hour [1].']), SSE_HEADERS);
+    const streamed: string[] = [];
+    const answer = await answerer.answer({
+      question: 'What is the London Living Wage?',
+      onText: (delta) => streamed.push(delta),
+    });
+    expect(answer.mode).toBe('extractive');
+    expect(answer.text).toContain('£14.80 an hour');
+    expect(answer.text).not.toContain('£15.90');
+    expect(streamed.join('')).not.toContain('£15.90');
+    await store.close();
+  });
+
+  it('rejects an answer citing a passage it was not given', async () => {
+    const { answerer, store } = await testAnswerer({ model });
+    nock(API)
+      .post('/v1/chat/completions')
+      .reply(200, chatStreamBody(['The London Living Wage is £14.80 an hour [9].']), SSE_HEADERS);
+    const answer = await answerer.answer({ question: 'What is the London Living Wage?' });
+    expect(answer.mode).toBe('extractive');
+    expect(answer.citations.every((citation) => citation.n <= answer.citations.length)).toBe(true);
+    await store.close();
+  });
+
+  it.each([
+    [429, /rate limited/],
+    [500, /unavailable/],
+    [503, /unavailable/],
+  ])('answers extractively and says so when the model returns %i', async (status, notice) => {
+    const { answerer, store } = await testAnswerer({ model });
+    const scope = nock(API)
+      .post('/v1/chat/completions')
+      .reply(status, { error: { message: 'nope' } });
+    const answer = await answerer.answer({ question: 'What is the London Living Wage?' });
+    scope.done();
+    expect(answer.mode).toBe('extractive');
+    expect(answer.text).toContain('£14.80 an hour');
+    expect(answer.notice).toMatch(notice);
+    await store.close();
+  });
+
+  it('answers extractively and says so when the model does not answer in time', async () => {
+    const { answerer, store } = await testAnswerer({ model: { ...model, timeoutMs: 1_000 } });
+    nock(API)
+      .post('/v1/chat/completions')
+      .delay(3_000)
+      .reply(200, chatStreamBody(['late']), SSE_HEADERS);
+    const answer = await answerer.answer({ question: 'What is the London Living Wage?' });
+    expect(answer.mode).toBe('extractive');
+    expect(answer.notice).toMatch(/did not answer in time/);
+    await store.close();
+  });
+
+  it('runs the levy calculator when the model calls it, with figures from the facts table', async () => {
+    const { answerer, store } = await testAnswerer({ model });
+    nock(API)
+      .post('/v1/chat/completions')
+      .reply(200, chatToolCallBody('calculate_levy', { payBill: 5_000_000, taxYear: '2024-25' }), SSE_HEADERS);
+    const answer = await answerer.answer({
+      question: 'Roughly what would an employer with five million in wages owe in levy?',
+    });
+    expect(answer.tool).toBe('levy');
+    expect(answer.text).toContain('£10,000');
+    expect(answer.citations.length).toBeGreaterThan(0);
+    await store.close();
+  });
+
+  it('falls back to the extractive answer when the model calls a calculator with invalid input', async () => {
+    const { answerer, store } = await testAnswerer({ model });
+    nock(API)
+      .post('/v1/chat/completions')
+      .reply(200, chatToolCallBody('calculate_levy', { payBill: -5 }), SSE_HEADERS);
+    const answer = await answerer.answer({ question: 'How does the levy work for big employers?' });
+    expect(answer.tool).toBeUndefined();
+    expect(answer.mode).toBe('extractive');
+    await store.close();
+  });
+
+  it('serves a repeated question from the answer cache without calling the model again', async () => {
+    const { answerer, store } = await testAnswerer({ model });
+    const scope = nock(API)
+      .post('/v1/chat/completions')
+      .once()
+      .reply(200, chatStreamBody(['The London Living Wage is £14.80 an hour [1].']), SSE_HEADERS);
+    const first = await answerer.answer({ question: 'What is the London Living Wage?' });
+    const second = await answerer.answer({ question: 'What is the London Living Wage?' });
+    scope.done();
+    expect(second).toEqual(first);
+    await store.close();
+  });
+});
