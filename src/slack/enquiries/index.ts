@@ -10,6 +10,7 @@ export { buildHomeView, publishHome } from './app-home.js';
 export type { EnquiryPrefill } from './enquiry-form.js';
 export { createOfficerCheck } from './officer-check.js';
 export { INTERNAL_QUESTION, openEnquiryModal } from './on-enquiry-capture.js';
+export { inputValue, toViewErrors, type ViewErrors, ViewSubmission } from './slack-payloads.js';
 export { createSlackTriagePublisher } from './triage-publisher.js';
 
 /** Registers the enquiry shortcut, answer buttons (Ask the team, Log employer enquiry), triage actions, modals and App Home. */

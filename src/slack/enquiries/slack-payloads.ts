@@ -41,6 +41,7 @@ const InputState = z
     value: z.string().nullish(),
     selected_option: z.object({ value: z.string() }).nullish(),
     selected_user: z.string().nullish(),
+    selected_date: z.string().nullish(),
   })
   .loose();
 
@@ -59,7 +60,8 @@ export type ViewSubmission = z.infer<typeof ViewSubmission>;
 /** Reads one input of a submitted view as text; blank inputs come back undefined. */
 export function inputValue(submission: ViewSubmission, blockId: string): string | undefined {
   const state = Object.values(submission.view.state.values[blockId] ?? {})[0];
-  const raw = state?.selected_option?.value ?? state?.selected_user ?? state?.value ?? undefined;
+  const raw =
+    state?.selected_option?.value ?? state?.selected_user ?? state?.selected_date ?? state?.value ?? undefined;
   if (raw === undefined || raw === null) return undefined;
   const trimmed = raw.trim();
   return trimmed === '' ? undefined : trimmed;
