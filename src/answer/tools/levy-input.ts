@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+/** Names the fields a caller got wrong instead of zod's generic message. */
+function unknownFields(issue: { code?: string; keys?: string[] }): string {
+  if (issue.code === 'unrecognized_keys' && issue.keys) {
+    return `unknown field${issue.keys.length === 1 ? '' : 's'}: ${issue.keys.join(', ')}`;
+  }
+  return 'expected an object of named values';
+}
+
 const TAX_YEAR_MESSAGE = 'tax year must be written like 2019-20 (the year it starts, a dash, and the next year)';
 
 /** A UK tax year written "2019-20": it runs from 6 April 2019 to 5 April 2020. */
@@ -24,46 +32,49 @@ const fraction = (message: string) =>
 
 /** What the levy calculator needs. */
 export const LevyInput = z
-  .object({
-    payBill: amount('pay bill', 1_000_000_000_000).describe(
-      "The employer's annual pay bill in pounds: all earnings subject to employer Class 1 National Insurance.",
-    ),
-    englandShare: fraction('England share must be a number from 0 to 1 (0.8 means 80% of the pay bill)')
-      .default(1)
-      .describe('Share of the pay bill paid to employees who live in England, from 0 to 1. Default 1.'),
-    isConnected: z
-      .boolean({ error: 'connected must be true or false' })
-      .default(false)
-      .describe('Whether the employer is connected to other companies or charities that share one allowance.'),
-    allowanceShare: fraction('allowance share must be a number from 0 to 1 (0.5 means half of the allowance)')
-      .default(1)
-      .describe('Share of the levy allowance this employer uses, from 0 to 1. Default 1 (the whole allowance).'),
-    taxYear: TaxYear.optional().describe(
-      'Tax year such as "2019-20". Default: the tax year that contains the date asked about.',
-    ),
-    apprenticeshipPrice: amount('apprenticeship price', 1_000_000)
-      .refine((value) => value > 0, { error: 'apprenticeship price must be more than £0' })
-      .optional()
-      .describe('Agreed price of one apprenticeship (training and assessment), to show who pays what.'),
-    apprenticeAge: z
-      .number({ error: 'apprentice age must be a whole number between 14 and 100' })
-      .int({ error: 'apprentice age must be a whole number between 14 and 100' })
-      .min(14, { error: 'apprentice age must be a whole number between 14 and 100' })
-      .max(100, { error: 'apprentice age must be a whole number between 14 and 100' })
-      .optional()
-      .describe("The apprentice's age at the start, for co-investment rules that depend on age."),
-    apprenticeHasEhcPlanOrIsCareLeaver: z
-      .boolean({ error: 'EHC plan or care leaver must be true or false' })
-      .optional()
-      .describe('Whether the apprentice has an EHC plan or has been in local authority care.'),
-    employeeCount: z
-      .number({ error: 'employee count must be a whole number of at least 1' })
-      .int({ error: 'employee count must be a whole number of at least 1' })
-      .min(1, { error: 'employee count must be a whole number of at least 1' })
-      .max(10_000_000, { error: 'employee count must be a whole number of at least 1' })
-      .optional()
-      .describe('Number of employees, for the small-employer rules.'),
-  })
+  .object(
+    {
+      payBill: amount('pay bill', 1_000_000_000_000).describe(
+        "The employer's annual pay bill in pounds: all earnings subject to employer Class 1 National Insurance.",
+      ),
+      englandShare: fraction('England share must be a number from 0 to 1 (0.8 means 80% of the pay bill)')
+        .default(1)
+        .describe('Share of the pay bill paid to employees who live in England, from 0 to 1. Default 1.'),
+      isConnected: z
+        .boolean({ error: 'connected must be true or false' })
+        .default(false)
+        .describe('Whether the employer is connected to other companies or charities that share one allowance.'),
+      allowanceShare: fraction('allowance share must be a number from 0 to 1 (0.5 means half of the allowance)')
+        .default(1)
+        .describe('Share of the levy allowance this employer uses, from 0 to 1. Default 1 (the whole allowance).'),
+      taxYear: TaxYear.optional().describe(
+        'Tax year such as "2019-20". Default: the tax year that contains the date asked about.',
+      ),
+      apprenticeshipPrice: amount('apprenticeship price', 1_000_000)
+        .refine((value) => value > 0, { error: 'apprenticeship price must be more than £0' })
+        .optional()
+        .describe('Agreed price of one apprenticeship (training and assessment), to show who pays what.'),
+      apprenticeAge: z
+        .number({ error: 'apprentice age must be a whole number between 14 and 100' })
+        .int({ error: 'apprentice age must be a whole number between 14 and 100' })
+        .min(14, { error: 'apprentice age must be a whole number between 14 and 100' })
+        .max(100, { error: 'apprentice age must be a whole number between 14 and 100' })
+        .optional()
+        .describe("The apprentice's age at the start, for co-investment rules that depend on age."),
+      apprenticeHasEhcPlanOrIsCareLeaver: z
+        .boolean({ error: 'EHC plan or care leaver must be true or false' })
+        .optional()
+        .describe('Whether the apprentice has an EHC plan or has been in local authority care.'),
+      employeeCount: z
+        .number({ error: 'employee count must be a whole number of at least 1' })
+        .int({ error: 'employee count must be a whole number of at least 1' })
+        .min(1, { error: 'employee count must be a whole number of at least 1' })
+        .max(10_000_000, { error: 'employee count must be a whole number of at least 1' })
+        .optional()
+        .describe('Number of employees, for the small-employer rules.'),
+    },
+    { error: unknownFields },
+  )
   .strict();
 export type LevyInput = z.infer<typeof LevyInput>;
 /** Levy input as written by a caller, before defaults are filled in. */
