@@ -31,16 +31,35 @@ type ComposeInput = {
 const MAX_PASSAGES = 2;
 const MAX_FACTS = 2;
 
-/** Picks the figures a question asks for: facts whose name (label or alias) the question matches closely. */
-export function chooseFacts(retrieval: Retrieval, questionTerms: string[]): Fact[] {
-  const content = new Set(questionTerms);
-  const top = retrieval.facts[0];
-  if (!top || content.size === 0) return [];
+/** Questions that ask for a figure: an amount, rate, age, length, limit or date. */
+const ASKS_FOR_FIGURE =
+  /\b(how much|how many|how long|how old|what age|ages?|rates?|amount|cost|costs|pay|paid|wages?|salary|limit|threshold|allowance|percentage|per ?cent|share|minimum|maximum|max|min|cap|top[- ]?up|expire|expiry|duration|hours|months|when|since|figure|band|bursary|incentives?|payments?|count|number|deadline|what is the (?:llw|nlw|nmw|london living wage|national living wage|minimum wage|levy))\b|£/i;
+
+/**
+ * Picks the figures a question asks for: facts whose name (label or aliases) matches most of the question, that
+ * belong to one of the best-matching articles, and that have a value for the time asked about.
+ */
+export function chooseFacts(retrieval: Retrieval, questionTerms: string[], intent: QuestionIntent): Fact[] {
+  const content = new Set(questionTerms.filter((term) => !/^\d+$/.test(term)));
+  const asksAboutTime =
+    intent.wantsHistory || intent.wantsChangeDate || intent.time.kind === 'period' || intent.time.explicit;
+  if (content.size === 0 || !(asksAboutTime || ASKS_FOR_FIGURE.test(retrieval.query))) return [];
+  const topArticles = new Set(retrieval.sections.slice(0, 3).map(({ section }) => section.articleId));
+  const best = retrieval.facts[0]?.hit.score ?? 0;
+  const hasValue = (fact: Fact) =>
+    intent.time.kind === 'day'
+      ? intent.wantsHistory || fact.values.some((entry) => entry.from <= (intent.time as { date: string }).date)
+      : figuresDuring(fact, intent.time.start, intent.time.end).length > 0;
   return retrieval.facts
-    .filter(({ hit }, position) => {
-      const strong = new Set(hit.strongTerms);
-      const needed = Math.min(2, content.size);
-      return strong.size >= needed && hit.score >= top.hit.score * (position === 0 ? 1 : 0.75);
+    .filter(({ fact, hit }) => {
+      const strong = new Set(hit.strongTerms).size;
+      return (
+        strong >= Math.min(2, content.size) &&
+        strong / content.size >= 0.4 &&
+        hit.score >= best * 0.75 &&
+        topArticles.has(fact.article) &&
+        hasValue(fact)
+      );
     })
     .slice(0, MAX_FACTS)
     .map(({ fact }) => fact);
@@ -113,9 +132,14 @@ function describeFact(
   const date = time.date;
   const current = figureAsOf(fact, date);
   if (!current) {
-    const first = history[0];
-    const firstText = first ? ` The first figure I hold applies from ${formatDate(first.from)}.` : '';
-    return { text: `I hold no ${name} in force on ${formatDate(date)} ${marker}.${firstText}`, figures: [] };
+    const latest = [...history].reverse().find((entry) => entry.from <= date);
+    if (!latest) return { text: `I hold no ${name} for ${formatDate(date)} ${marker}.`, figures: [] };
+    const end = latest.to ?? lastDayOf(fact, latest);
+    const range = end ? `from ${formatDate(latest.from)} to ${formatDate(end)}` : `from ${formatDate(latest.from)}`;
+    return {
+      text: `I hold no current figure for the ${name} on ${formatDate(date)}. The latest I hold is ${formatFigure(latest.value, fact.unit)}, which applied ${range} ${marker}.${latest.note ? ` Note: ${latest.note}` : ''}`,
+      figures: [statedFigure(fact, latest)],
+    };
   }
   const position = history.indexOf(current);
   const previous = position > 0 ? history[position - 1] : undefined;
@@ -189,7 +213,7 @@ export function composeExtractive(input: ComposeInput): Answer {
 
   const questionTerms = searchTerms(retrieval.query);
   const quoteDate = intent.time.kind === 'day' ? intent.time.date : intent.time.end;
-  const facts = chooseFacts(retrieval, questionTerms);
+  const facts = chooseFacts(retrieval, questionTerms, intent);
 
   // Sections to cite: for each figure, the best section of its article; then the best passages overall.
   const cited: Section[] = [];

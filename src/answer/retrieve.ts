@@ -101,6 +101,10 @@ export function retrieve(
     .filter((entry): entry is { hit: SearchHit; fact: Fact } => entry.fact !== undefined);
 
   const top = sections[0]?.hit;
-  const inScope = !offTopic && onTopic && top !== undefined && top.score >= MIN_SECTION_SCORE;
+  // Without a topic word, the best passage must match most of the question in its title, headings or questions.
+  const known = terms.filter((term) => index.hasTerm(term));
+  const strongCoverage = top && known.length > 0 ? new Set(top.strongTerms).size / new Set(known).size : 0;
+  const inScope =
+    !offTopic && top !== undefined && top.score >= MIN_SECTION_SCORE && (onTopic || strongCoverage >= 0.5);
   return { query, sections, facts, inScope };
 }

@@ -33,6 +33,7 @@ const SYNONYMS: [RegExp, string][] = [
   [/\blevel\s*([2-7])\b|\bl([2-7])\b/g, 'level$1$2'],
   [/\b(?:apprentices|apprenticeships?|apprentiships?|aprenticeships?)\b/g, 'apprentice'],
   [/\bunder[\s-]?(?:16|18|19|21|22|25)s?\b/g, 'youngperson'],
+  [/\b(?:paid|pays|paying|salar(?:y|ies)|earn(?:s|ings)?)\b/g, 'pay'],
   [/\bwork\s+placements?\b|\bwork\s+experience\b/g, 'placement'],
 ];
 
