@@ -14,6 +14,15 @@ export const TOPIC_LABELS: Record<EnquiryTopic, string> = {
   other: 'Other',
 };
 
+const FIELD_LABELS: Record<string, string> = {
+  organisation: 'Organisation',
+  contactName: 'Contact name',
+  email: 'Email',
+  phone: 'Phone',
+  topic: 'Topic',
+  description: 'What do they need?',
+};
+
 export type EnquiryFormPrefill = {
   organisation?: string;
   contactName?: string;
@@ -83,7 +92,7 @@ export function enquiryFormElements(prefill: EnquiryFormPrefill): { body: CardEl
 /** The enquiry form as a card of its own, with any problems from an earlier attempt listed at the top. */
 export function enquiryFormCard(prefill: EnquiryFormPrefill, issues: FieldIssue[] = []): Attachment {
   const form = enquiryFormElements(prefill);
-  const problems = issues.map((issue) => `- ${issue.field}: ${issue.message}`).join('\n');
+  const problems = issues.map((issue) => `- ${FIELD_LABELS[issue.field] ?? issue.field}: ${issue.message}`).join('\n');
   return adaptiveCard(
     [
       heading('Log an employer enquiry'),
@@ -163,9 +172,5 @@ function statusText(enquiry: Enquiry): string {
 }
 
 function assigneeName(enquiry: Enquiry): string {
-  const taken = [...enquiry.history]
-    .reverse()
-    .find((entry) => entry.action === 'claimed' || entry.action === 'assigned');
-  if (taken?.action === 'claimed' && taken.actor.name) return taken.actor.name;
-  return enquiry.assignee ?? 'an officer';
+  return enquiry.assigneeName ?? enquiry.assignee ?? 'an officer';
 }

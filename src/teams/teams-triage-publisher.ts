@@ -66,10 +66,21 @@ export function createTeamsTriagePublisher(deps: TeamsTriagePublisherDeps): Tria
   const channel = parseChannelReference(deps.settings.enquiryChannel);
   const identity = botIdentity(deps.settings);
 
-  const inConversation = async (conversationId: string, logic: (context: TurnContext) => Promise<void>) => {
-    const reference = { ...channel, conversation: { ...channel.conversation, id: conversationId } };
-    await deps.adapter.continueConversation(identity, reference as ConversationReference, logic);
+  const agent = { id: deps.settings.appId ? `28:${deps.settings.appId}` : 'skills-desk', name: 'Skills Desk' };
+  // The adapter hands a failed turn to its error handler; a proactive post must fail loudly so the queue retries it.
+  const proactive = async (reference: ConversationReference, logic: (context: TurnContext) => Promise<void>) => {
+    let failure: unknown;
+    await deps.adapter.continueConversation(identity, { agent, ...reference }, async (context) => {
+      try {
+        await logic(context);
+      } catch (error) {
+        failure = error;
+      }
+    });
+    if (failure !== undefined) throw failure;
   };
+  const inConversation = (conversationId: string, logic: (context: TurnContext) => Promise<void>) =>
+    proactive({ ...channel, conversation: { ...channel.conversation, id: conversationId } }, logic);
   const postOf = (enquiry: Enquiry) => enquiry.posts.find((post) => post.platform === 'teams');
   const threadOf = (post: TriagePost) => `${post.channel.split(';')[0]};messageid=${post.messageId}`;
 
@@ -96,6 +107,7 @@ export function createTeamsTriagePublisher(deps: TeamsTriagePublisherDeps): Tria
         );
         messageId = response?.id ?? '';
       });
+      if (messageId === '') throw new Error('Teams did not return an id for the triage post');
       deps.log.info({ reference: enquiry.reference }, 'teams triage post sent');
       return { platform: 'teams', channel: channel.conversation.id, messageId };
     },
@@ -112,7 +124,7 @@ export function createTeamsTriagePublisher(deps: TeamsTriagePublisherDeps): Tria
       const text = `You claimed **${enquiry.reference}** (${enquiry.organisation}) and it has had no update for ${deps.staleClaimWorkingDays} working days. Please resolve it or hand it on.`;
       const personal = enquiry.assignee ? await deps.memory.userReference(enquiry.assignee) : undefined;
       if (personal) {
-        await deps.adapter.continueConversation(identity, personal, async (context) => {
+        await proactive(personal, async (context) => {
           await context.sendActivity(Activity.fromObject({ type: 'message', text, textFormat: 'markdown' }));
         });
         return;

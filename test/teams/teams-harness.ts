@@ -72,7 +72,7 @@ export async function startTestTeams(options: TestTeamsOptions = {}): Promise<Te
     TEAMS_TENANT_ID: TENANT_ID,
     ...options.env,
   });
-  const log = createLogger({ level: 'silent' });
+  const log = createLogger({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
   const now = options.now ?? (() => new Date());
   let core: Core;
   if (options.answerer) {
@@ -107,7 +107,7 @@ export async function startTestTeams(options: TestTeamsOptions = {}): Promise<Te
 }
 
 /** Serves the signing key set where the SDK looks for it (the issuer api.botframework.com's key endpoint). */
-export function serveKeys(keySet: unknown) {
+export function serveKeys(keySet: { keys: object[] }) {
   return nock(KEYS_URL).get(KEYS_PATH).reply(200, keySet);
 }
 
