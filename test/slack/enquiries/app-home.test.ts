@@ -136,7 +136,7 @@ describe('Slack App Home', () => {
     update.done();
     publish.done();
     expect(calls[0]?.args).toMatchObject({ channel: TRIAGE_CHANNEL, ts: '1763893100.000100' });
-    expect(visibleText((calls[1]?.args.view as { blocks: unknown[] }).blocks)).toContain('*1* claimed by you');
+    expect(visibleText((calls[1]!.args.view as { blocks: unknown[] }).blocks)).toContain('*1* claimed by you');
   });
 
   it('opens the enquiry form from the Log an enquiry button', async () => {
@@ -145,6 +145,6 @@ describe('Slack App Home', () => {
     await slack.interact(buttonOnHome({ userId: STAFF, actionId: SLACK_IDS.actions.openEnquiryForm }));
 
     open.done();
-    expect((calls[0]?.args.view as { callback_id: string }).callback_id).toBe(SLACK_IDS.views.enquiryForm);
+    expect((calls[0]!.args.view as { callback_id: string }).callback_id).toBe(SLACK_IDS.views.enquiryForm);
   });
 });
