@@ -1,0 +1,131 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+
+const KNOWLEDGE_DIR = 'test/fixtures/tools/knowledge';
+
+function collector() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      text += String(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+async function run(args: string[]) {
+  const stdout = collector();
+  const stderr = collector();
+  const code = await runCli(args, { stdout: stdout.stream, stderr: stderr.stream, env: { KNOWLEDGE_DIR } });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+describe('skills-desk levy', () => {
+  it('prints the levy with its arithmetic and the sources', async () => {
+    const { code, stdout, stderr } = await run(['levy', '--pay-bill', '5000000', '--as-of', '2025-06-01']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      '- Levy due a year: **£10,000** — 0.5% × £5,000,000 = £25,000; minus the £15,000 allowance',
+    );
+    expect(stdout).toContain('[1] Who pays the Apprenticeship Levy and how much: https://www.gov.uk/');
+  });
+
+  it('prints JSON with --json', async () => {
+    const { code, stdout } = await run([
+      'levy',
+      '--pay-bill',
+      '£5m',
+      '--england-share',
+      '80%',
+      '--tax-year',
+      '2019-20',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout) as {
+      result: { annualLevy: number; rulesDate: string; input: { englandShare: number } };
+    };
+    expect(parsed.result.annualLevy).toBe(10_000);
+    expect(parsed.result.rulesDate).toBe('2019-04-06');
+    expect(parsed.result.input.englandShare).toBe(0.8);
+  });
+
+  it('shows what one apprenticeship costs an employer that pays no levy', async () => {
+    const { stdout } = await run([
+      'levy',
+      '--pay-bill',
+      '1000000',
+      '--apprenticeship-price',
+      '12000',
+      '--apprentice-age',
+      '30',
+      '--as-of',
+      '2019-06-01',
+    ]);
+    expect(stdout).toContain('The employer pays: **£600**');
+  });
+
+  it.each([
+    [['levy', '--pay-bill', 'lots'], 'skills-desk levy: pay bill must be an amount in pounds, such as 5000000'],
+    [['levy'], 'skills-desk levy: pay bill is required'],
+    [['levy', '--pay-bill', '5m', '--tax-year', '2019'], 'skills-desk levy: tax year must be written like 2019-20'],
+    [['levy', '--pay-bill', '5m', '--as-of', '2025-02-30'], 'skills-desk levy: not a real calendar date'],
+  ])('fails with exit code 1 and a clear message for %j', async (args, message) => {
+    const { code, stdout, stderr } = await run(args);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+  });
+});
+
+describe('skills-desk eligibility', () => {
+  it('takes the whole input as JSON and prints JSON with --output json', async () => {
+    const { code, stdout } = await run([
+      'eligibility',
+      '--json',
+      '{"age": 25, "level": 7, "startDate": "2026-02-01"}',
+      '--output',
+      'json',
+    ]);
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout) as { result: { verdict: string }; citations: unknown[] };
+    expect(parsed.result.verdict).toBe('not-eligible');
+    expect(parsed.citations.length).toBeGreaterThan(0);
+  });
+
+  it('takes friendly flags', async () => {
+    const { code, stdout } = await run([
+      'eligibility',
+      '--age',
+      '17',
+      '--hours',
+      '20',
+      '--start-date',
+      '2024-09-01',
+      '--care-leaver',
+      '--levy-payer',
+      'no',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('**Apprenticeship eligibility: needs a check**');
+    expect(stdout).toContain('Minimum duration: **18 months**');
+    expect(stdout).toContain("Care leaver's bursary, paid to the apprentice: **£3,000**");
+  });
+
+  it.each([
+    [['eligibility', '--age', '12'], 'skills-desk eligibility: age must be a whole number between 14 and 100'],
+    [['eligibility'], 'skills-desk eligibility: age is required'],
+    [['eligibility', '--json', '{"age":'], 'skills-desk eligibility: --json must be a JSON object'],
+    [['eligibility', '--json', '{"age": 20, "colour": "blue"}'], 'skills-desk eligibility: unknown field: colour'],
+    [['eligibility', '--age', '20', '--right-to-work', 'maybe'], 'right to work must be yes, no or unknown'],
+    [['eligibility', '--age', '20', '--output', 'xml'], 'skills-desk eligibility: output must be text or json'],
+  ])('fails with exit code 1 and a clear message for %j', async (args, message) => {
+    const { code, stdout, stderr } = await run(args);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+  });
+});
