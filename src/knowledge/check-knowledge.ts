@@ -1,0 +1,216 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { parse as parseYaml } from 'yaml';
+import { KnowledgeError } from '../errors.js';
+import { ArticleFrontMatter, type Source } from './article-schema.js';
+import { FACT_REFERENCE } from './fact-references.js';
+import { type Fact, FactsFile, type FactValue } from './fact-schema.js';
+import { figureAsOf, lastDayOf } from './figure-as-of.js';
+import { formatDate } from './format.js';
+import { loadKnowledge } from './load-knowledge.js';
+import { parseLocatedYaml } from './yaml-location.js';
+
+/** The outcome of checking a knowledge folder: errors fail the check, warnings only report. */
+export type KnowledgeCheck = {
+  errors: string[];
+  warnings: string[];
+  articleCount: number;
+  factCount: number;
+};
+
+const FACTS_FILE = 'facts.yml';
+const ANY_REFERENCE = /\{\{[^{}]*\}\}/g;
+
+/**
+ * Checks every article and fact in `directory` as of `today` (YYYY-MM-DD): the loader's schema checks, plus
+ * overlapping fact values, malformed source URLs, malformed fact references and articles past their review date.
+ */
+export async function checkKnowledge(directory: string, today: string): Promise<KnowledgeCheck> {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+
+  let articleCount = 0;
+  let factCount = 0;
+  let loaderProblems: string[] = [];
+  try {
+    const knowledge = await loadKnowledge(directory);
+    articleCount = knowledge.articles.size;
+    factCount = knowledge.facts.size;
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    loaderProblems = error.problems;
+  }
+
+  const facts = await checkFacts(directory, errors, warnings);
+  const frontMatterErrors = new Map<string, string[]>();
+  await checkArticles(directory, today, facts, { errors, warnings, frontMatterErrors });
+
+  // Front matter problems are reported from this module's own pass, whose line numbers count from the file's first
+  // line; the loader's reports of the same problems are dropped so each problem is listed once.
+  const fromLoader = loaderProblems.filter(
+    (problem) => ![...frontMatterErrors.keys()].some((file) => problem.startsWith(`${file}: line `)),
+  );
+  const fromFrontMatter = [...frontMatterErrors.values()].flat();
+  return {
+    errors: unique([...fromLoader, ...fromFrontMatter, ...errors]),
+    warnings: unique(warnings),
+    articleCount,
+    factCount,
+  };
+}
+
+/** Parses facts.yml on its own (so its checks run even when an article is broken) and checks each history. */
+async function checkFacts(directory: string, errors: string[], warnings: string[]): Promise<Map<string, Fact>> {
+  const facts = new Map<string, Fact>();
+  const text = await readFile(join(directory, FACTS_FILE), 'utf8').catch(() => undefined);
+  if (text === undefined) return facts;
+  const located = parseLocatedYaml(text);
+  if (located.errors.length > 0) return facts;
+  const parsed = FactsFile.safeParse(located.data);
+  if (!parsed.success) return facts;
+
+  for (const [key, entry] of Object.entries(parsed.data)) {
+    const fact: Fact = { key, ...entry };
+    facts.set(key, fact);
+    const where = (index: number, field?: string) => {
+      const path = field === undefined ? [key, 'values', index] : [key, 'values', index, field];
+      const line = located.lineOf(path);
+      return `${FACTS_FILE}: ${line === undefined ? '' : `line ${line}: `}${key}.values[${index}]${field ? `.${field}` : ''}`;
+    };
+
+    entry.values.forEach((value, index) => {
+      for (const problem of sourceProblems(value.source)) errors.push(`${where(index, 'source')}: ${problem}`);
+      const previous = entry.values[index - 1];
+      if (previous && previous.from > value.from) {
+        warnings.push(`${where(index, 'from')}: values are not oldest first (${previous.from} comes before it)`);
+      }
+    });
+
+    for (const problem of overlaps(fact)) {
+      errors.push(`${where(problem.index, problem.field)}: ${problem.message}`);
+    }
+  }
+  return facts;
+}
+
+type Overlap = { index: number; field: 'from' | 'to'; message: string };
+
+/** Pairs of values of one fact that apply on the same day with different values. */
+function overlaps(fact: Fact): Overlap[] {
+  const problems: Overlap[] = [];
+  const spans = fact.values.map((value, index) => ({ value, index, last: lastDayOf(fact, value) ?? '9999-12-31' }));
+  for (const [position, first] of spans.entries()) {
+    for (const second of spans.slice(position + 1)) {
+      const startsInside = second.value.from >= first.value.from && second.value.from <= first.last;
+      const contains = first.value.from >= second.value.from && first.value.from <= second.last;
+      if (!startsInside && !contains) continue;
+      if (sameValue(first.value, second.value)) continue;
+      const [earlier, later] = first.value.from <= second.value.from ? [first, second] : [second, first];
+      problems.push({
+        index: later.index,
+        field: 'from',
+        message: `value ${String(later.value.value)} from ${later.value.from} overlaps value ${String(
+          earlier.value.value,
+        )} (${earlier.value.from} to ${earlier.last === '9999-12-31' ? 'open' : earlier.last}); two values cannot apply on the same day`,
+      });
+    }
+  }
+  return problems;
+}
+
+function sameValue(a: FactValue, b: FactValue): boolean {
+  return a.value === b.value;
+}
+
+/** Why a source cannot be cited: its URL must be http(s) with a real host name. */
+export function sourceProblems(source: Source): string[] {
+  let url: URL;
+  try {
+    url = new URL(source.url);
+  } catch {
+    return [`url "${source.url}" is not a well-formed URL`];
+  }
+  const problems: string[] = [];
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    problems.push(`url "${source.url}" must start with http:// or https://`);
+  }
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(url.hostname)) {
+    problems.push(`url "${source.url}" has no host name such as www.gov.uk`);
+  }
+  return problems;
+}
+
+/** Reads each article's front matter and body on its own, so one broken article does not hide others' problems. */
+async function checkArticles(
+  directory: string,
+  today: string,
+  facts: Map<string, Fact>,
+  found: { errors: string[]; warnings: string[]; frontMatterErrors: Map<string, string[]> },
+): Promise<void> {
+  const { errors, warnings } = found;
+  const files = (await readdir(directory, { recursive: true }))
+    .filter((file) => file.endsWith('.md') && !file.split('/').some((part) => part.startsWith('_')))
+    .sort();
+  for (const file of files) {
+    const text = await readFile(join(directory, file), 'utf8');
+    let parsedFile: matter.GrayMatterFile<string>;
+    try {
+      parsedFile = matter(text, { engines: { yaml: (source: string) => parseYaml(source) as object } });
+    } catch {
+      continue; // the loader has already reported invalid front matter
+    }
+    // gray-matter keeps the newline after the opening ---, so the front matter's first line is the file's line 1.
+    const located = parseLocatedYaml(parsedFile.matter, 1);
+    if (located.errors.length > 0) continue; // the loader has already reported invalid YAML
+    const lineOf = (path: readonly PropertyKey[]) => {
+      const line = located.lineOf(path);
+      return line === undefined ? '' : `line ${line}: `;
+    };
+    const front = ArticleFrontMatter.safeParse(located.data ?? {});
+    if (!front.success) {
+      found.frontMatterErrors.set(
+        file,
+        front.error.issues.map(
+          (issue) =>
+            `${file}: ${lineOf(issue.path)}${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}`,
+        ),
+      );
+      continue;
+    }
+
+    if (front.data.reviewBy < today) {
+      warnings.push(
+        `${file}: ${lineOf(['reviewBy'])}reviewBy: review was due on ${formatDate(front.data.reviewBy)}; check the article and set a new date`,
+      );
+    }
+    front.data.sources.forEach((source, index) => {
+      for (const problem of sourceProblems(source)) {
+        errors.push(`${file}: ${lineOf(['sources', index, 'url'])}sources[${index}].url: ${problem}`);
+      }
+    });
+
+    const bodyStart = text.length - parsedFile.content.length;
+    for (const match of text.matchAll(ANY_REFERENCE)) {
+      if ((match.index ?? 0) < bodyStart) continue;
+      const line = text.slice(0, match.index).split('\n').length;
+      const reference = match[0];
+      const wellFormed = new RegExp(`^${FACT_REFERENCE.source}$`).exec(reference);
+      if (!wellFormed) {
+        errors.push(`${file}: line ${line}: ${reference} is not a fact reference; write {{fact:KEY}} or {{from:KEY}}`);
+        continue;
+      }
+      const key = wellFormed[2] as string;
+      const fact = facts.get(key);
+      if (fact && !figureAsOf(fact, today)) {
+        warnings.push(
+          `${file}: line ${line}: ${reference} has no value in force on ${formatDate(today)}, so it reads "no figure"; write the dated figure as history instead`,
+        );
+      }
+    }
+  }
+}
+
+function unique(lines: string[]): string[] {
+  return [...new Set(lines)];
+}
