@@ -9,12 +9,13 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store/create-store.js';
 import type { Answer, AnswerRequest, Citation } from './answer.js';
 import { citeSections, sectionText } from './cite.js';
+import { createEmbeddingRanker } from './embedding-ranker.js';
 import { checkGrounding, firstUnvouchedFigure } from './grounding-guard.js';
 import { loadPrompt } from './load-prompt.js';
 import type { Retrieval } from './retrieve.js';
 import { runTool, toolDefinitions } from './tools/index.js';
 
-type Config = { apiKey: string; model: string; baseUrl?: string; timeoutMs: number };
+type Config = { apiKey: string; model: string; baseUrl?: string; timeoutMs: number; embeddingModel?: string };
 
 export type ModelAnswerInput = {
   request: AnswerRequest;
@@ -78,6 +79,15 @@ export async function createModelAnswerer(deps: {
   const systemPrompt = await loadPrompt(deps.promptsDir, 'answer-system');
   const userPrompt = await loadPrompt(deps.promptsDir, 'answer-user');
   const cache = deps.store.namespace<Answer>('answer-cache');
+  const ranker = deps.config.embeddingModel
+    ? createEmbeddingRanker({
+        client,
+        model: deps.config.embeddingModel,
+        knowledge: deps.knowledge,
+        store: deps.store,
+        log: deps.log,
+      })
+    : undefined;
 
   return {
     async answer(input) {
@@ -110,7 +120,10 @@ export async function createModelAnswerer(deps: {
         const section = deps.knowledge.sections.find((candidate) => candidate.id === id);
         if (section) sections.push(section);
       }
-      for (const { section } of retrieval.sections) {
+      const ranked = ranker
+        ? await ranker.rank(request.question, retrieval, { asOf, audience: input.audience })
+        : retrieval.sections.map(({ section }) => section);
+      for (const section of ranked) {
         if (sections.length >= MAX_PASSAGES) break;
         if (!sections.includes(section)) sections.push(section);
       }

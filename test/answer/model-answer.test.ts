@@ -149,3 +149,43 @@ describe('answerer with a model', () => {
     await store.close();
   });
 });
+
+describe('hybrid ranking with embeddings', () => {
+  beforeAll(() => nock.disableNetConnect());
+  afterEach(() => nock.cleanAll());
+
+  it('brings in a passage the keywords missed, and embeds each section only once', async () => {
+    const { answerer, store } = await testAnswerer({ model: { ...model, embeddingModel: 'test-embedding' } });
+    const embedded: string[] = [];
+    nock(API)
+      .post('/v1/embeddings')
+      .times(20)
+      .reply(200, (_uri, body) => {
+        const input = (body as { input: string[] }).input;
+        embedded.push(...input);
+        // The question and the Hackney Works sections point the same way; everything else points elsewhere.
+        const vector = (text: string) => (/hackney works|London Living Wage\?/i.test(text) ? [1, 0] : [0, 1]);
+        return {
+          object: 'list',
+          model: 'test-embedding',
+          data: input.map((text, index) => ({ object: 'embedding', index, embedding: vector(text) })),
+        };
+      });
+    const requests: ChatRequest[] = [];
+    nock(API)
+      .post('/v1/chat/completions', (body: ChatRequest) => {
+        requests.push(body);
+        return true;
+      })
+      .times(2)
+      .reply(200, chatStreamBody(['The London Living Wage is £14.80 an hour [1].']), SSE_HEADERS);
+
+    await answerer.answer({ question: 'What is the London Living Wage?' });
+    const sectionsEmbedded = embedded.length;
+    await answerer.answer({ question: 'Is the London Living Wage the law?' });
+
+    expect(requests[0]?.messages[1]?.content).toMatch(/Hackney Works/);
+    expect(embedded.length - sectionsEmbedded).toBe(1);
+    await store.close();
+  });
+});
