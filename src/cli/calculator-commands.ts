@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Citation } from '../answer/answer.js';
@@ -11,6 +12,7 @@ import {
   renderEligibilityText,
   renderLevyText,
 } from '../answer/tools/index.js';
+import { KnowledgeError } from '../errors.js';
 import { IsoDate } from '../knowledge/article-schema.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
@@ -101,8 +103,15 @@ function fail(context: CliContext, command: string, error: z.ZodError): void {
   context.setExitCode(1);
 }
 
+/** Loads the knowledge folder; a missing folder is reported like any other knowledge problem (exit code 2). */
 async function readKnowledge(context: CliContext): Promise<Knowledge> {
-  return loadKnowledge(context.env.KNOWLEDGE_DIR?.trim() || 'knowledge');
+  const directory = context.env.KNOWLEDGE_DIR?.trim() || 'knowledge';
+  const isFolder = await stat(directory).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+  if (!isFolder) throw new KnowledgeError([`${directory}: knowledge folder not found (set KNOWLEDGE_DIR)`]);
+  return loadKnowledge(directory);
 }
 
 /** `skills-desk levy` and `skills-desk eligibility`: the calculators from the command line, without a store. */

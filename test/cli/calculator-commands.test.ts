@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 
-const KNOWLEDGE_DIR = 'test/fixtures/tools/knowledge';
+const KNOWLEDGE_DIR = 'knowledge';
 
 function collector() {
   let text = '';
@@ -15,10 +15,10 @@ function collector() {
   return { stream, text: () => text };
 }
 
-async function run(args: string[]) {
+async function run(args: string[], env: Record<string, string> = { KNOWLEDGE_DIR }) {
   const stdout = collector();
   const stderr = collector();
-  const code = await runCli(args, { stdout: stdout.stream, stderr: stderr.stream, env: { KNOWLEDGE_DIR } });
+  const code = await runCli(args, { stdout: stdout.stream, stderr: stderr.stream, env });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
@@ -30,7 +30,23 @@ describe('skills-desk levy', () => {
     expect(stdout).toContain(
       '- Levy due a year: **£10,000** — 0.5% × £5,000,000 = £25,000; minus the £15,000 allowance',
     );
+    expect(stdout).toMatch(/\n\[1\] .+: https:\/\/\S+\n/);
+  });
+
+  it('reads the knowledge folder named by KNOWLEDGE_DIR', async () => {
+    const { code, stdout } = await run(['levy', '--pay-bill', '5000000', '--as-of', '2025-06-01'], {
+      KNOWLEDGE_DIR: 'test/fixtures/tools/knowledge',
+    });
+    expect(code).toBe(0);
     expect(stdout).toContain('[1] Who pays the Apprenticeship Levy and how much: https://www.gov.uk/');
+  });
+
+  it('reports a knowledge folder that cannot be read, with exit code 2', async () => {
+    const { code, stderr } = await run(['levy', '--pay-bill', '5000000'], {
+      KNOWLEDGE_DIR: 'test/fixtures/tools/nowhere',
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain('test/fixtures/tools/nowhere: knowledge folder not found (set KNOWLEDGE_DIR)');
   });
 
   it('prints JSON with --json', async () => {

@@ -1,7 +1,7 @@
 import type { Knowledge } from '../../../src/knowledge/knowledge.js';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
 
-export const TEST_KNOWLEDGE_DIR = 'test/fixtures/tools/knowledge';
+export const TEST_KNOWLEDGE_DIR = 'knowledge';
 
 /** The calculators' test copy of the facts (published values and dates). */
 export function loadTestKnowledge(): Promise<Knowledge> {

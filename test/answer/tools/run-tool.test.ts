@@ -24,7 +24,7 @@ describe('calculator tools for the model', () => {
     if (!run.ok) return;
     expect(run.tool).toBe('levy');
     expect(run.text).toContain('£10,000');
-    expect(run.citations.map((citation) => citation.articleId)).toContain('levy-who-pays');
+    expect(run.citations.map((citation) => citation.articleId)).toContain(knowledge.facts.get('levy.rate')?.article);
   });
 
   it('runs the eligibility tool', () => {
