@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import { z } from 'zod';
 
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the Teams toolkit's placeholder syntax, not a template.
 export const APP_ID_PLACEHOLDER = '${{TEAMS_APP_ID}}';
 export const ICON_SIZES = { color: 192, outline: 32 } as const;
 

@@ -105,7 +105,7 @@ describe('Teams app package', () => {
     const packaged = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as Manifest;
     expect(packaged.id).toBe(APP_ID);
     expect(packaged.bots[0]?.botId).toBe(APP_ID);
-    expect(entries.get('manifest.json')!.toString('utf8')).not.toContain('${{');
+    expect(entries.get('manifest.json')!.toString('utf8')).not.toContain(APP_ID_PLACEHOLDER);
     expect(entries.get('color.png')!.equals(readFileSync('teams/color.png'))).toBe(true);
     expect(entries.get('outline.png')!.equals(readFileSync('teams/outline.png'))).toBe(true);
   });
