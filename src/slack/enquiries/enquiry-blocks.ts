@@ -27,6 +27,13 @@ export function mention(userId: string): string {
   return isSlackUserId(userId) ? `<@${userId}>` : escapeMrkdwn(userId);
 }
 
+/** Who has an enquiry: a mention for Slack users, the name given on other platforms. */
+export function assigneeLabel(enquiry: Pick<Enquiry, 'assignee' | 'assigneeName'>): string {
+  if (enquiry.assignee === undefined) return 'nobody';
+  if (isSlackUserId(enquiry.assignee)) return `<@${enquiry.assignee}>`;
+  return escapeMrkdwn(enquiry.assigneeName ?? enquiry.assignee);
+}
+
 /** A date Slack shows in the reader's own time zone, with a GOV.UK-style fallback. */
 export function slackDate(iso: string): string {
   const seconds = Math.floor(Date.parse(iso) / 1_000);
@@ -42,7 +49,7 @@ const clip = (text: string, limit: number) => (text.length > limit ? `${text.sli
 
 function statusLine(enquiry: Enquiry): string {
   const parts = [STATUS_LABELS[enquiry.status]];
-  if (enquiry.assignee) parts.push(`by ${mention(enquiry.assignee)}`);
+  if (enquiry.assignee) parts.push(`by ${assigneeLabel(enquiry)}`);
   if (enquiry.status === 'closed' && enquiry.closedReason === 'duplicate' && enquiry.duplicateOf) {
     parts.push(`as a duplicate of ${enquiry.duplicateOf}`);
   } else if (enquiry.status === 'closed' && enquiry.closedReason) {

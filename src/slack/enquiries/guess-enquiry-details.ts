@@ -7,7 +7,7 @@ const ORGANISATION_SUFFIX =
   /\b((?:[A-Z][\w&'’.-]*\s+){0,4}(?:Ltd|Limited|LLP|PLC|plc|CIC|Group|Trust|Foundation|Partnership|Council|College|Housing|Associates|Holdings))\b/;
 const ORGANISATION_AFTER_WORD = /\b(?:from|at|represent(?:ing)?)\s+((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,4})/;
 const CONTACT_NAME =
-  /\b(?:my name is|name's|I am|I'm|this is|contact(?: name)?:?|speak to|call)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\b/;
+  /\b(?:[Mm]y name is|[Nn]ame's|I am|I'm|[Tt]his is|[Cc]ontact(?: name)?:?|[Ss]peak to|[Cc]all|[Aa]sk for)\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\b/;
 
 // Capitalised words that start sentences but are not names or organisations.
 const NOT_A_NAME = new Set([

@@ -6,7 +6,7 @@ import { errorCode } from '../../errors.js';
 import { SLACK_IDS } from '../ids.js';
 import type { SlackFeatureDeps } from '../slack-deps.js';
 import { publishHome } from './app-home.js';
-import { escapeMrkdwn, isSlackUserId, mention, renderTriageMessage } from './enquiry-blocks.js';
+import { assigneeLabel, escapeMrkdwn, isSlackUserId, mention, renderTriageMessage } from './enquiry-blocks.js';
 import { deliverTriageNow, slackActor } from './on-enquiry-capture.js';
 import { ButtonPress, inputValue, toViewErrors, ViewSubmission } from './slack-payloads.js';
 import { type ReplyTarget, tellUser } from './slack-text.js';
@@ -177,7 +177,7 @@ function replyTargetOf(userId: string, origin: Origin | undefined): ReplyTarget 
 
 function refusalText(result: Extract<ActionResult, { ok: false }>, reference: string): string {
   if (result.reason === 'conflict' && result.enquiry?.assignee && result.enquiry.status === 'claimed') {
-    return `${reference} is already claimed by ${mention(result.enquiry.assignee)}.`;
+    return `${reference} is already claimed by ${assigneeLabel(result.enquiry)}.`;
   }
   if (result.reason === 'not_found') return `There is no enquiry ${reference}.`;
   if (result.reason === 'forbidden') return NOT_AN_OFFICER;

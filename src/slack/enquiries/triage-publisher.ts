@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Enquiry, TriagePost, TriagePublisher } from '../../enquiries/index.js';
 import { SkillsDeskError } from '../../errors.js';
 import type { SlackFeatureDeps } from '../slack-deps.js';
-import { escapeMrkdwn, isSlackUserId, mention, renderTriageMessage, slackDate } from './enquiry-blocks.js';
+import { assigneeLabel, escapeMrkdwn, isSlackUserId, renderTriageMessage, slackDate } from './enquiry-blocks.js';
 
 /** Posts new enquiries to SLACK_ENQUIRY_CHANNEL and updates the post in place; undefined when no channel is set. */
 export function createSlackTriagePublisher(
@@ -53,7 +53,7 @@ export function createSlackTriagePublisher(
       const text =
         kind === 'unclaimed'
           ? `:alarm_clock: ${what} has been waiting unclaimed since ${slackDate(enquiry.createdAt)}. Can someone claim it?`
-          : `:alarm_clock: ${what} was claimed${enquiry.assignee ? ` by ${mention(enquiry.assignee)}` : ''} and has had no update since ${slackDate(enquiry.updatedAt)}.`;
+          : `:alarm_clock: ${what} was claimed${enquiry.assignee ? ` by ${assigneeLabel(enquiry)}` : ''} and has had no update since ${slackDate(enquiry.updatedAt)}.`;
       // A reply to the triage post, also shown in the channel, so the history stays with the enquiry.
       await (post
         ? client.chat.postMessage({ channel: post.channel, text, thread_ts: post.messageId, reply_broadcast: true })
