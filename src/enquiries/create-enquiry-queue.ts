@@ -13,7 +13,6 @@ import {
   type EnquiryQueue,
   type EnquiryStatus,
   type LogResult,
-  type TriagePost,
   type TriagePublisher,
 } from './enquiry-queue.js';
 import {
@@ -25,7 +24,7 @@ import {
   normalisePhone,
   toFieldIssues,
 } from './enquiry-schema.js';
-import { createIndexSets } from './index-set.js';
+import { type Contact, openEnquiryStorage, type Snapshot } from './enquiry-storage.js';
 import { suggestTopic } from './suggest-topic.js';
 import { londonDate, WORKING_DAY_MS, workingMsBetween } from './working-hours.js';
 
@@ -40,10 +39,6 @@ export type EnquiryQueueDeps = {
   timers?: { setTimeout(run: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
 };
 
-type Snapshot = { seq: number; enquiry: Enquiry };
-type Contact = { contactName: string; email?: string; phone?: string };
-type PostRecord = Partial<Record<TriagePost['platform'], { post: TriagePost; seq: number }>>;
-type DeliveryState = { attempts: number; nextAttemptAt: number };
 type Decision =
   | { ok: true; event?: EventBody }
   | { ok: false; reason: 'forbidden' | 'conflict' | 'invalid'; message: string };
@@ -101,16 +96,8 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
     setTimeout: (run: () => void, ms: number) => setTimeout(run, ms),
     clearTimeout: (handle: unknown) => clearTimeout(handle as NodeJS.Timeout),
   };
-  const snapshots = store.namespace<Snapshot>(`${prefix}enquiries`);
-  const contacts = store.namespace<Contact>(`${prefix}enquiry-contacts`);
-  const postRecords = store.namespace<PostRecord>(`${prefix}enquiry-posts`);
-  const deliveries = store.namespace<DeliveryState>(`${prefix}enquiry-delivery`);
-  const counters = store.namespace<number>(`${prefix}enquiry-counters`);
-  const sets = createIndexSets(store, prefix);
-  const EVENTS = `${prefix}enquiry-events`;
-  const REFERENCES = `${prefix}enquiry-refs`;
-  const IDEMPOTENCY = `${prefix}enquiry-idempotency`;
-  const LEASES = `${prefix}enquiry-leases`;
+  const { snapshots, contacts, postRecords, deliveries, sets, namespaces } = openEnquiryStorage(store, prefix);
+  const { events: EVENTS, references: REFERENCES, idempotency: IDEMPOTENCY, leases: LEASES } = namespaces;
   const owner = randomUUID();
   const nextNumberHint = new Map<number, number>();
 
@@ -144,7 +131,7 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
     const loaded: Snapshot[] = [];
     for (let start = 0; start < references.length; start += BATCH) {
       const batch = references.slice(start, start + BATCH);
-      const stored = (await snapshots.getMany(batch)) as (Snapshot | undefined)[];
+      const stored = await snapshots.getMany(batch);
       const current = await Promise.all(batch.map((reference, index) => catchUp(reference, stored[index])));
       for (const snapshot of current) if (snapshot) loaded.push(snapshot);
     }
@@ -158,8 +145,8 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
       const batch = states.slice(start, start + BATCH);
       const references = batch.map((state) => state.enquiry.reference);
       const [contactList, postList] = await Promise.all([
-        contacts.getMany(references) as Promise<(Contact | undefined)[]>,
-        postRecords.getMany(references) as Promise<(PostRecord | undefined)[]>,
+        contacts.getMany(references),
+        postRecords.getMany(references),
       ]);
       batch.forEach((state, index) => {
         const contact = state.enquiry.contactErasedAt === undefined ? contactList[index] : undefined;
@@ -218,8 +205,10 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
       const next = applyEvent(parsed, current.enquiry, event, seq)!;
       const statusChanged = next.status !== current.enquiry.status;
       // Index first, so a crash can leave an extra index entry (filtered out on read) but never a missing one.
-      if (statusChanged) await sets.add(`status:${next.status}`, parsed);
-      if (event.type !== 'reminded') await sets.add('outbox', parsed);
+      await sets.addMany([
+        ...(statusChanged ? [{ set: `status:${next.status}`, member: parsed }] : []),
+        ...(event.type !== 'reminded' ? [{ set: 'outbox', member: parsed }] : []),
+      ]);
       const written = await store.insertIfAbsent(EVENTS, `${parsed}:${seq}`, event);
       if (!written) continue;
       if (statusChanged) await sets.remove(`status:${current.enquiry.status}`, parsed);
@@ -238,18 +227,32 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
       ? { ok: false, reason: 'invalid', message: `${enquiry.reference} is already ${enquiry.status}.` }
       : undefined;
 
+  /** The lowest unused number for the year: references are taken in order, so a binary search finds it. */
+  async function firstFreeNumber(year: number): Promise<number> {
+    const taken = async (number: number) =>
+      (await store.readUnique(REFERENCES, formatReference(year, number))) !== undefined;
+    if (!(await taken(1))) return 1;
+    let low = 1;
+    let high = 2;
+    while (await taken(high)) {
+      low = high;
+      high *= 2;
+    }
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (await taken(middle)) low = middle;
+      else high = middle;
+    }
+    return high;
+  }
+
   async function allocateReference(): Promise<string> {
     const year = Number(londonDate(now()).slice(0, 4));
-    let number = nextNumberHint.get(year) ?? (await counters.get(String(year))) ?? 1;
-    for (;;) {
-      const reference = formatReference(year, number);
-      if (await store.insertIfAbsent(REFERENCES, reference, { by: owner })) {
-        nextNumberHint.set(year, number + 1);
-        await counters.set(String(year), number + 1);
-        return reference;
-      }
-      number += 1;
-    }
+    let number = nextNumberHint.get(year) ?? (await firstFreeNumber(year));
+    // Another replica may have taken the hinted number: try the next until an insert succeeds.
+    while (!(await store.insertIfAbsent(REFERENCES, formatReference(year, number), { by: owner }))) number += 1;
+    nextNumberHint.set(year, number + 1);
+    return formatReference(year, number);
   }
 
   function contactSets(organisation: string, contact: Contact): string[] {
@@ -323,13 +326,17 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
     };
     // Contact details, indexes and the outbox entry are stored before the event that makes the enquiry exist.
     await contacts.set(reference, contact);
-    await Promise.all([
-      sets.add('status:new', reference),
-      sets.add('outbox', reference),
-      ...contactSets(data.organisation, contact).map((key) => sets.add(key, reference)),
-    ]);
+    await sets.addMany(
+      ['status:new', 'outbox', ...contactSets(data.organisation, contact)].map((set) => ({ set, member: reference })),
+    );
     const created = await store.insertIfAbsent(EVENTS, `${reference}:1`, event);
-    const [state] = await loadMany([reference]);
+    let state: Snapshot | undefined;
+    if (created) {
+      state = { seq: 1, enquiry: applyEvent(reference, undefined, event, 1)! };
+      await snapshots.set(reference, state);
+    } else {
+      [state] = await loadMany([reference]);
+    }
     if (state === undefined) throw new StoreError(`${reference} was not stored`);
     if (created) {
       log.info({ reference, topic: state.enquiry.topic, arrivedVia: data.arrivedVia, by: by.userId }, 'enquiry logged');

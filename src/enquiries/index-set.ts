@@ -1,8 +1,8 @@
 import KeyvPostgres from '@keyv/postgres';
 import KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
+import type Keyv from 'keyv';
 import { StoreError } from '../errors.js';
-import type { Store } from '../store/create-store.js';
 
 /**
  * Unordered sets of strings on the product's store, with atomic add and remove: Redis sets on Redis, one row per
@@ -12,14 +12,16 @@ import type { Store } from '../store/create-store.js';
 export type IndexSets = {
   add(set: string, member: string): Promise<void>;
   remove(set: string, member: string): Promise<void>;
+  /** Several additions in one round trip (one statement on SQL stores). */
+  addMany(entries: { set: string; member: string }[]): Promise<void>;
   members(set: string): Promise<string[]>;
 };
 
 const ROW_PREFIX = 'set:';
 
-export function createIndexSets(store: Store, prefix: string): IndexSets {
-  // A namespace of its own gives this module its own connection; the keys below bypass keyv's namespacing.
-  const adapter = store.namespace<never>(`${prefix}index-sets`).store as unknown;
+/** Sets kept on the same connection as `keyv` (a namespace from `store`); their keys bypass keyv's namespacing. */
+export function createIndexSets(keyv: Keyv<unknown>, prefix: string): IndexSets {
+  const adapter = keyv.store as unknown;
   const setKey = (set: string) => `${ROW_PREFIX}${prefix}${set}:`;
 
   if (adapter instanceof KeyvRedis) {
@@ -30,6 +32,13 @@ export function createIndexSets(store: Store, prefix: string): IndexSets {
       },
       async remove(set, member) {
         await guard('remove from', set, async () => (await redis.getClient()).sRem(setKey(set), member));
+      },
+      async addMany(entries) {
+        if (entries.length === 0) return;
+        await guard('add to', entries[0]!.set, async () => {
+          const client = await redis.getClient();
+          await Promise.all(entries.map((entry) => client.sAdd(setKey(entry.set), entry.member)));
+        });
       },
       async members(set) {
         return guard('read', set, async () => (await redis.getClient()).sMembers(setKey(set)));
@@ -57,6 +66,14 @@ export function createIndexSets(store: Store, prefix: string): IndexSets {
       },
       async remove(set, member) {
         await guard('remove from', set, () => query('DELETE FROM keyv WHERE key = ?', [setKey(set) + member]));
+      },
+      async addMany(entries) {
+        if (entries.length === 0) return;
+        const rows = entries.map(() => '(?, ?)').join(', ');
+        const values = entries.flatMap((entry) => [setKey(entry.set) + entry.member, '1']);
+        await guard('add to', entries[0]!.set, () =>
+          query(`INSERT INTO keyv (key, value) VALUES ${rows} ON CONFLICT (key) DO NOTHING`, values),
+        );
       },
       async members(set) {
         const start = setKey(set);
