@@ -40,9 +40,15 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
     transferLimit?: number;
   } = {};
 
+  let mark = reader.mark();
+  /** Adds a line, noting the articles behind the figures read since the previous line. */
+  const add = (line: CalculationLine) => {
+    lines.push({ ...line, articleIds: reader.articlesSince(mark) });
+    mark = reader.mark();
+  };
   const notHeld = (id: string, label: string, key: string) => {
     const missing = reader.missing().find((item) => item.key === key);
-    lines.push({ id, label, value: 'not held', arithmetic: missing?.message ?? `${label}: no figure is held` });
+    add({ id, label, value: 'not held', arithmetic: missing?.message ?? `${label}: no figure is held` });
   };
 
   const rate = reader.read('levy.rate', rulesDate);
@@ -62,7 +68,7 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
       : `${share(input.allowanceShare)} of the ${allowance.text} allowance (${money(allowanceUsed)})`;
   const grossText = `${rate.text} × ${money(input.payBill)} = ${money(gross)}`;
   if (annualLevy > 0) {
-    lines.push({
+    add({
       id: 'annual-levy',
       label: 'Levy due a year',
       value: money(annualLevy),
@@ -72,7 +78,7 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
   } else {
     const threshold =
       input.allowanceShare === 1 ? reader.readIfInForce('levy.pay-bill-threshold', rulesDate) : undefined;
-    lines.push({
+    add({
       id: 'annual-levy',
       label: 'Levy due a year',
       value: money(0),
@@ -89,7 +95,7 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
   if (annualLevy > 0) {
     const monthlyLevy = annualLevy / 12;
     amounts.monthlyLevy = monthlyLevy;
-    lines.push({
+    add({
       id: 'monthly-levy',
       label: 'Levy paid each month through PAYE',
       value: money(monthlyLevy),
@@ -106,7 +112,7 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
         topUp.value > 0
           ? `plus the ${topUp.text} government top-up = ${money(monthlyFunds)}`
           : `no government top-up (${topUp.text} from ${formatDate(topUp.from)})`;
-      lines.push({
+      add({
         id: 'monthly-funds',
         label: 'Funds entering the apprenticeship service account each month',
         value: money(monthlyFunds),
@@ -115,7 +121,7 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
       });
       const annualFunds = monthlyFunds * 12;
       amounts.annualFunds = annualFunds;
-      lines.push({
+      add({
         id: 'annual-funds',
         label: 'Funds available over a year',
         value: money(annualFunds),
@@ -134,7 +140,7 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
     const expiry = reader.read('levy.funds-expiry', rulesDate);
     if (expiry) {
       amounts.fundsExpireMonths = expiry.value;
-      lines.push({
+      add({
         id: 'funds-expiry',
         label: 'Funds expire if not spent within',
         value: expiry.text,
@@ -150,7 +156,7 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
     if (transfer && amounts.annualFunds !== undefined) {
       const transferLimit = (amounts.annualFunds * transfer.value) / 100;
       amounts.transferLimit = transferLimit;
-      lines.push({
+      add({
         id: 'transfer-limit',
         label: 'Can be transferred to other employers in the year',
         value: money(transferLimit),
@@ -168,6 +174,7 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
   }
 
   if (input.apprenticeshipPrice !== undefined) {
+    const fundingMark = reader.mark();
     const funding = splitFunding(reader, {
       date: rulesDate,
       levyPayer: annualLevy > 0 ? 'yes' : 'no',
@@ -181,7 +188,8 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
       ...(input.apprenticeAge !== undefined && { age: input.apprenticeAge }),
       ...(input.employeeCount !== undefined && { employeeCount: input.employeeCount }),
     });
-    lines.push(...funding.lines);
+    const fundingArticles = reader.articlesSince(fundingMark);
+    lines.push(...funding.lines.map((line) => ({ ...line, articleIds: fundingArticles })));
     notes.push(funding.summary);
     if (funding.question) questions.push(funding.question);
     return finish(funding);

@@ -2,7 +2,7 @@ import { formatDate } from '../../knowledge/format.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';
 import type { EligibilityInput, YesNoUnknown } from './eligibility-input.js';
 import { createFigureReader, type FigureReader } from './figure-reader.js';
-import { ehcOrCareLeaver, type FundingSplit, splitFunding } from './funding-split.js';
+import { EHC_OR_CARE_QUESTION, ehcOrCareLeaver, type FundingSplit, splitFunding } from './funding-split.js';
 import { money } from './money.js';
 import type { CalculationLine, ResultSources } from './tool-result.js';
 
@@ -16,6 +16,8 @@ export type EligibilityRule = {
   reason: string;
   /** The question to ask (or the check to make) when the status is `unknown`. */
   question?: string;
+  /** Articles behind the figures the rule used, for its citation markers. */
+  articleIds?: string[];
 };
 
 export type EligibilityVerdict = 'eligible' | 'not-eligible' | 'needs-check';
@@ -48,7 +50,7 @@ export function checkEligibility(
   const rules: EligibilityRule[] = [];
   const notes: string[] = [];
 
-  rules.push(ageRule(reader, input.age, startDate));
+  rules.push(sourced(reader, () => ageRule(reader, input.age, startDate)));
   rules.push(
     yesNoRule(input.rightToWork, {
       id: 'right-to-work',
@@ -58,8 +60,8 @@ export function checkEligibility(
       question: 'Do they have the right to work in the UK (checked against their documents)?',
     }),
   );
-  rules.push(residencyRule(reader, input, startDate));
-  rules.push(englandRule(reader, input.worksMostlyInEngland, startDate));
+  rules.push(sourced(reader, () => residencyRule(reader, input, startDate)));
+  rules.push(sourced(reader, () => englandRule(reader, input.worksMostlyInEngland, startDate)));
   rules.push(
     yesNoRule(
       input.inOtherFundedEducation === 'yes' ? 'no' : input.inOtherFundedEducation === 'no' ? 'yes' : 'unknown',
@@ -75,17 +77,23 @@ export function checkEligibility(
   );
   rules.push(priorQualificationRule(input));
 
+  const durationMark = reader.mark();
   const duration = minimumDuration(reader, input.hoursPerWeek, startDate, notes);
-  rules.push(durationRule(input, duration));
+  duration.line.articleIds = reader.articlesSince(durationMark);
+  rules.push({ ...durationRule(input, duration), articleIds: duration.line.articleIds });
 
-  const level7 = input.level === 7 ? level7Rule(reader, input.age, ehcOrCare, startDate) : undefined;
+  const level7 =
+    input.level === 7 ? sourced(reader, () => level7Rule(reader, input.age, ehcOrCare, startDate)) : undefined;
   if (level7) rules.push(level7);
-  if (input.isFoundationApprenticeship) rules.push(foundationRule(reader, input.age, ehcOrCare, startDate));
+  if (input.isFoundationApprenticeship) {
+    rules.push(sourced(reader, () => foundationRule(reader, input.age, ehcOrCare, startDate)));
+  }
 
   let funding: FundingSplit | undefined;
   if (level7?.status === 'failed') {
     notes.push('The employer would have to pay the full cost of a level 7 apprenticeship for this person itself.');
   } else {
+    const fundingMark = reader.mark();
     funding = splitFunding(reader, {
       date: startDate,
       levyPayer: input.levyPayer,
@@ -93,7 +101,10 @@ export function checkEligibility(
       hasEhcPlanOrIsCareLeaver: ehcOrCare,
       ...(input.employeeCount !== undefined && { employeeCount: input.employeeCount }),
     });
+    const fundingArticles = reader.articlesSince(fundingMark);
+    funding = { ...funding, lines: funding.lines.map((line) => ({ ...line, articleIds: fundingArticles })) };
     rules.push({
+      articleIds: fundingArticles,
       id: 'funding',
       label: 'Who funds the training',
       status: funding.status === 'decided' ? 'passed' : 'unknown',
@@ -103,7 +114,10 @@ export function checkEligibility(
   }
 
   const pay = payLines(reader, input.age, startDate);
-  const incentives = incentiveLines(reader, input, ehcOrCare, startDate);
+  const incentiveMark = reader.mark();
+  const incentiveList = incentiveLines(reader, input, ehcOrCare, startDate);
+  const incentiveArticles = reader.articlesSince(incentiveMark);
+  const incentives = incentiveList.map((line) => ({ ...line, articleIds: incentiveArticles }));
   addTrainingNotes(reader, input.age, startDate, notes);
   notes.push(
     'They must be employed for long enough to finish the apprenticeship, including the end-point assessment, and be paid for their off-the-job training time.',
@@ -127,11 +141,20 @@ export function checkEligibility(
     incentives,
     ...(funding && { funding }),
     notes,
-    questions: rules.flatMap((rule) => (rule.status === 'unknown' && rule.question ? [rule.question] : [])),
+    questions: [
+      ...new Set(rules.flatMap((rule) => (rule.status === 'unknown' && rule.question ? [rule.question] : []))),
+    ],
     figures: reader.figures(),
     articleIds: reader.articleIds(),
     missing: reader.missing(),
   };
+}
+
+/** Runs `build` and notes the articles behind the figures it read, for citation markers. */
+function sourced<T extends object>(reader: FigureReader, build: () => T): T & { articleIds: string[] } {
+  const mark = reader.mark();
+  const value = build();
+  return { ...value, articleIds: reader.articlesSince(mark) };
 }
 
 function notHeldRule(reader: FigureReader, id: string, label: string, key: string): EligibilityRule {
@@ -465,7 +488,7 @@ function level7Rule(reader: FigureReader, age: number, ehcOrCare: YesNoUnknown, 
       ...base,
       status: 'unknown',
       reason: `Aged ${age}: level 7 is funded ${limits}.`,
-      question: 'Does the person have an EHC plan, or have they been in local authority care?',
+      question: EHC_OR_CARE_QUESTION,
     };
   }
   return {
@@ -535,64 +558,53 @@ function ageRateKey(reader: FigureReader, age: number, date: string): string | u
 }
 
 function payLines(reader: FigureReader, age: number, date: string): CalculationLine[] {
-  const lines: CalculationLine[] = [];
-  const apprentice = reader.read('wage.apprentice', date);
   const firstYear = age < 19 ? 'while under 19' : 'in the first year';
-  lines.push(
-    apprentice
-      ? {
-          id: 'apprentice-rate',
-          label: `Minimum pay ${firstYear}`,
-          value: apprentice.text,
-          amount: apprentice.value,
-          arithmetic: `the apprentice rate applies to apprentices under 19 and to everyone in the first year (rate from ${formatDate(apprentice.from)})`,
-        }
-      : {
-          id: 'apprentice-rate',
-          label: `Minimum pay ${firstYear}`,
-          value: 'not held',
-          arithmetic: reader.missing().find((item) => item.key === 'wage.apprentice')?.message ?? 'not held',
-        },
-  );
+  const notHeld = (id: string, label: string, key: string): CalculationLine => ({
+    id,
+    label,
+    value: 'not held',
+    arithmetic: reader.missing().find((item) => item.key === key)?.message ?? `${label}: no figure is held`,
+  });
+  const apprenticeRate = sourced(reader, (): CalculationLine => {
+    const apprentice = reader.read('wage.apprentice', date);
+    const label = `Minimum pay ${firstYear}`;
+    if (!apprentice) return notHeld('apprentice-rate', label, 'wage.apprentice');
+    return {
+      id: 'apprentice-rate',
+      label,
+      value: apprentice.text,
+      amount: apprentice.value,
+      arithmetic: `the apprentice rate applies to apprentices under 19 and to everyone in the first year (rate from ${formatDate(apprentice.from)})`,
+    };
+  });
   // Under 19 the apprentice rate applies whatever the year; the age rate starts once they are 19 and past year one.
   const laterAge = Math.max(age, 19);
-  const key = ageRateKey(reader, laterAge, date);
-  const ageRate = key ? reader.read(key, date) : undefined;
-  const laterLabel = age < 19 ? 'Minimum pay once 19 and past the first year' : 'Minimum pay after the first year';
-  lines.push(
-    ageRate
-      ? {
-          id: 'age-rate',
-          label: laterLabel,
-          value: ageRate.text,
-          amount: ageRate.value,
-          arithmetic: `${ageRate.label} for someone aged ${laterAge} on ${formatDate(date)} (rate from ${formatDate(ageRate.from)}; rates change each April)`,
-        }
-      : {
-          id: 'age-rate',
-          label: laterLabel,
-          value: 'not held',
-          arithmetic: reader.missing().at(-1)?.message ?? 'not held',
-        },
-  );
-  const llw = reader.read('llw.rate', date);
-  lines.push(
-    llw
-      ? {
-          id: 'london-living-wage',
-          label: "The council's recommendation: the London Living Wage",
-          value: llw.text,
-          amount: llw.value,
-          arithmetic: `London Living Wage rate announced ${formatDate(llw.from)}`,
-        }
-      : {
-          id: 'london-living-wage',
-          label: "The council's recommendation: the London Living Wage",
-          value: 'not held',
-          arithmetic: reader.missing().find((item) => item.key === 'llw.rate')?.message ?? 'not held',
-        },
-  );
-  return lines;
+  const ageRateLine = sourced(reader, (): CalculationLine => {
+    const label = age < 19 ? 'Minimum pay once 19 and past the first year' : 'Minimum pay after the first year';
+    const key = ageRateKey(reader, laterAge, date);
+    const ageRate = key ? reader.read(key, date) : undefined;
+    if (!ageRate) return notHeld('age-rate', label, key ?? 'wage.nlw-age');
+    return {
+      id: 'age-rate',
+      label,
+      value: ageRate.text,
+      amount: ageRate.value,
+      arithmetic: `${ageRate.label} for someone aged ${laterAge} on ${formatDate(date)} (rate from ${formatDate(ageRate.from)}; rates change each April)`,
+    };
+  });
+  const londonLivingWage = sourced(reader, (): CalculationLine => {
+    const label = "The council's recommendation: the London Living Wage";
+    const llw = reader.read('llw.rate', date);
+    if (!llw) return notHeld('london-living-wage', label, 'llw.rate');
+    return {
+      id: 'london-living-wage',
+      label,
+      value: llw.text,
+      amount: llw.value,
+      arithmetic: `London Living Wage rate announced ${formatDate(llw.from)}`,
+    };
+  });
+  return [apprenticeRate, ageRateLine, londonLivingWage];
 }
 
 function incentiveLines(

@@ -19,6 +19,10 @@ export type FigureReader = {
   next(key: string, date: string): Figure | undefined;
   figures(): StatedFigure[];
   articleIds(): string[];
+  /** A bookmark in the reading history, to find the articles behind the figures read after it. */
+  mark(): number;
+  /** Articles of the figures read since `mark`, in order, without repeats. */
+  articlesSince(mark: number): string[];
   missing(): MissingFigure[];
 };
 
@@ -26,6 +30,7 @@ export type FigureReader = {
 export function createFigureReader(knowledge: Pick<Knowledge, 'facts'>): FigureReader {
   const used = new Map<string, StatedFigure>();
   const articles: string[] = [];
+  const readLog: string[] = [];
   const missing = new Map<string, MissingFigure>();
 
   const toFigure = (fact: Fact, date: string): Figure | undefined => {
@@ -54,6 +59,7 @@ export function createFigureReader(knowledge: Pick<Knowledge, 'facts'>): FigureR
       });
     }
     if (!articles.includes(fact.article)) articles.push(fact.article);
+    readLog.push(fact.article);
   };
 
   const readIfInForce = (key: string, date: string): Figure | undefined => {
@@ -84,6 +90,8 @@ export function createFigureReader(knowledge: Pick<Knowledge, 'facts'>): FigureR
       const entry = nextFigureAfter(fact, date);
       return entry ? toFigure(fact, entry.from) : undefined;
     },
+    mark: () => readLog.length,
+    articlesSince: (mark) => [...new Set(readLog.slice(mark))],
     figures: () => [...used.values()],
     articleIds: () => [...articles],
     missing: () => [...missing.values()],

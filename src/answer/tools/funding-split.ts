@@ -28,6 +28,8 @@ export type FundingSplit = {
   employerPays?: number;
 };
 
+export const EHC_OR_CARE_QUESTION = 'Does the apprentice have an EHC plan, or have they been in local authority care?';
+
 const either = (a: YesNoUnknown, b: YesNoUnknown): YesNoUnknown =>
   a === 'yes' || b === 'yes' ? 'yes' : a === 'no' && b === 'no' ? 'no' : 'unknown';
 
@@ -172,7 +174,7 @@ function nonLevySplit(
     if (withinEhcAge && ehcOrCare === 'unknown') {
       return unknown(
         `At ${age}, the apprentice is fully funded at a non-levy employer only if they have an EHC plan or have been in care.`,
-        'Does the apprentice have an EHC plan, or have they been in local authority care?',
+        EHC_OR_CARE_QUESTION,
       );
     }
   }
@@ -195,7 +197,7 @@ function nonLevySplit(
     if (mayQualifyByAge && isSmall !== false) {
       return unknown(
         `A small employer paid nothing for an apprentice aged up to ${ehcMax?.value} with an EHC plan or care experience.`,
-        'Does the apprentice have an EHC plan, or have they been in local authority care?',
+        EHC_OR_CARE_QUESTION,
       );
     }
   }

@@ -11,6 +11,8 @@ export type CalculationLine = {
   arithmetic: string;
   /** The number behind `value` (pounds, months, percent), when there is one. */
   amount?: number;
+  /** Articles behind the figures this line uses, for its citation markers. */
+  articleIds?: string[];
 };
 
 /** What every calculator result carries besides its own lines: the figures it used and where they come from. */

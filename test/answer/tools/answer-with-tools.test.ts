@@ -25,7 +25,15 @@ describe('answerWithTools', () => {
     expect(answer?.text).toContain(`Levy due a year: **${annual}**`);
     expect(answer?.figures.map((figure) => figure.key)).toContain('levy.rate');
     expect(answer?.citations.length).toBeGreaterThan(0);
-    expect(answer?.text).toContain('Sources: [1]');
+    expect(answer?.text).toMatch(/\*\* — .* \[1\]/);
+  });
+
+  it('marks each line with the number of the citation its figures come from', () => {
+    const answer = ask('levy on a £5m pay bill?');
+    const levyLine = answer?.text.split('\n').find((line) => line.startsWith('- Levy due a year'));
+    const marker = /\[(\d+)\]$/.exec(levyLine ?? '');
+    const cited = answer?.citations.find((citation) => citation.n === Number(marker?.[1]));
+    expect(cited?.articleId).toBe(knowledge.facts.get('levy.rate')?.article);
   });
 
   it('reads the tax year and the share in England from the question', () => {
