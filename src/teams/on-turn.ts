@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Activity, type Attachment } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
+import type { Answer } from '../answer/answer.js';
 import type { Core } from '../core.js';
 import type { ActionResult, EnquiryTopic } from '../enquiries/enquiry-queue.js';
 import { ENQUIRY_TOPICS } from '../enquiries/enquiry-queue.js';
@@ -33,8 +34,11 @@ export type TeamsDeps = {
   log: Logger;
 };
 
+/** A worked answer (from a calculator card) to send like any other answer. */
+type WorkedAnswer = { answer: Answer; question: string };
+
 /** What a card submission produced: a message to send, and for a card button the card's new content. */
-type SubmissionOutcome = { reply?: string | Attachment; updatedCard?: Attachment };
+type SubmissionOutcome = { reply?: string | Attachment | WorkedAnswer; updatedCard?: Attachment };
 
 /** The one entry point for every activity Teams sends; faults are logged and answered with a fixed message. */
 export function createTurnHandler(deps: TeamsDeps): (context: TurnContext) => Promise<void> {
@@ -48,8 +52,15 @@ export function createTurnHandler(deps: TeamsDeps): (context: TurnContext) => Pr
         { err: error, code: errorCode(error), activityId: activity.id, type: activity.type, name: activity.name },
         'teams turn failed',
       );
-      if (activity.type === 'invoke') await sendInvokeResponse(context, 200, messageResponse(SORRY));
-      else await context.sendActivity(SORRY);
+      try {
+        if (activity.type === 'invoke') await sendInvokeResponse(context, 200, messageResponse(SORRY));
+        else await context.sendActivity(SORRY);
+      } catch (sendError) {
+        deps.log.error(
+          { err: sendError, code: errorCode(sendError), activityId: activity.id },
+          'teams apology not sent',
+        );
+      }
     }
   };
 }
@@ -72,7 +83,7 @@ async function onMessage(context: TurnContext, deps: TeamsDeps): Promise<void> {
         Activity.fromObject({ type: 'message', id: activity.replyToId, attachments: [outcome.updatedCard] }),
       );
     }
-    if (outcome.reply !== undefined) await sendReply(context, outcome.reply);
+    if (outcome.reply !== undefined) await sendReply(context, deps, incoming, outcome.reply);
     return;
   }
 
@@ -83,7 +94,7 @@ async function onMessage(context: TurnContext, deps: TeamsDeps): Promise<void> {
   }
   const command = incoming.isPersonal ? commandOf(question) : undefined;
   if (command) {
-    await sendReply(context, commandCard(command, deps, incoming, activity));
+    await sendReply(context, deps, incoming, commandCard(command, deps, incoming, activity));
     return;
   }
   await answerQuestion(context, deps, incoming, question);
@@ -195,11 +206,16 @@ async function onInvoke(context: TurnContext, deps: TeamsDeps): Promise<void> {
         type: 'application/vnd.microsoft.card.adaptive',
         value: outcome.updatedCard.content,
       });
-      if (outcome.reply !== undefined) await sendReply(context, outcome.reply);
+      if (outcome.reply !== undefined) await sendReply(context, deps, incoming, outcome.reply);
       return;
     }
     if (typeof outcome.reply === 'string' || outcome.reply === undefined) {
       await sendInvokeResponse(context, 200, messageResponse(outcome.reply ?? 'Done.'));
+      return;
+    }
+    if ('answer' in outcome.reply) {
+      await sendReply(context, deps, incoming, outcome.reply);
+      await sendInvokeResponse(context, 200, messageResponse('Worked out below.'));
       return;
     }
     await sendInvokeResponse(context, 200, {
@@ -257,8 +273,10 @@ async function onSubmission(
       if (!data.outcome) return { reply: `Add an outcome to resolve ${data.reference}.` };
       return triageOutcome(await deps.core.enquiries.resolve(data.reference, data.outcome, incoming.actor));
     case CARD_ACTIONS.submitLevy:
-    case CARD_ACTIONS.submitEligibility:
-      return { reply: deps.calculators.submit(data, submissionIdOf(data)) };
+    case CARD_ACTIONS.submitEligibility: {
+      const outcome = deps.calculators.submit(data.action === CARD_ACTIONS.submitLevy ? 'levy' : 'eligibility', data);
+      return { reply: outcome.ok ? { answer: outcome.answer, question: outcome.question } : outcome.card };
+    }
   }
 }
 
@@ -275,9 +293,8 @@ function triageOutcome(result: ActionResult): SubmissionOutcome {
 function commandCard(command: TeamsCommand, deps: TeamsDeps, incoming: Incoming, activity: Activity): Attachment {
   switch (command) {
     case 'levy':
-      return deps.calculators.levyCard();
     case 'eligibility':
-      return deps.calculators.eligibilityCard();
+      return deps.calculators.card(command);
     case 'enquiry': {
       const sourceLink = teamsMessageLink(activity, incoming);
       return enquiryFormCard({
@@ -291,11 +308,23 @@ function commandCard(command: TeamsCommand, deps: TeamsDeps, incoming: Incoming,
   }
 }
 
-function submissionIdOf(data: { submissionId: string }): string {
-  return data.submissionId;
-}
-
-async function sendReply(context: TurnContext, reply: string | Attachment): Promise<void> {
+async function sendReply(
+  context: TurnContext,
+  deps: TeamsDeps,
+  incoming: Incoming,
+  reply: string | Attachment | WorkedAnswer,
+): Promise<void> {
+  if (typeof reply === 'object' && 'answer' in reply) {
+    const sourceLink = teamsMessageLink(context.activity, incoming);
+    const activity = renderTeamsAnswer(reply.answer, {
+      question: reply.question,
+      isExternal: incoming.isOutsider,
+      ...(sourceLink !== undefined && { sourceLink }),
+    });
+    const sent = await context.sendActivity(activity);
+    if (sent?.id) await deps.memory.rememberAnswer(sent.id, reply.question, reply.answer);
+    return;
+  }
   if (typeof reply === 'string')
     await context.sendActivity(Activity.fromObject({ type: 'message', text: reply, textFormat: 'markdown' }));
   else await context.sendActivity(Activity.fromObject({ type: 'message', attachments: [reply] }));

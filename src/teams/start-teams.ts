@@ -46,7 +46,7 @@ export async function startTeams(
     core,
     settings,
     memory,
-    calculators: createTeamsCalculators(),
+    calculators: createTeamsCalculators({ knowledge: core.knowledge, now: core.now }),
     memberOf: createMemberLookup(core.store, log),
     log,
   });
