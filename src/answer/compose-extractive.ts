@@ -29,11 +29,11 @@ type ComposeInput = {
 };
 
 const MAX_PASSAGES = 2;
-const MAX_FACTS = 2;
+const MAX_FACTS = 3;
 
 /** Questions that ask for a figure: an amount, rate, age, length, limit or date. */
 const ASKS_FOR_FIGURE =
-  /\b(how much|how many|how long|how old|what age|ages?|rates?|amount|cost|costs|pay|paid|wages?|salary|limit|threshold|allowance|percentage|per ?cent|share|minimum|maximum|max|min|cap|top[- ]?up|expire|expiry|duration|hours|months|when|since|figure|band|bursary|incentives?|payments?|count|number|deadline|what is the (?:llw|nlw|nmw|london living wage|national living wage|minimum wage|levy))\b|£/i;
+  /\b(how much|how many|how long|how old|what age|ages?|rates?|amount|cost|costs|pay|paid|wages?|salary|limit|threshold|allowance|percentage|per ?cent|share|minimum|maximum|max|min|cap|top[- ]?up|expire|expiry|duration|hours|months|when|since|figure|band|bursary|incentives?|payments?|count|number|deadline|what is the (?:llw|nlw|nmw|london living wage|national living wage|minimum wage|levy))\b|£|%/i;
 
 /**
  * Picks the figures a question asks for: facts whose name (label or aliases) matches most of the question, that
@@ -45,7 +45,8 @@ export function chooseFacts(retrieval: Retrieval, questionTerms: string[], inten
     intent.wantsHistory || intent.wantsChangeDate || intent.time.kind === 'period' || intent.time.explicit;
   if (content.size === 0 || !(asksAboutTime || ASKS_FOR_FIGURE.test(retrieval.query))) return [];
   const topArticles = new Set(retrieval.sections.slice(0, 3).map(({ section }) => section.articleId));
-  const best = retrieval.facts[0]?.hit.score ?? 0;
+  const first = retrieval.facts[0];
+  const best = first?.hit.score ?? 0;
   const hasValue = (fact: Fact) =>
     intent.time.kind === 'day'
       ? intent.wantsHistory || fact.values.some((entry) => entry.from <= (intent.time as { date: string }).date)
@@ -56,7 +57,8 @@ export function chooseFacts(retrieval: Retrieval, questionTerms: string[], inten
       return (
         strong >= Math.min(2, content.size) &&
         strong / content.size >= 0.4 &&
-        hit.score >= best * 0.75 &&
+        // Figures from the same article as the best one (e.g. one rate per age band) may score a little lower.
+        hit.score >= best * (fact.article === first?.fact.article ? 0.5 : 0.75) &&
         topArticles.has(fact.article) &&
         hasValue(fact)
       );
@@ -175,11 +177,16 @@ function quotableUnits(text: string): string[] {
 function quoteSection(text: string, questionTerms: Set<string>, limit = 2): string {
   const units = quotableUnits(text);
   if (text.length <= 450 || units.length <= limit) return units.join('\n');
+  // Terms found in few parts of the section say more about which part answers the question.
+  const unitTerms = units.map((unit) => new Set(searchTerms(unit)));
+  const weight = (term: string) => {
+    const frequency = unitTerms.filter((terms) => terms.has(term)).length;
+    return frequency === 0 ? 0 : Math.log(1 + units.length / frequency);
+  };
   const scored = units.map((unit, position) => {
-    const terms = new Set(searchTerms(unit));
     let score = 0;
-    for (const term of questionTerms) if (terms.has(term)) score += 1;
-    return { unit, position, score: score + (position === 0 ? 0.5 : 0) };
+    for (const term of questionTerms) if (unitTerms[position]?.has(term)) score += weight(term);
+    return { unit, position, score: score + (position === 0 ? 0.1 : 0) };
   });
   const chosen = [...scored]
     .sort((a, b) => b.score - a.score || a.position - b.position)

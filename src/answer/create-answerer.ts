@@ -23,6 +23,10 @@ export type AnswererDeps = {
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
+/** Wording that asks for a calculation for a particular employer or person, not for the rules in general. */
+const ASKS_TO_CALCULATE =
+  /\b(calculate|work out|estimate|how much (?:levy )?(?:will|would|do|does|should|must|did)\b|what (?:will|would) (?:we|i|they) pay|eligible|eligibility|qualif\w*|check (?:if|whether)|can (?:a|an|this|my|our|the) (?:\d+|person|man|woman|someone|employee|member))/i;
+
 /**
  * Builds the answer engine: calculators for calculator questions, then retrieval over the knowledge base, then a
  * grounded model answer when a model is configured (checked against its passages) or an extractive one.
@@ -51,13 +55,17 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
       const intent = readQuestionTime(question, asOf);
       const ruleDate = intent.time.kind === 'day' ? intent.time.date : intent.time.end;
 
-      const calculated = answerWithTools(deps.knowledge, question, ruleDate, today);
-      if (calculated) return { ...calculated, enquirySuggested: calculated.enquirySuggested || enquirySuggested };
-
       const retrieval = retrieve(deps.knowledge, index, question, {
         audience,
         ...(request.history !== undefined && { history: request.history }),
       });
+      const calculated = answerWithTools(deps.knowledge, question, ruleDate, today);
+      // A calculator that could only ask for its inputs yields to the knowledge base when the question reads as a
+      // question about the rules ("do bonuses count in the levy pay bill?") rather than a request to work one out.
+      const onlyAsks = (calculated?.needs?.length ?? 0) > 0;
+      if (calculated && !(onlyAsks && retrieval.inScope && !ASKS_TO_CALCULATE.test(question))) {
+        return { ...calculated, enquirySuggested: calculated.enquirySuggested || enquirySuggested };
+      }
       const extractive = composeExtractive({
         knowledge: deps.knowledge,
         index,

@@ -15,7 +15,35 @@ export type Retrieval = {
 
 /** Subjects outside the four topics that share words with them ("pay", "plan", "work"). */
 const OFF_TOPIC =
-  /\b(council tax|parking|bins?|recycling|rubbish|fly[- ]?tipping|housing benefit|universal credit claim|pothole|library|libraries|weather|recipe|football|passport|driving licen[cs]e|visa application|mortgage|pension transfer|tax return|vat return|marriage|divorce|school admissions?|noise complaint|pest control|planning permission for (?:my|an?) (?:extension|loft)|extension|loft conversion|holiday entitlement|maternity pay|sick pay|redundancy|unfair dismissal|stock market|bitcoin|crypto|translate|poem|joke|capital of)\b/;
+  /\b(council tax|parking|bins?|recycling|rubbish|fly[- ]?tipping|housing benefit|universal credit claim|pothole|library|libraries|weather|recipe|football|passport|driving licen[cs]e|visa application|mortgage|pension transfer|tax return|vat return|marriage|divorce|school admissions?|noise complaint|pest control|planning permission for (?:my|an?) (?:extension|loft)|extension|loft conversion|holiday entitlement|maternity pay|sick pay|redundancy|unfair dismissal|stock market|stocks|shares (?:should|to buy)|invest(?:ing|ment)? in|bitcoin|crypto|translate|poem|joke|capital of|school places?|primary school|secondary school admissions?|blue badge|password|laptop|log ?in|wi-?fi|printer|noisy|neighbours?|damp|mould|repairs?|boiler|train|trains|bus|buses|tube|overground|football|arsenal|tottenham|match|python|javascript|script|spreadsheet|excel formula)\b/;
+
+/** Words too common to show that a passage is about what the question asks. */
+const WEAK_TERMS = new Set([
+  'year',
+  'last',
+  'next',
+  'new',
+  'time',
+  'list',
+  'report',
+  'write',
+  'place',
+  'make',
+  'help',
+  'find',
+  'day',
+  'week',
+  'month',
+  'old',
+  'good',
+  'best',
+  'council',
+  'hacknei',
+  'london',
+  'work',
+  'appli',
+  'get',
+]);
 
 /** Stemmed terms that mark a question as belonging to the four topics (or the employer offer). */
 const TOPIC_TERMS = new Set([
@@ -102,9 +130,10 @@ export function retrieve(
 
   const top = sections[0]?.hit;
   // Without a topic word, the best passage must match most of the question in its title, headings or questions.
-  const known = terms.filter((term) => index.hasTerm(term));
-  const strongCoverage = top && known.length > 0 ? new Set(top.strongTerms).size / new Set(known).size : 0;
+  const content = new Set(terms.filter((term) => !/^\d+$/.test(term)));
+  const strong = new Set(top?.strongTerms.filter((term) => !WEAK_TERMS.has(term)) ?? []);
+  const strongCoverage = content.size > 0 ? strong.size / content.size : 0;
   const inScope =
-    !offTopic && top !== undefined && top.score >= MIN_SECTION_SCORE && (onTopic || strongCoverage >= 0.5);
+    !offTopic && top !== undefined && top.score >= MIN_SECTION_SCORE && (onTopic || strongCoverage >= 0.6);
   return { query, sections, facts, inScope };
 }
