@@ -202,6 +202,13 @@ async function checkArticles(
       }
       const key = wellFormed[2] as string;
       const fact = facts.get(key);
+      const doubled =
+        fact && wellFormed[1] === 'fact' ? doubledUnit(fact, text, match.index ?? 0, reference.length) : undefined;
+      if (doubled) {
+        errors.push(
+          `${file}: line ${line}: ${reference} already reads with its unit, so "${doubled}" next to it is written twice`,
+        );
+      }
       if (fact && !figureAsOf(fact, today)) {
         warnings.push(
           `${file}: line ${line}: ${reference} has no value in force on ${formatDate(today)}, so it reads "no figure"; write the dated figure as history instead`,
@@ -209,6 +216,25 @@ async function checkArticles(
       }
     }
   }
+}
+
+/** Words the formatted figure already carries, per unit: "£14.80 an hour", "24 months", "0.5%". */
+const UNIT_AFTER: Partial<Record<Fact['unit'], RegExp>> = {
+  percent: /^\s*(%|per ?cent\b)/i,
+  gbp_per_hour: /^\s*(an hour|per hour|a hour)\b/i,
+  hours_per_week: /^\s*(hours?( a| per) week|a week|per week)\b/i,
+  months: /^\s*months?\b/i,
+  weeks: /^\s*weeks?\b/i,
+  days: /^\s*days?\b/i,
+  hours: /^\s*hours?\b/i,
+  years: /^\s*years?\b/i,
+};
+
+/** The unit text written again around a `{{fact:KEY}}` that formats with its own unit, if any. */
+function doubledUnit(fact: Fact, text: string, start: number, length: number): string | undefined {
+  if ((fact.unit === 'gbp' || fact.unit === 'gbp_per_hour') && text.slice(0, start).endsWith('£')) return '£';
+  const after = UNIT_AFTER[fact.unit]?.exec(text.slice(start + length, start + length + 20));
+  return after ? (after[1] ?? after[0]).trim() : undefined;
 }
 
 function unique(lines: string[]): string[] {

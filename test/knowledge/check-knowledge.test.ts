@@ -224,6 +224,18 @@ describe('checkKnowledge on broken copies', () => {
     ]);
   });
 
+  it('reports a unit written again next to a figure that already carries it', async () => {
+    const text = article({
+      body: '## Levy rate\nThe levy is {{fact:levy.rate}}% of the pay bill.\nThe LLW is £{{fact:llw.rate}}.',
+    });
+    const folder = await knowledgeFolder({ 'facts.yml': FACTS, 'levy/levy-rate.md': text });
+    const { errors } = await checkKnowledge(folder, TODAY);
+    expect(errors).toEqual([
+      `levy/levy-rate.md: line ${lineContaining(text, 'The levy is')}: {{fact:levy.rate}} already reads with its unit, so "%" next to it is written twice`,
+      `levy/levy-rate.md: line ${lineContaining(text, 'The LLW is')}: {{fact:llw.rate}} already reads with its unit, so "£" next to it is written twice`,
+    ]);
+  });
+
   it('rejects a source URL with no host', async () => {
     const facts = FACTS.replace(
       'https://www.livingwage.org.uk/faqs", date: 2024',
