@@ -63,12 +63,14 @@ function inputs(view: Record<string, unknown>): Record<string, unknown> {
 describe('Slack enquiry capture', () => {
   let slack: TestSlack;
   let calls: SlackCall[];
+  let logLines: string[];
 
   beforeEach(async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
     calls = [];
-    slack = await startTestSlack({ register: registerEnquiryHandlers });
+    logLines = [];
+    slack = await startTestSlack({ register: registerEnquiryHandlers, logLines });
   });
 
   afterEach(async () => {
@@ -146,6 +148,11 @@ describe('Slack enquiry capture', () => {
     expect((await slack.core.enquiries.get(enquiry!.reference))?.posts).toEqual([
       { platform: 'slack', channel: TRIAGE_CHANNEL, messageId: '1763892200.000200' },
     ]);
+
+    // The logs say what happened without the enquirer's details.
+    const logs = logLines.join('');
+    expect(logs).toContain(enquiry!.reference);
+    for (const detail of ['Priya', 'priya@', '7946', 'xoxb-']) expect(logs).not.toContain(detail);
   });
 
   it('marks an enquiry from someone in another organisation as external', async () => {

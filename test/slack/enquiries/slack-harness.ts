@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { App, LogLevel } from '@slack/bolt';
 import nock from 'nock';
 import type { Core } from '../../../src/core.js';
@@ -78,6 +79,8 @@ export type TestSlackOptions = {
   /** Whether the app runs triage delivery on demand (as the running app does). Default true. */
   deliverOnDemand?: boolean;
   isOfficer?: (userId: string) => Promise<boolean>;
+  /** Collects the product's log lines (JSON) when given. */
+  logLines?: string[];
 };
 
 /** A real Bolt app on its HTTP receiver on a free port, with the real enquiry queue on a temporary SQLite store. */
@@ -91,7 +94,18 @@ export async function startTestSlack(options: TestSlackOptions): Promise<TestSla
       current = new Date(iso);
     },
   };
-  const log = createLogger({ level: 'silent' });
+  const lines = options.logLines;
+  const log = lines
+    ? createLogger({
+        level: 'debug',
+        destination: new Writable({
+          write(chunk, _encoding, done) {
+            lines.push(String(chunk));
+            done();
+          },
+        }),
+      })
+    : createLogger({ level: 'silent' });
   const enquiries = createEnquiryQueue({
     store,
     log,
