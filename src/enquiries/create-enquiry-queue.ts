@@ -24,7 +24,13 @@ import {
   normalisePhone,
   toFieldIssues,
 } from './enquiry-schema.js';
-import { type Contact, openEnquiryStorage, type Snapshot } from './enquiry-storage.js';
+import {
+  type Contact,
+  firstFreeReferenceNumber,
+  formatReference,
+  openEnquiryStorage,
+  type Snapshot,
+} from './enquiry-storage.js';
 import { suggestTopic } from './suggest-topic.js';
 import { londonDate, WORKING_DAY_MS, workingMsBetween } from './working-hours.js';
 
@@ -74,16 +80,13 @@ const ExportRange = z
   .object({ from: IsoDay, to: IsoDay, format: z.enum(['csv', 'json'], { error: 'The format must be csv or json.' }) })
   .refine((range) => range.from <= range.to, { error: 'The start date must not be after the end date.' });
 
-/** Formats a reference: ENQ-2026-0042 (at least four digits). */
-export function formatReference(year: number, number: number): string {
-  return `ENQ-${year}-${String(number).padStart(4, '0')}`;
-}
-
 /** A reference as typed (any case, surrounding space), or undefined when it is not one. */
 export function parseReference(text: string): string | undefined {
   const reference = text.trim().toUpperCase();
   return REFERENCE_PATTERN.test(reference) ? reference : undefined;
 }
+
+export { formatReference };
 
 /**
  * The employer enquiry queue on the shared store. Every change is an event written with insert-if-absent, so
@@ -227,28 +230,9 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
       ? { ok: false, reason: 'invalid', message: `${enquiry.reference} is already ${enquiry.status}.` }
       : undefined;
 
-  /** The lowest unused number for the year: references are taken in order, so a binary search finds it. */
-  async function firstFreeNumber(year: number): Promise<number> {
-    const taken = async (number: number) =>
-      (await store.readUnique(REFERENCES, formatReference(year, number))) !== undefined;
-    if (!(await taken(1))) return 1;
-    let low = 1;
-    let high = 2;
-    while (await taken(high)) {
-      low = high;
-      high *= 2;
-    }
-    while (high - low > 1) {
-      const middle = Math.floor((low + high) / 2);
-      if (await taken(middle)) low = middle;
-      else high = middle;
-    }
-    return high;
-  }
-
   async function allocateReference(): Promise<string> {
     const year = Number(londonDate(now()).slice(0, 4));
-    let number = nextNumberHint.get(year) ?? (await firstFreeNumber(year));
+    let number = nextNumberHint.get(year) ?? (await firstFreeReferenceNumber(store, REFERENCES, year));
     // Another replica may have taken the hinted number: try the next until an insert succeeds.
     while (!(await store.insertIfAbsent(REFERENCES, formatReference(year, number), { by: owner }))) number += 1;
     nextNumberHint.set(year, number + 1);

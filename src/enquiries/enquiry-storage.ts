@@ -68,3 +68,31 @@ function recordsOfKind<Value>(records: Keyv<unknown>, kind: string): RecordsOfKi
     },
   };
 }
+
+/** Formats a reference: ENQ-2026-0042 (at least four digits). */
+export function formatReference(year: number, number: number): string {
+  return `ENQ-${year}-${String(number).padStart(4, '0')}`;
+}
+
+/** The lowest unused reference number for the year: numbers are taken in order, so a binary search finds it. */
+export async function firstFreeReferenceNumber(
+  store: Store,
+  referencesNamespace: string,
+  year: number,
+): Promise<number> {
+  const taken = async (number: number) =>
+    (await store.readUnique(referencesNamespace, formatReference(year, number))) !== undefined;
+  if (!(await taken(1))) return 1;
+  let low = 1;
+  let high = 2;
+  while (await taken(high)) {
+    low = high;
+    high *= 2;
+  }
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (await taken(middle)) low = middle;
+    else high = middle;
+  }
+  return high;
+}
