@@ -127,7 +127,11 @@ const SECRET_VARIABLES = new Set([
 
 /** Reads and checks the environment; throws a ConfigError naming every bad variable (never its secret value). */
 export function loadConfig(source: Record<string, string | undefined>): Config {
-  const parsed = Environment.safeParse(source);
+  // An empty value (common in .env files and CI) means "not set".
+  const given = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = Environment.safeParse(given);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {

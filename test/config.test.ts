@@ -57,3 +57,11 @@ describe('loadConfig', () => {
     expect(config.slack !== 'off' && config.slack.officerIds).toEqual(['U1', 'U2']);
   });
 });
+
+describe('loadConfig with empty values', () => {
+  it('treats an empty variable as not set', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: '', OPENAI_API_KEY: ' ', PORT: '' });
+    expect(config.slack).toBe('off');
+    expect(config.model).toBe('off');
+  });
+});
