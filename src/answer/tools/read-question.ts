@@ -20,23 +20,31 @@ const MONTH_NAMES = MONTHS.join('|');
 const AMOUNT = String.raw`£?\s?(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:k|thousand|mn|m|million|bn|billion)\b)?`;
 const PAY_BILL_WORDS = String.raw`pay\s?bill|payroll|pay\s?roll|wage bill|salary bill|total pay`;
 
-/** Whether a question asks for a levy calculation (not what the levy is or who pays it). */
+const WHO = String.raw`(?:we|i|they|it|you|an employer|the employer|the council|a company|our [a-z]+|my [a-z]+)`;
+const ASKS_LEVY_DUE = [
+  new RegExp(
+    String.raw`\bhow much (?:apprenticeship )?levy (?:will|would|do|does|should|must|did|shall) ${WHO} (?:pay|owe|have to pay|be paying)\b`,
+  ),
+  new RegExp(
+    String.raw`\bhow much (?:will|would|do|does|should|must|did) ${WHO} (?:pay|owe|have to pay) (?:in|for|as|towards)? ?(?:the )?(?:apprenticeship )?levy\b`,
+  ),
+  /\b(?:calculate|work out|estimate)\s+(?:our|my|the|their|an employer's|a company's)?\s*(?:apprenticeship )?levy\b/,
+];
+
+/**
+ * Whether a question asks for a levy calculation: a pay bill to work from, or a plain request to work out what an
+ * employer pays. Questions about the levy's rules (its rate, who pays, what counts) are left to the articles.
+ */
 export function isLevyCalculation(question: string): boolean {
   const text = question.toLowerCase();
   const mentionsLevy = /\blevy\b/.test(text);
-  const mentionsPayBill = new RegExp(`\\b(?:${PAY_BILL_WORDS})\\b`).test(text);
-  const asksAmount =
-    /\bhow much levy\b/.test(text) ||
-    /\bhow much (?:will|would|do|does|should|must|did) (?:we|i|they|it|you|an employer|the employer|the council|our [a-z]+|my [a-z]+) (?:pay|owe|have to pay)\b[^?]*\blevy\b/.test(
-      text,
-    ) ||
-    /\b(?:calculate|work out|estimate)\b[^?]*\blevy\b/.test(text);
-  if (mentionsLevy && (mentionsPayBill || asksAmount)) return true;
-  return (
-    mentionsPayBill &&
-    readPayBill(text) !== undefined &&
-    /\b(?:levy|transfer|funds|apprenticeship service)\b/.test(text)
-  );
+  const asksLevyDue = ASKS_LEVY_DUE.some((pattern) => pattern.test(text));
+  if (readPayBill(text) === undefined) return asksLevyDue;
+  // A lone amount is a pay bill only when the question is plainly about the levy on it ("levy on £5m").
+  const namesPayBill = new RegExp(`\\b(?:${PAY_BILL_WORDS})\\b`).test(text);
+  const levyOnAmount = new RegExp(`\\blevy\\s+(?:on|for|of)\\s+(?:a\\s+|an\\s+)?${AMOUNT}`).test(text);
+  if (namesPayBill) return mentionsLevy || /\b(?:transfer|funds|apprenticeship service)\b/.test(text);
+  return mentionsLevy && (levyOnAmount || asksLevyDue);
 }
 
 /** The pay bill named in a question: the amount next to "pay bill" or "payroll", else the only amount given. */
@@ -106,8 +114,9 @@ export function readLevyQuestion(question: string): Partial<LevyInputDraft> {
   return values;
 }
 
+/** A particular person ("this candidate", "my son"), as opposed to people in general ("a refugee", "graduates"). */
 const PERSON =
-  /\b(?:this|that|my|our|the|a|an) (?:person|candidate|applicant|young person|employee|member of staff|school leaver|graduate|son|daughter|resident|refugee)\b|\b(?:he|she|him|her)\b/;
+  /\b(?:this|that|my|our) (?:person|candidate|applicant|young person|employee|member of staff|school leaver|graduate|son|daughter|resident|refugee|apprentice|new starter|recruit)\b|\b(?:he|she|him|her)\b/;
 
 /** Whether a question asks about a particular person's eligibility (not the rules in general). */
 export function isEligibilityCheck(question: string): boolean {
