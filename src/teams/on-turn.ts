@@ -111,6 +111,15 @@ async function answerQuestion(context: TurnContext, deps: TeamsDeps, incoming: I
   const activity = context.activity;
   // In a channel, reply in the thread of the message that mentioned the bot.
   const conversation = activity.conversation;
+  if (incoming.conversation.conversationType === 'channel') {
+    // What TEAMS_ENQUIRY_CHANNEL needs, for setting up the triage channel (ids only, nothing personal).
+    deps.log.debug(
+      {
+        channelReference: { serviceUrl: activity.serviceUrl, conversation: { id: incoming.channelData?.channel?.id } },
+      },
+      'teams channel seen',
+    );
+  }
   if (
     conversation &&
     incoming.conversation.conversationType === 'channel' &&
