@@ -93,7 +93,10 @@ function textInput(
 }
 
 /** The enquiry form, pre-filled where known. */
-export function buildEnquiryModal(prefill: EnquiryPrefill, suggestedTopic: EnquiryTopic): SlackTypes.ModalView {
+export function buildEnquiryModal(
+  prefill: EnquiryPrefill,
+  suggestedTopic: EnquiryTopic | undefined,
+): SlackTypes.ModalView {
   const metadata: EnquiryFormMetadata = {
     arrivedVia: prefill.arrivedVia ?? 'staff',
     ...(prefill.sourceLink !== undefined && { sourceLink: prefill.sourceLink }),
@@ -130,11 +133,16 @@ export function buildEnquiryModal(prefill: EnquiryPrefill, suggestedTopic: Enqui
       type: 'input',
       block_id: ENQUIRY_FORM_BLOCKS.topic,
       label: { type: 'plain_text', text: 'Topic' },
+      // With nothing to suggest it from yet, the topic may be left for the queue to suggest from the description.
+      optional: topic === undefined,
+      ...(topic === undefined && {
+        hint: { type: 'plain_text', text: 'Leave it blank to have it worked out from the description.' },
+      }),
       element: {
         type: 'static_select',
         action_id: INPUT_ACTION,
         options: ENQUIRY_TOPICS.map(topicOption),
-        initial_option: topicOption(topic),
+        ...(topic !== undefined && { initial_option: topicOption(topic) }),
       },
     },
     textInput(ENQUIRY_FORM_BLOCKS.description, 'What do they need?', {

@@ -23,8 +23,9 @@ export async function openEnquiryModal(
   triggerId: string,
   prefill: EnquiryPrefill = {},
 ): Promise<void> {
-  const topicText = [prefill.description, prefill.organisation].filter(Boolean).join(' ');
-  await client.views.open({ trigger_id: triggerId, view: buildEnquiryModal(prefill, suggestTopic(topicText)) });
+  const topicText = [prefill.description, prefill.organisation].filter(Boolean).join(' ').trim();
+  const suggested = topicText === '' ? undefined : suggestTopic(topicText);
+  await client.views.open({ trigger_id: triggerId, view: buildEnquiryModal(prefill, suggested) });
 }
 
 /** The form pre-filled from a piece of text: what it asks, plus any contact details plainly in it. */
@@ -226,12 +227,16 @@ export function registerEnquiryCapture(app: App, deps: SlackFeatureDeps): void {
       await ack(form.errors);
       return;
     }
+    // Someone from another organisation (Slack Connect) filling in the form themselves is an external enquiry.
+    const submitterTeam = submission.user.team_id;
+    const isExternalSubmitter =
+      submitterTeam !== undefined && submission.team?.id !== undefined && submitterTeam !== submission.team.id;
     let result: LogResult;
     try {
       result = await deps.core.enquiries.log(
         {
           ...form.form,
-          arrivedVia: form.metadata.arrivedVia,
+          arrivedVia: isExternalSubmitter ? 'external' : form.metadata.arrivedVia,
           ...(form.metadata.sourceLink !== undefined && { sourceLink: form.metadata.sourceLink }),
         },
         await slackActor(deps, submission.user),

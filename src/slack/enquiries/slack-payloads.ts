@@ -48,6 +48,7 @@ const InputState = z
 /** A submitted modal: who sent it, its id (used to make retries harmless), its values and metadata. */
 export const ViewSubmission = z.object({
   user: SlackUser,
+  team: z.object({ id: z.string() }).nullish(),
   view: z.object({
     id: z.string().min(1),
     callback_id: z.string(),

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeAnswerActionValue } from '../../../src/slack/answer-action-value.js';
-import { registerEnquiryHandlers } from '../../../src/slack/enquiries/index.js';
+import { openEnquiryModal, registerEnquiryHandlers } from '../../../src/slack/enquiries/index.js';
 import { SLACK_IDS } from '../../../src/slack/ids.js';
 import {
   buttonOnMessage,
@@ -165,6 +165,30 @@ describe('Slack enquiry capture', () => {
 
     const [enquiry] = await slack.core.enquiries.list();
     expect(enquiry?.arrivedVia).toBe('external');
+  });
+
+  it('marks an enquiry someone from another organisation submits themselves as external, topic worked out', async () => {
+    expectSlackCall(calls, 'views.open');
+    await openEnquiryModal(slack.app.client, '1234.5678.trigger');
+    const view = calls[0]!.args.view as Record<string, unknown>;
+    expectSlackCall(calls, 'chat.postMessage', () => ({ channel: 'U0GUEST', ts: '1.1' }));
+    expectSlackCall(calls, 'chat.postMessage', () => ({ channel: TRIAGE_CHANNEL, ts: '1.2' }));
+
+    await slack.interact(
+      submitView(
+        view,
+        {
+          organisation: 'Lea Bridge Logistics',
+          contact_name: 'Kim Hart',
+          email: 'kim@leabridge.example',
+          description: 'We want to offer a Hackney 100 placement this summer.',
+        },
+        { userId: 'U0GUEST', viewId: 'V0GUEST', userTeamId: 'T0OTHERORG' },
+      ),
+    );
+
+    const [enquiry] = await slack.core.enquiries.list();
+    expect(enquiry).toMatchObject({ arrivedVia: 'external', topic: 'hackney-100' });
   });
 
   it('returns field errors for a bad submission and stores nothing', async () => {

@@ -267,7 +267,7 @@ type ViewBlock = { type: string; block_id?: string; element?: Record<string, unk
 export function submitView(
   view: Record<string, unknown>,
   answers: Record<string, string>,
-  options: { userId: string; viewId: string },
+  options: { userId: string; viewId: string; userTeamId?: string },
 ): Record<string, unknown> {
   const values: Record<string, Record<string, unknown>> = {};
   for (const block of (view.blocks as ViewBlock[]) ?? []) {
@@ -296,7 +296,7 @@ export function submitView(
   return {
     type: 'view_submission',
     team: { id: TEAM_ID, domain: 'hackney' },
-    user: user(options.userId),
+    user: { ...user(options.userId), team_id: options.userTeamId ?? TEAM_ID },
     api_app_id: 'A0SKILLS',
     token: 'legacy',
     trigger_id: '5555.6666.trigger',
