@@ -57,15 +57,14 @@ type EligibilityFlags = {
 
 const AsOf = IsoDate.optional();
 
-/** "80", "80%" → 0.8; "0.8" stays 0.8. Anything else passes through for the schema to name. */
+/** "80%" → 0.8 and "0.8" → 0.8; a bare number is a fraction, so "80" is refused by the schema, never guessed. */
 function shareFlag(value: string | undefined): unknown {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
   const percent = /^(\d+(?:\.\d+)?)\s?%$/.exec(trimmed);
   if (percent) return Number(percent[1]) / 100;
   const number = Number(trimmed);
-  if (trimmed === '' || !Number.isFinite(number)) return value;
-  return number > 1 ? number / 100 : number;
+  return trimmed !== '' && Number.isFinite(number) ? number : value;
 }
 
 function amountFlag(value: string | undefined): unknown {

@@ -87,6 +87,10 @@ describe('skills-desk levy', () => {
   it.each([
     [['levy', '--pay-bill', 'lots'], 'skills-desk levy: pay bill must be an amount in pounds, such as 5000000'],
     [['levy'], 'skills-desk levy: pay bill is required'],
+    [
+      ['levy', '--pay-bill', '5m', '--england-share', '80'],
+      'skills-desk levy: England share must be a number from 0 to 1',
+    ],
     [['levy', '--pay-bill', '5m', '--tax-year', '2019'], 'skills-desk levy: tax year must be written like 2019-20'],
     [['levy', '--pay-bill', '5m', '--as-of', '2025-02-30'], 'skills-desk levy: not a real calendar date'],
   ])('fails with exit code 1 and a clear message for %j', async (args, message) => {

@@ -117,7 +117,7 @@ export function checkEligibility(
   const incentiveMark = reader.mark();
   const incentiveList = incentiveLines(reader, input, ehcOrCare, startDate);
   const incentiveArticles = reader.articlesSince(incentiveMark);
-  const incentives = incentiveList.map((line) => ({ ...line, articleIds: incentiveArticles }));
+  const incentives = incentiveList.map((line) => ({ ...line, articleIds: line.articleIds ?? incentiveArticles }));
   addTrainingNotes(reader, input.age, startDate, notes);
   notes.push(
     'They must be employed for long enough to finish the apprenticeship, including the end-point assessment, and be paid for their off-the-job training time.',
@@ -615,6 +615,7 @@ function incentiveLines(
 ): CalculationLine[] {
   const lines: CalculationLine[] = [];
   const { age } = input;
+  const articlesOf = (...keys: string[]) => [...new Set(keys.flatMap((key) => reader.articleOf(key) ?? []))];
   const payment = reader.read('incentive.young-apprentice', date);
   const youngMax = reader.read('incentive.young-apprentice-max-age', date);
   const extendedMax = reader.readIfInForce('cofunding.ehc-care-leaver-max-age', date);
@@ -626,6 +627,7 @@ function incentiveLines(
         value: payment.text,
         amount: payment.value,
         arithmetic: `aged ${age} at the start (${youngMax.value} or under)`,
+        articleIds: articlesOf('incentive.young-apprentice'),
       });
     } else if (extendedMax && age <= extendedMax.value && ehcOrCare !== 'no') {
       lines.push({
@@ -637,6 +639,7 @@ function incentiveLines(
         value: payment.text,
         amount: payment.value,
         arithmetic: `aged ${age}, up to ${extendedMax.value}, with an EHC plan or care experience`,
+        articleIds: articlesOf('incentive.young-apprentice', 'cofunding.ehc-care-leaver-max-age'),
       });
     }
   }
@@ -649,6 +652,7 @@ function incentiveLines(
         value: `up to ${foundation.text}`,
         amount: foundation.value,
         arithmetic: `foundation apprenticeship incentive from ${formatDate(foundation.from)}, paid in instalments`,
+        articleIds: articlesOf('incentive.foundation-apprenticeship'),
       });
     }
   }
@@ -664,6 +668,7 @@ function incentiveLines(
         value: money(bursary.value),
         amount: bursary.value,
         arithmetic: `for care leavers aged up to ${extendedMax.value} starting from ${formatDate(bursary.from)}`,
+        articleIds: articlesOf('bursary.care-leaver'),
       });
     }
   }

@@ -19,6 +19,8 @@ export type FigureReader = {
   next(key: string, date: string): Figure | undefined;
   figures(): StatedFigure[];
   articleIds(): string[];
+  /** The article that explains a figure, if the figure is in the table. */
+  articleOf(key: string): string | undefined;
   /** A bookmark in the reading history, to find the articles behind the figures read after it. */
   mark(): number;
   /** Articles of the figures read since `mark`, in order, without repeats. */
@@ -90,6 +92,7 @@ export function createFigureReader(knowledge: Pick<Knowledge, 'facts'>): FigureR
       const entry = nextFigureAfter(fact, date);
       return entry ? toFigure(fact, entry.from) : undefined;
     },
+    articleOf: (key) => knowledge.facts.get(key)?.article,
     mark: () => readLog.length,
     articlesSince: (mark) => [...new Set(readLog.slice(mark))],
     figures: () => [...used.values()],

@@ -22,13 +22,3 @@ export function parseAmount(text: string): number | undefined {
   const value = number * multiplier;
   return Number.isFinite(value) ? Math.round(value * 100) / 100 : undefined;
 }
-
-/** A share written "80", "80%" or "0.8", as a fraction; bare numbers above 1 are read as percentages. */
-export function parseShare(text: string): number | undefined {
-  const trimmed = text.trim();
-  const percent = /^(\d+(?:\.\d+)?)\s?%$/.exec(trimmed);
-  if (percent) return Number(percent[1]) / 100;
-  if (!/^\d*\.?\d+$/.test(trimmed)) return undefined;
-  const value = Number(trimmed);
-  return value > 1 ? value / 100 : value;
-}

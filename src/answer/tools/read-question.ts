@@ -20,7 +20,7 @@ const MONTH_NAMES = MONTHS.join('|');
 const AMOUNT = String.raw`£?\s?(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:k|thousand|mn|m|million|bn|billion)\b)?`;
 const PAY_BILL_WORDS = String.raw`pay\s?bill|payroll|pay\s?roll|wage bill|salary bill|total pay`;
 
-const WHO = String.raw`(?:we|i|they|it|you|an employer|the employer|the council|a company|our [a-z]+|my [a-z]+)`;
+const WHO = '(?:we|i|they|it|you|an employer|the employer|the council|a company|our [a-z]+|my [a-z]+)';
 const ASKS_LEVY_DUE = [
   new RegExp(
     String.raw`\bhow much (?:apprenticeship )?levy (?:will|would|do|does|should|must|did|shall) ${WHO} (?:pay|owe|have to pay|be paying)\b`,
