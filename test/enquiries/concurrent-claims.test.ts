@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEnquiryQueue } from '../../src/enquiries/create-enquiry-queue.js';
 import { createLogger } from '../../src/log.js';
 import { createStore, type Store } from '../../src/store/create-store.js';
-import { backends, enquiryInput, SETTINGS, staff } from './queue-harness.js';
+import { backends, enquiryInput, removeKeysWithPrefix, SETTINGS, staff } from './queue-harness.js';
 
 const ROUNDS = 20;
 const WORKER = fileURLToPath(new URL('./claim-worker.ts', import.meta.url));
@@ -54,8 +54,10 @@ function startWorker(storeUrl: string, prefix: string, userId: string) {
 describe.each(backends())('claims racing from two processes on $name', (backend) => {
   let cleanup: (() => void) | undefined;
   let store: Store | undefined;
+  let prefix = '';
 
   afterEach(async () => {
+    if (store && prefix !== '') await removeKeysWithPrefix(store, prefix);
     await store?.close();
     cleanup?.();
   });
@@ -63,6 +65,7 @@ describe.each(backends())('claims racing from two processes on $name', (backend)
   it(`end with exactly one assignee, and the other officer told who has it (${ROUNDS} rounds)`, async () => {
     const opened = await backend.open();
     cleanup = opened.cleanup;
+    prefix = opened.prefix;
     store = await createStore(opened.url);
     const queue = createEnquiryQueue({
       store,

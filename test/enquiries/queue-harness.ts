@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import KeyvPostgres from '@keyv/postgres';
+import KeyvRedis from '@keyv/redis';
 import { createEnquiryQueue, type EnquiryQueueDeps } from '../../src/enquiries/create-enquiry-queue.js';
 import type { Actor, EnquiryQueue } from '../../src/enquiries/enquiry-queue.js';
 import { createLogger } from '../../src/log.js';
@@ -54,6 +56,8 @@ export function captureLog() {
 
 export type Harness = {
   store: Store;
+  /** The storage prefix of this run ('' on a fresh SQLite file). */
+  prefix: string;
   queue: EnquiryQueue;
   clock: { set(iso: string): void; now(): Date };
   newQueue(overrides?: Partial<EnquiryQueueDeps>): EnquiryQueue;
@@ -88,11 +92,13 @@ export async function openHarness(
     });
   return {
     store,
+    prefix: opened.prefix,
     queue: newQueue(),
     clock,
     newQueue,
     logText: captured.text,
     async close() {
+      if (opened.prefix !== '') await removeKeysWithPrefix(store, opened.prefix);
       await store.close();
       opened.cleanup();
     },
@@ -153,4 +159,20 @@ export function parseCsv(text: string): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+/** Deletes this run's keys, and only them, from the shared Redis or PostgreSQL. */
+export async function removeKeysWithPrefix(store: Store, prefix: string): Promise<void> {
+  const adapter = store.namespace('test-cleanup').store as unknown;
+  if (adapter instanceof KeyvRedis) {
+    const client = await adapter.getClient();
+    let cursor = '0';
+    do {
+      const reply = await client.scan(cursor, { MATCH: `*${prefix}*`, COUNT: 1000 });
+      cursor = String(reply.cursor);
+      if (reply.keys.length > 0) await client.unlink(reply.keys);
+    } while (cursor !== '0');
+  } else if (adapter instanceof KeyvPostgres) {
+    await adapter.query('DELETE FROM keyv WHERE key LIKE $1', [`%${prefix.replace(/[%_\\]/g, '\\$&')}%`]);
+  }
 }
