@@ -383,7 +383,7 @@ function minimumDuration(reader: FigureReader, hours: number | undefined, date: 
         label,
         value: minimum.text,
         amount: minimum.value,
-        arithmetic: `${minimum.text} for starts from ${formatDate(minimum.from)}, with no automatic extension for fewer than ${fullTime.text}`,
+        arithmetic: `${minimum.text} for starts from ${formatDate(minimum.from)}; part-time apprenticeships are no longer lengthened automatically`,
       },
     };
   }
