@@ -74,7 +74,7 @@ export async function buildHomeView(deps: SlackFeatureDeps, userId: string): Pro
   unclaimed.sort(byCreated);
   mine.sort(byCreated);
   const recent = finished
-    .filter((enquiry) => (enquiry.resolvedAt ?? enquiry.updatedAt) >= since)
+    .filter((enquiry) => (enquiry.resolvedAt ?? enquiry.closedAt ?? enquiry.updatedAt) >= since)
     .sort(byUpdatedNewestFirst);
   return {
     type: 'home',
