@@ -3,6 +3,7 @@ import { errorCode } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/create-store.js';
 import { TeamsMember } from './activity-schemas.js';
+import { loggableError } from './loggable-error.js';
 
 const MEMBER_TTL_MS = 24 * 3_600_000;
 
@@ -34,7 +35,10 @@ export function createMemberLookup(store: Store, log: Logger) {
       await members.set(key, member, MEMBER_TTL_MS);
       return member;
     } catch (error) {
-      log.warn({ err: error, code: errorCode(error), activityId: context.activity.id }, 'teams member lookup failed');
+      log.warn(
+        { err: loggableError(error), code: errorCode(error), activityId: context.activity.id },
+        'teams member lookup failed',
+      );
       return { userRole: 'guest' };
     }
   };

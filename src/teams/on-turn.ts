@@ -13,6 +13,7 @@ import { CARD_ACTIONS, CardSubmission } from './card-actions.js';
 import { enquiryFormCard, triageCard } from './enquiry-cards.js';
 import { helpCard } from './help-card.js';
 import { type Incoming, questionText, readIncoming, teamsMessageLink } from './incoming.js';
+import { loggableError } from './loggable-error.js';
 import type { MemberLookup } from './member-role.js';
 import { renderTeamsAnswer } from './render-answer.js';
 import { commandOf, type TeamsCommand } from './teams-commands.js';
@@ -49,7 +50,13 @@ export function createTurnHandler(deps: TeamsDeps): (context: TurnContext) => Pr
       else if (activity.type === 'invoke') await onInvoke(context, deps);
     } catch (error) {
       deps.log.error(
-        { err: error, code: errorCode(error), activityId: activity.id, type: activity.type, name: activity.name },
+        {
+          err: loggableError(error),
+          code: errorCode(error),
+          activityId: activity.id,
+          type: activity.type,
+          name: activity.name,
+        },
         'teams turn failed',
       );
       try {
@@ -57,7 +64,7 @@ export function createTurnHandler(deps: TeamsDeps): (context: TurnContext) => Pr
         else await context.sendActivity(SORRY);
       } catch (sendError) {
         deps.log.error(
-          { err: sendError, code: errorCode(sendError), activityId: activity.id },
+          { err: loggableError(sendError), code: errorCode(sendError), activityId: activity.id },
           'teams apology not sent',
         );
       }

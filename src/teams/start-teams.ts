@@ -12,6 +12,7 @@ import { errorCode } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { RunningTransport } from '../slack/start-slack.js';
 import { createTeamsCalculators } from './calculator-cards.js';
+import { loggableError } from './loggable-error.js';
 import { createMemberLookup } from './member-role.js';
 import { createTurnHandler, SORRY } from './on-turn.js';
 import { createTeamsMemory } from './teams-memory.js';
@@ -38,7 +39,10 @@ export async function startTeams(
   const authConfig = teamsAuthConfiguration(settings);
   const adapter = new CloudAdapter(authConfig, undefined, undefined, { validateServiceUrl: true });
   adapter.onTurnError = async (context, error) => {
-    log.error({ err: error, code: errorCode(error), activityId: context.activity.id }, 'teams turn failed');
+    log.error(
+      { err: loggableError(error), code: errorCode(error), activityId: context.activity.id },
+      'teams turn failed',
+    );
     if (context.activity.type === 'message') await context.sendActivity(SORRY);
   };
   const memory = createTeamsMemory(core.store);
@@ -61,7 +65,7 @@ export async function startTeams(
 
   const server = createServer((req, res) => {
     handleRequest(req, res, { adapter, checkToken, handleTurn, log }).catch((error: unknown) => {
-      log.error({ err: error, code: errorCode(error) }, 'teams request failed');
+      log.error({ err: loggableError(error), code: errorCode(error) }, 'teams request failed');
       if (!res.headersSent) res.statusCode = 500;
       if (!res.writableEnded) res.end();
     });

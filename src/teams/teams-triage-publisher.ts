@@ -7,6 +7,7 @@ import { ConfigError } from '../errors.js';
 import { formatDate } from '../knowledge/format.js';
 import type { Logger } from '../log.js';
 import { triageCard } from './enquiry-cards.js';
+import { loggableError } from './loggable-error.js';
 import type { TeamsMemory } from './teams-memory.js';
 import type { TeamsSettings } from './teams-settings.js';
 
@@ -70,14 +71,24 @@ export function createTeamsTriagePublisher(deps: TeamsTriagePublisherDeps): Tria
   // The adapter hands a failed turn to its error handler; a proactive post must fail loudly so the queue retries it.
   const proactive = async (reference: ConversationReference, logic: (context: TurnContext) => Promise<void>) => {
     let failure: unknown;
-    await deps.adapter.continueConversation(identity, { agent, ...reference }, async (context) => {
-      try {
-        await logic(context);
-      } catch (error) {
-        failure = error;
-      }
-    });
-    if (failure !== undefined) throw failure;
+    try {
+      await deps.adapter.continueConversation(identity, { agent, ...reference }, async (context) => {
+        try {
+          await logic(context);
+        } catch (error) {
+          failure = error;
+        }
+      });
+    } catch (error) {
+      failure = error;
+    }
+    if (failure !== undefined) {
+      // The SDK's error holds the request (token and card, with contact details): pass on only a summary.
+      const summary = loggableError(failure);
+      throw new Error(
+        `Teams could not deliver the message (${summary.type}${summary.status ? ` ${summary.status}` : ''}): ${summary.message}`,
+      );
+    }
   };
   const inConversation = (conversationId: string, logic: (context: TurnContext) => Promise<void>) =>
     proactive({ ...channel, conversation: { ...channel.conversation, id: conversationId } }, logic);

@@ -270,6 +270,88 @@ describe('Teams triage channel', () => {
   });
 });
 
+describe('Teams logs', () => {
+  const env = {
+    TEAMS_ENQUIRY_CHANNEL: JSON.stringify({ serviceUrl: SERVICE_URL, conversation: { id: TRIAGE_CHANNEL } }),
+    TEAMS_OFFICER_IDS: SENDER_AAD_ID,
+  };
+  const contact = { email: 'lee@hackney-bakery.example', phone: '020 8356 3000' };
+
+  it('keeps contact details and tokens out of the logs and errors when Teams refuses a triage card', async () => {
+    const logLines: string[] = [];
+    teams = await startTestTeams({ answerer: declining.answerer, env, logLines });
+    const logged = await teams.core.enquiries.log(
+      {
+        organisation: 'Hackney Bakery Co',
+        contactName: 'Lee Chan',
+        ...contact,
+        description: 'LLW question',
+        arrivedVia: 'staff',
+      },
+      { platform: 'teams', userId: SENDER_AAD_ID, name: 'Asha Patel', isOfficer: true },
+    );
+    if (!logged.ok) throw new Error(JSON.stringify(logged.issues));
+    serveAppToken();
+    const refused = nock(SERVICE_URL.replace(/\/teams\/$/, ''))
+      .post((uri) => decodeURIComponent(uri).startsWith(`/teams/v3/conversations/${TRIAGE_CHANNEL}/activities`))
+      .reply(500, { error: { code: 'ServiceError', message: 'Unknown error' } });
+
+    const failure = await teams.transport.publisher!.publish(logged.enquiry).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+
+    refused.done();
+    expect(failure?.message).toMatch(/Teams could not deliver the message/);
+    const everything = `${failure?.message} ${JSON.stringify(failure)} ${logLines.join('')}`;
+    expect(everything).not.toContain(contact.email);
+    expect(everything).not.toContain(contact.phone);
+    expect(everything).not.toContain('outgoing-token');
+  });
+
+  it('logs a failed card update without the card it was sending', async () => {
+    const logLines: string[] = [];
+    teams = await startTestTeams({ answerer: declining.answerer, env, logLines });
+    const logged = await teams.core.enquiries.log(
+      {
+        organisation: 'Hackney Bakery Co',
+        contactName: 'Lee Chan',
+        ...contact,
+        description: 'LLW question',
+        arrivedVia: 'staff',
+      },
+      { platform: 'teams', userId: SENDER_AAD_ID, name: 'Asha Patel', isOfficer: true },
+    );
+    if (!logged.ok) throw new Error(JSON.stringify(logged.issues));
+    serveKeys(signingKey.keySet);
+    serveAppToken();
+    const thread = `${TRIAGE_CHANNEL};messageid=1700post0001`;
+    serveMember(thread);
+    const refused = nock(SERVICE_URL.replace(/\/teams\/$/, ''))
+      .put((uri) => decodeURIComponent(uri) === `/teams/v3/conversations/${thread}/activities/1700post0001`)
+      .reply(500, { error: { code: 'ServiceError', message: 'Unknown error' } });
+    const apology = captureReplies(thread);
+    const claim = teamsActivity({
+      conversationType: 'channel',
+      conversationId: thread,
+      replyToId: '1700post0001',
+      value: { action: 'enquiry-claim', reference: logged.enquiry.reference },
+    });
+
+    await postActivity(teams.transport.url, claim, signingKey.sign({}));
+
+    refused.done();
+    apology.scope.done();
+    expect((apology.sent[0] as Sent).text).toMatch(/^Sorry, something went wrong/);
+    const failures = logLines.filter((line) => line.includes('teams turn failed'));
+    expect(failures).toHaveLength(1);
+    const everything = logLines.join('');
+    expect(everything).not.toContain(contact.email);
+    expect(everything).not.toContain(contact.phone);
+    expect(everything).not.toContain('outgoing-token');
+  });
+});
+
 describe('Teams playground mode', () => {
   it('accepts requests without a token when TEAMS_PLAYGROUND is on and no app id is set', async () => {
     teams = await startTestTeams({

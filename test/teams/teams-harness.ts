@@ -58,6 +58,8 @@ export type TestTeamsOptions = {
   /** Replaces the answer engine (transport tests); the real one is used when absent. */
   answerer?: Answerer;
   now?: () => Date;
+  /** Where log lines go (JSON, one per line); discarded unless given. */
+  logLines?: string[];
 };
 
 /** The real Teams endpoint on 127.0.0.1 over a core with SQLite in a temp dir and the real enquiry queue. */
@@ -72,7 +74,10 @@ export async function startTestTeams(options: TestTeamsOptions = {}): Promise<Te
     TEAMS_TENANT_ID: TENANT_ID,
     ...options.env,
   });
-  const log = createLogger({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
+  const lines = options.logLines;
+  const log = lines
+    ? createLogger({ level: 'debug', destination: { write: (line: string) => void lines.push(line) } })
+    : createLogger({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
   const now = options.now ?? (() => new Date());
   let core: Core;
   if (options.answerer) {
