@@ -6,7 +6,7 @@ import type { Store } from '../store/create-store.js';
 import type { Answer, Answerer, AnswerRequest } from './answer.js';
 import { composeExtractive } from './compose-extractive.js';
 import { isEmployerEnquiry } from './detect-enquiry.js';
-import { createModelAnswerer, type ModelAnswerer } from './model-answer.js';
+import type { ModelAnswerer } from './model-answer.js';
 import { readQuestionTime } from './question-time.js';
 import { retrieve } from './retrieve.js';
 import { answerWithTools } from './tools/index.js';
@@ -36,7 +36,7 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
   const model: ModelAnswerer | undefined =
     deps.model === 'off'
       ? undefined
-      : await createModelAnswerer({
+      : await (await import('./model-answer.js')).createModelAnswerer({
           config: deps.model,
           knowledge: deps.knowledge,
           store: deps.store,

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import type { TriagePublisher } from '../enquiries/enquiry-queue.js';
-import { startSlack } from '../slack/start-slack.js';
-import { startTeams } from '../teams/start-teams.js';
 import type { CliContext } from './cli-context.js';
 import { runTerminalChat } from './terminal-chat.js';
 
@@ -12,9 +10,12 @@ export function registerStartCommand(program: Command, context: CliContext): voi
     .action(async () => {
       const core = await context.loadCore();
       const log = core.log.child({ module: 'start' });
-      const transports = [await startSlack(core), await startTeams(core)].filter(
-        (transport) => transport !== undefined,
-      );
+      // Transport SDKs load only when their credentials are set, so the terminal chat starts quickly.
+      const slack =
+        core.config.slack === 'off' ? undefined : await (await import('../slack/start-slack.js')).startSlack(core);
+      const teams =
+        core.config.teams === 'off' ? undefined : await (await import('../teams/start-teams.js')).startTeams(core);
+      const transports = [slack, teams].filter((transport) => transport !== undefined);
 
       if (transports.length === 0) {
         log.info(

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import KeyvPostgres from '@keyv/postgres';
-import KeyvRedis from '@keyv/redis';
-import KeyvSqlite from '@keyv/sqlite';
+import type KeyvPostgres from '@keyv/postgres';
+import type KeyvRedis from '@keyv/redis';
+import type KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { StoreError } from '../errors.js';
 
@@ -33,23 +33,30 @@ const PROBE_TIMEOUT_MS = 5_000;
 export async function createStore(url: string): Promise<Store> {
   const kind = storeKind(url);
   const adapters: Adapter[] = [];
+  // Only the chosen backend's driver is loaded.
+  const Sqlite = kind === 'sqlite' ? (await import('@keyv/sqlite')).default : undefined;
+  const Postgres = kind === 'postgres' ? (await import('@keyv/postgres')).default : undefined;
+  const Redis = kind === 'redis' ? (await import('@keyv/redis')).default : undefined;
 
   const newAdapter = (): Adapter => {
     let adapter: Adapter;
-    if (kind === 'sqlite') {
+    if (Sqlite) {
       const file = sqlitePath(url);
       mkdirSync(dirname(file), { recursive: true });
-      adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
-    } else if (kind === 'postgres') {
-      adapter = new KeyvPostgres({ uri: url, max: 4 });
+      adapter = new Sqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
+    } else if (Postgres) {
+      adapter = new Postgres({ uri: url, max: 4 });
+    } else if (Redis) {
+      adapter = new Redis(url, { throwOnConnectError: true, throwOnErrors: true });
     } else {
-      adapter = new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true });
+      throw new StoreError(`unsupported STORE_URL ${kind}`);
     }
     adapters.push(adapter);
     return adapter;
   };
 
   const raw = newAdapter();
+  const isPostgres = kind === 'postgres';
   const namespaces = new Map<string, Keyv<unknown>>();
 
   const uniqueKey = (namespace: string, key: string) => `${UNIQUE_PREFIX}${namespace}:${key}`;
@@ -60,7 +67,7 @@ export async function createStore(url: string): Promise<Store> {
     const text = JSON.stringify(envelope);
     const fullKey = uniqueKey(namespace, key);
     try {
-      if (raw instanceof KeyvRedis) {
+      if (Redis && raw instanceof Redis) {
         const client = await raw.getClient();
         const reply = await client.set(fullKey, text, {
           condition: 'NX',
@@ -69,17 +76,13 @@ export async function createStore(url: string): Promise<Store> {
         return reply === 'OK';
       }
       // SQLite and PostgreSQL share the keyv table; an expired row may be taken over in the same statement.
-      const placeholder = raw instanceof KeyvPostgres ? ['$1', '$2', '$3'] : ['?', '?', '?'];
-      const table = raw instanceof KeyvPostgres ? 'keyv' : 'keyv';
-      const expiresOf =
-        raw instanceof KeyvPostgres
-          ? `(${table}.value::json->>'expires')::bigint`
-          : `json_extract(${table}.value, '$.expires')`;
-      const sql = `INSERT INTO ${table} (key, value) VALUES (${placeholder[0]}, ${placeholder[1]})
+      const placeholder = isPostgres ? ['$1', '$2', '$3'] : ['?', '?', '?'];
+      const expiresOf = isPostgres ? `(keyv.value::json->>'expires')::bigint` : `json_extract(keyv.value, '$.expires')`;
+      const sql = `INSERT INTO keyv (key, value) VALUES (${placeholder[0]}, ${placeholder[1]})
         ON CONFLICT (key) DO UPDATE SET value = excluded.value
         WHERE ${expiresOf} IS NOT NULL AND ${expiresOf} < ${placeholder[2]}
         RETURNING key`;
-      const rows = await runQuery(raw, sql, [fullKey, text, now]);
+      const rows = await runQuery(raw, isPostgres, sql, [fullKey, text, now]);
       return rows.length === 1;
     } catch (error) {
       throw new StoreError(`could not write ${namespace} record`, { cause: error });
@@ -90,12 +93,12 @@ export async function createStore(url: string): Promise<Store> {
     const fullKey = uniqueKey(namespace, key);
     let text: string | undefined;
     try {
-      if (raw instanceof KeyvRedis) {
+      if (Redis && raw instanceof Redis) {
         const client = await raw.getClient();
         text = (await client.get(fullKey)) ?? undefined;
       } else {
-        const placeholder = raw instanceof KeyvPostgres ? '$1' : '?';
-        const rows = await runQuery(raw, `SELECT value FROM keyv WHERE key = ${placeholder}`, [fullKey]);
+        const placeholder = isPostgres ? '$1' : '?';
+        const rows = await runQuery(raw, isPostgres, `SELECT value FROM keyv WHERE key = ${placeholder}`, [fullKey]);
         text = rows[0]?.value;
       }
     } catch (error) {
@@ -152,14 +155,13 @@ function sqlitePath(url: string): string {
   return resolve(url.slice('sqlite://'.length));
 }
 
+/** Runs SQL on the SQLite or PostgreSQL adapter's own connection (their `query` functions differ in arguments). */
 async function runQuery(
-  adapter: KeyvSqlite | KeyvPostgres,
+  adapter: Adapter,
+  isPostgres: boolean,
   sql: string,
   values: unknown[],
 ): Promise<{ value?: string }[]> {
-  if (adapter instanceof KeyvPostgres) {
-    const rows = (await adapter.query(sql, values)) as { value?: string }[];
-    return rows;
-  }
-  return (await adapter.query(sql, ...values)) as { value?: string }[];
+  if (isPostgres) return (await (adapter as KeyvPostgres).query(sql, values)) as { value?: string }[];
+  return (await (adapter as KeyvSqlite).query(sql, ...values)) as { value?: string }[];
 }
