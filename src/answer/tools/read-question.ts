@@ -87,7 +87,7 @@ export function readLevyQuestion(question: string): Partial<LevyInputDraft> {
   const values: Partial<LevyInputDraft> = {};
   const payBill = readPayBill(text);
   if (payBill !== undefined) values.payBill = payBill;
-  const taxYear = /\b(20\d{2})[-/](\d{2})\b/.exec(text);
+  const taxYear = /\b(20\d{2})\s?[-/–]\s?(?:20)?(\d{2})\b/.exec(text);
   if (taxYear) values.taxYear = `${taxYear[1]}-${taxYear[2]}`;
   const england =
     /(\d+(?:\.\d+)?)\s?%[^.?!]{0,40}?\b(?:in|from) england\b/.exec(text) ??

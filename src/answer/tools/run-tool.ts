@@ -55,10 +55,16 @@ export type ToolRun =
   | { ok: true; tool: 'eligibility'; result: EligibilityResult; text: string; citations: Citation[] }
   | { ok: false; message: string };
 
+/** Models often send `null` for a value they do not know: treat it as not given. */
+function withoutNulls(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== null));
+}
+
 function readArguments(rawArgs: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
-  if (typeof rawArgs !== 'string') return { ok: true, value: rawArgs ?? {} };
+  if (typeof rawArgs !== 'string') return { ok: true, value: withoutNulls(rawArgs ?? {}) };
   try {
-    return { ok: true, value: JSON.parse(rawArgs === '' ? '{}' : rawArgs) };
+    return { ok: true, value: withoutNulls(JSON.parse(rawArgs === '' ? '{}' : rawArgs)) };
   } catch {
     return { ok: false, message: 'The tool arguments are not valid JSON.' };
   }

@@ -42,6 +42,10 @@ describe('answerWithTools', () => {
     expect(answer?.text).toContain('£2,916.67 × 80%');
   });
 
+  it('reads a tax year written with four-digit years', () => {
+    expect(ask('levy on a £5m payroll in 2018-2019')?.asOf).toBe('2018-04-06');
+  });
+
   it('asks for the pay bill when the question gives none', () => {
     const answer = ask('How much levy will we pay?');
     expect(answer?.tool).toBe('levy');

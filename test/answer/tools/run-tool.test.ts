@@ -27,6 +27,16 @@ describe('calculator tools for the model', () => {
     expect(run.citations.map((citation) => citation.articleId)).toContain(knowledge.facts.get('levy.rate')?.article);
   });
 
+  it('treats null values from the model as not given', () => {
+    const run = runTool(
+      knowledge,
+      'calculate_levy',
+      '{"payBill": 5000000, "taxYear": null, "apprenticeAge": null}',
+      '2025-06-01',
+    );
+    expect(run.ok && run.tool === 'levy' && run.result.annualLevy).toBe(10_000);
+  });
+
   it('runs the eligibility tool', () => {
     const run = runTool(knowledge, 'check_apprenticeship_eligibility', { age: 25, level: 7 }, '2026-02-01');
     expect(run.ok && run.tool === 'eligibility' && run.result.verdict).toBe('not-eligible');
