@@ -142,12 +142,25 @@ async function answerQuestion(context: TurnContext, deps: TeamsDeps, incoming: I
   if (stream) stream.queueInformativeUpdate(SEARCHING);
   else await context.sendActivity(Activity.fromObject({ type: 'typing' }));
 
-  const answer = await deps.core.answerer.answer({
-    question,
-    history,
-    audience,
-    ...(stream && { onText: (delta: string) => stream.queueTextChunk(delta) }),
-  });
+  let answer: Answer;
+  try {
+    answer = await deps.core.answerer.answer({
+      question,
+      history,
+      audience,
+      ...(stream && { onText: (delta: string) => stream.queueTextChunk(delta) }),
+    });
+  } catch (error) {
+    if (!stream) throw error;
+    // Close the open stream with the apology rather than leaving half an answer on screen.
+    deps.log.error(
+      { err: loggableError(error), code: errorCode(error), activityId: activity.id },
+      'teams answer failed',
+    );
+    stream.setFinalMessage(Activity.fromObject({ type: 'message', text: SORRY }));
+    await stream.endStream();
+    return;
+  }
   const sourceLink = teamsMessageLink(activity, incoming);
   const reply = renderTeamsAnswer(answer, {
     question,

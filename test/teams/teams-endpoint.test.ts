@@ -216,6 +216,31 @@ describe('Teams answers', () => {
     expect(messageEntity(final)?.additionalType).toEqual(['AIGeneratedContent']);
   });
 
+  it('ends a stream with an apology, not half an answer, when the engine fails part-way', async () => {
+    const activity = teamsActivity({ text: 'What is the LLW?' });
+    const replies = captureReplies(conversationIdOf(activity), { times: 3 });
+    serveMember(conversationIdOf(activity));
+    const answer = recordingAnswerer(() => extractiveAnswer());
+    answer.answerer.answer = async (request) => {
+      await replies.received(1);
+      request.onText?.('The London Living Wage is');
+      await replies.received(2);
+      throw new Error('the model connection dropped');
+    };
+    teams = await startTestTeams({ answerer: answer.answerer, env: { OPENAI_API_KEY: 'sk-test-not-used' } });
+    serveKeys(signingKey.keySet);
+    serveAppToken();
+
+    const response = await postActivity(teams.transport.url, activity, signingKey.sign({}));
+
+    expect(response.status).toBe(200);
+    replies.scope.done();
+    const final = replies.sent[2] as Sent;
+    expect(final.type).toBe('message');
+    expect(final.text).toMatch(/^Sorry, something went wrong/);
+    expect(final.entities?.find((entity) => entity['type'] === 'streaminfo')?.['streamType']).toBe('final');
+  });
+
   it('answers a channel @mention in its thread, without the mention in the question', async () => {
     const answer = recordingAnswerer(() => extractiveAnswer());
     teams = await startTestTeams({ answerer: answer.answerer });
