@@ -58,6 +58,7 @@ const REMINDER_LEASE_MS = 600_000;
 const BACKOFF_BASE_MS = 30_000;
 const BACKOFF_MAX_MS = 30 * 60_000;
 const BATCH = 500;
+const ABANDONED_AFTER_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 const Assignee = z
@@ -234,7 +235,8 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
     const year = Number(londonDate(now()).slice(0, 4));
     let number = nextNumberHint.get(year) ?? (await firstFreeReferenceNumber(store, REFERENCES, year));
     // Another replica may have taken the hinted number: try the next until an insert succeeds.
-    while (!(await store.insertIfAbsent(REFERENCES, formatReference(year, number), { by: owner }))) number += 1;
+    const taken = { by: owner, at: now().toISOString() };
+    while (!(await store.insertIfAbsent(REFERENCES, formatReference(year, number), taken))) number += 1;
     nextNumberHint.set(year, number + 1);
     return formatReference(year, number);
   }
@@ -349,6 +351,26 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
     return result.ok;
   }
 
+  /**
+   * A log that stopped between storing the contact details and writing event 1 (and was never retried) leaves
+   * an outbox entry with no enquiry. After an hour the reference is marked abandoned — event 1 can then never be
+   * written — and the orphaned contact details and index entries are removed.
+   */
+  async function sweepAbandoned(reference: string): Promise<void> {
+    const allocation = await store.readUnique<{ at?: string }>(REFERENCES, reference);
+    if (allocation?.at === undefined || now().getTime() - Date.parse(allocation.at) < ABANDONED_AFTER_MS) return;
+    const marker: EnquiryEvent = { type: 'abandoned', at: now().toISOString(), actor: SYSTEM_ACTOR, data: {} };
+    await store.insertIfAbsent(EVENTS, `${reference}:1`, marker);
+    const first = await store.readUnique<EnquiryEvent>(EVENTS, `${reference}:1`);
+    if (first?.type !== 'abandoned') return;
+    const contact = await contacts.get(reference);
+    const keys = ['status:new', ...(contact ? contactSets('', contact).filter((key) => !key.startsWith('org:')) : [])];
+    await Promise.all(keys.map((key) => sets.remove(key, reference)));
+    await contacts.delete(reference);
+    await sets.remove('outbox', reference);
+    log.warn({ reference }, 'abandoned enquiry reference cleaned up');
+  }
+
   async function deliver(publishers: TriagePublisher[]): Promise<{ sent: number; failed: number }> {
     let sent = 0;
     let failed = 0;
@@ -356,7 +378,10 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
     const pending = (await sets.members('outbox')).sort();
     for (const reference of pending) {
       const [current] = await loadMany([reference]);
-      if (current === undefined) continue; // logged part-way; it completes (or is retried) elsewhere
+      if (current === undefined) {
+        await sweepAbandoned(reference);
+        continue;
+      }
       const delivery = await deliveries.get(reference);
       if (delivery && delivery.nextAttemptAt > now().getTime()) continue;
       const record = (await postRecords.get(reference)) ?? {};

@@ -27,6 +27,8 @@ export type EnquiryEvent = EventBase &
     | { type: 'closed'; data: { reason: 'duplicate' | 'spam'; duplicateOf?: string } }
     | { type: 'reminded'; data: { kind: 'unclaimed' | 'stale-claim' } }
     | { type: 'erased'; data: { why: 'request' | 'retention' } }
+    // Written as event 1 of a reference whose logging never finished, so it can never come into being.
+    | { type: 'abandoned'; data: Record<string, never> }
   );
 
 /** Applies one event to the enquiry as it stood (undefined before event 1). Contact details are merged in later. */
@@ -59,6 +61,7 @@ export function applyEvent(
   let detail: string | undefined;
   switch (event.type) {
     case 'logged':
+    case 'abandoned':
       return state;
     case 'claimed':
     case 'assigned':
@@ -109,7 +112,11 @@ export function applyEvent(
   return next;
 }
 
-function historyEntry(seq: number, event: EnquiryEvent, detail: string | undefined): HistoryEntry {
+function historyEntry(
+  seq: number,
+  event: Exclude<EnquiryEvent, { type: 'abandoned' }>,
+  detail: string | undefined,
+): HistoryEntry {
   return {
     seq,
     at: event.at,

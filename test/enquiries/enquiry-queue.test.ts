@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CSV_COLUMNS } from '../../src/enquiries/enquiry-csv.js';
 import type { Enquiry, TriagePost, TriagePublisher } from '../../src/enquiries/enquiry-queue.js';
+import { openEnquiryStorage } from '../../src/enquiries/enquiry-storage.js';
 import { backends, enquiryInput, type Harness, officer, openHarness, parseCsv, staff } from './queue-harness.js';
 
 type Published = { reference: string; status: string; existing?: TriagePost };
@@ -511,6 +512,36 @@ describe.each(backends())('enquiry queue on $name', (backend) => {
       const restarted = harness.newQueue();
       expect(await restarted.deliver([channel.publisher])).toEqual({ sent: 1, failed: 0 });
       expect(channel.published.map((post) => post.reference)).toEqual([result.enquiry.reference]);
+    });
+
+    it('cleans up after a log that stopped before the enquiry was written, once it is an hour old', async () => {
+      const failingStore = {
+        ...harness.store,
+        async insertIfAbsent(namespace: string, key: string, value: unknown, options?: { ttlMs?: number }) {
+          if (namespace.endsWith('enquiry-events')) throw new Error('connection lost');
+          return harness.store.insertIfAbsent(namespace, key, value, options);
+        },
+      };
+      await expect(harness.newQueue({ store: failingStore }).log(enquiryInput(), staff())).rejects.toThrow(
+        'connection lost',
+      );
+      const storage = openEnquiryStorage(harness.store, harness.prefix);
+      expect(await storage.contacts.get('ENQ-2026-0001')).toBeDefined();
+
+      const channel = fakePublisher();
+      harness.clock.set('2026-11-23T10:59:00Z');
+      await harness.queue.deliver([channel.publisher]);
+      expect(await storage.contacts.get('ENQ-2026-0001')).toBeDefined(); // may still be finishing elsewhere
+      harness.clock.set('2026-11-23T11:01:00Z');
+      await harness.queue.deliver([channel.publisher]);
+
+      expect(await storage.contacts.get('ENQ-2026-0001')).toBeUndefined();
+      expect(await storage.sets.members('outbox')).toEqual([]);
+      expect(await harness.store.insertIfAbsent(storage.namespaces.events, 'ENQ-2026-0001:1', {})).toBe(false);
+      expect(await harness.queue.get('ENQ-2026-0001')).toBeUndefined();
+      expect(channel.published).toEqual([]);
+      const next = await harness.queue.log(enquiryInput(), staff());
+      expect(next.ok && next.enquiry.reference).toBe('ENQ-2026-0002');
     });
 
     it('does not double-post when two replicas deliver at once', async () => {
