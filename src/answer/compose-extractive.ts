@@ -109,14 +109,29 @@ function describeFact(
   }
 
   if (time.kind === 'period') {
-    const during = figuresDuring(fact, time.start, time.end);
+    // A period that reaches past the answer's date is described only up to that date.
+    const isOngoing = time.end > asOf && time.start <= asOf;
+    const end = isOngoing ? asOf : time.end;
+    if (time.start > asOf) {
+      const latest = figureAsOf(fact, asOf);
+      const held = latest
+        ? ` The latest I hold is ${formatFigure(latest.value, fact.unit)}, from ${formatDate(latest.from)}.`
+        : '';
+      return {
+        text: `I hold no ${name} for ${time.label} yet ${marker}.${held}`,
+        figures: latest ? [statedFigure(fact, latest)] : [],
+      };
+    }
+    const during = figuresDuring(fact, time.start, end);
     if (during.length === 0) {
       return { text: `The sources I hold give no ${name} for ${time.label} ${marker}.`, figures: [] };
     }
     if (during.length === 1) {
       const only = during[0] as FactValue;
+      const verb = isOngoing ? 'has been' : 'was';
+      const soFar = isOngoing ? `, and it is the latest figure I hold on ${formatDate(asOf)}` : '';
       return {
-        text: `In ${time.label} the ${name} was ${formatFigure(only.value, fact.unit)} (from ${formatDate(only.from)}) ${marker}.`,
+        text: `In ${time.label} the ${name} ${verb} ${formatFigure(only.value, fact.unit)} (from ${formatDate(only.from)}${soFar}) ${marker}.`,
         figures: [statedFigure(fact, only)],
       };
     }

@@ -86,7 +86,7 @@ export function readQuestionTime(question: string, asOf: string): QuestionIntent
         kind: 'period',
         start: `${start}-04-06`,
         end: `${start + 1}-04-05`,
-        label: `the ${start} to ${start + 1} tax year`,
+        label: `${start} to ${start + 1}`,
       });
     }
   }

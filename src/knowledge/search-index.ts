@@ -35,7 +35,7 @@ const FIELDS = ['title', 'heading', 'text', 'questions', 'keywords'] as const;
 const STRONG_FIELDS = new Set(['title', 'heading', 'questions', 'keywords']);
 const BOOST = { title: 2, heading: 2.5, text: 1, questions: 1.8, keywords: 1.5 };
 
-function newMiniSearch(): MiniSearch<IndexedDocument> {
+function newMiniSearch(vocabulary: Set<string>): MiniSearch<IndexedDocument> {
   return new MiniSearch<IndexedDocument>({
     fields: [...FIELDS],
     storeFields: ['audience'],
@@ -43,7 +43,8 @@ function newMiniSearch(): MiniSearch<IndexedDocument> {
     processTerm: (term) => term,
     searchOptions: {
       boost: BOOST,
-      fuzzy: (term) => (term.length >= 7 && !/\d/.test(term) ? 0.2 : false),
+      // Only words the knowledge base does not contain are treated as possible misspellings (fuzzy search is costly).
+      fuzzy: (term) => (term.length >= 6 && !/\d/.test(term) && !vocabulary.has(term) ? 0.2 : false),
       combineWith: 'OR',
       bm25: { k: 1.2, b: 0.6, d: 0.5 },
     },
@@ -59,9 +60,9 @@ function toHit(result: SearchResult): SearchHit {
 
 /** Builds the full-text index over article sections and the facts table (stemmed, with the domain's synonyms). */
 export function buildSearchIndex(knowledge: Knowledge): SearchIndex {
-  const sections = newMiniSearch();
-  const facts = newMiniSearch();
   const vocabulary = new Set<string>();
+  const sections = newMiniSearch(vocabulary);
+  const facts = newMiniSearch(vocabulary);
 
   const sectionDocuments: IndexedDocument[] = knowledge.sections.map((section) => {
     const article = knowledge.articles.get(section.articleId);

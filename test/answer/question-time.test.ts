@@ -38,7 +38,7 @@ describe('readQuestionTime', () => {
       kind: 'period',
       start: '2019-04-06',
       end: '2020-04-05',
-      label: 'the 2019 to 2020 tax year',
+      label: '2019 to 2020',
     });
   });
 

@@ -9,9 +9,6 @@ const MULTIPLIERS: Record<string, number> = {
   billion: 1_000_000_000,
 };
 
-/** The pattern of a money amount in text: "£4.2m", "5 million", "£5,000,000", "750k". */
-export const AMOUNT_PATTERN = /£?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|thousand|mn|m|million|bn|b|billion)?\b/i;
-
 /** Reads an amount of money written the way people write it; undefined when it is not one. */
 export function parseAmount(text: string): number | undefined {
   const trimmed = text.trim().toLowerCase().replace(/^£\s?/, '');
