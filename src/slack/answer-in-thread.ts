@@ -20,30 +20,14 @@ export type ThreadQuestion = {
   botUserId?: string | undefined;
 };
 
-const HANDLED_TTL_MS = 24 * 3_600_000;
-
 /**
- * Answers a question asked in a DM or channel, in the question's thread: once per message however often Slack
- * delivers it, within the person's rate limit, streamed when the model is writing, and always saying something.
+ * Answers a question asked in a DM or channel, in the question's thread: within the person's rate limit, streamed
+ * when the model is writing, and always saying something. Repeated deliveries are dropped earlier, by event id.
  */
 export async function answerInThread(ctx: SlackAppContext, client: WebClient, question: ThreadQuestion): Promise<void> {
   const { channel, userId } = question;
   const replyTs = question.threadTs ?? question.messageTs;
   const log = ctx.log.child({ channel, threadTs: replyTs, messageTs: question.messageTs, userId });
-
-  // Slack may send the same message as an app_mention and a message event, and retries either: answer it once.
-  const isFirst = await ctx.core.store.insertIfAbsent(
-    'slack-handled-messages',
-    `${channel}:${question.messageTs}`,
-    true,
-    {
-      ttlMs: HANDLED_TTL_MS,
-    },
-  );
-  if (!isFirst) {
-    log.debug('message already handled');
-    return;
-  }
 
   if (!ctx.rateLimiter.tryTake(userId)) {
     log.info('rate limited');

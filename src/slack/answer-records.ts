@@ -22,15 +22,17 @@ export type AnswerRecords = {
 
 const RECORD_TTL_MS = 90 * 24 * 3_600_000;
 
+const NAMESPACE = 'slack-answers';
+
+/** Records are written once under a fresh id, so the store's single-statement insert is all they need. */
 export function createAnswerRecords(store: Store): AnswerRecords {
-  const records = store.namespace<AnswerRecord>('slack-answers');
   return {
     newId: () => randomUUID(),
     async save(record) {
-      await records.set(record.id, record, RECORD_TTL_MS);
+      await store.insertIfAbsent(NAMESPACE, record.id, record, { ttlMs: RECORD_TTL_MS });
     },
     async get(id) {
-      return records.get(id);
+      return store.readUnique<AnswerRecord>(NAMESPACE, id);
     },
   };
 }

@@ -37,9 +37,6 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions): Slac
   if (options.includeText !== false) {
     for (const chunk of splitForSections(toSlackMrkdwn(answer.text))) blocks.push(sectionBlock(chunk));
   }
-  if (answer.kind === 'decline') {
-    blocks.push(contextBlock('The knowledge base has no answer to this. The Employment & Skills team can help.'));
-  }
   if (answer.notice) blocks.push(contextBlock(`:information_source: ${escapeMrkdwn(answer.notice)}`));
   if (answer.citations.length > 0) blocks.push(sourcesBlock(answer.citations));
   if (answer.figures.length > 0) blocks.push(contextBlock(`Figures as of ${formatDate(answer.asOf)}.`));

@@ -42,13 +42,14 @@ export type ThreadMemory = {
 };
 
 export function createThreadMemory(store: Store): ThreadMemory {
-  const threads = store.namespace<true>('slack-threads');
+  const namespace = 'slack-threads';
   return {
     async remember(channel, threadTs) {
-      await threads.set(`${channel}:${threadTs}`, true, THREAD_MEMORY_MS);
+      // Already remembered is fine: the first answer in a thread is what counts.
+      await store.insertIfAbsent(namespace, `${channel}:${threadTs}`, true, { ttlMs: THREAD_MEMORY_MS });
     },
     async isAnswered(channel, threadTs) {
-      return (await threads.get(`${channel}:${threadTs}`)) === true;
+      return (await store.readUnique<boolean>(namespace, `${channel}:${threadTs}`)) === true;
     },
   };
 }

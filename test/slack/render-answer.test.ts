@@ -70,7 +70,7 @@ describe('renderAnswer', () => {
     });
     const { blocks, text } = renderAnswer(decline, { answerId: 'a1', action });
     expect(text).toBe('I could not find this in the Skills Desk knowledge base.');
-    expect(blocksText(blocks)).toContain('The knowledge base has no answer to this.');
+    expect(blocksText(blocks)).toContain('I could not find this in the Skills Desk knowledge base.');
     expect(blocksText(blocks)).not.toContain('Sources');
     expect(actionIds(blocks)).toContain(SLACK_IDS.actions.askTheTeam);
   });

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SLACK_IDS } from '../../src/slack/ids.js';
+import { toSlackMrkdwn } from '../../src/slack/render-answer.js';
 import {
   actionIds,
   BOT_ID,
@@ -34,7 +35,7 @@ describe('Slack questions in DMs, mentions and threads', () => {
   });
 
   it('answers a direct message in its thread with the engine’s answer, sources and buttons', async () => {
-    slack = await startTestSlack();
+    slack = await startTestSlack({ realKnowledge: true });
     const question = 'What is the London Living Wage?';
     const expected = await slack.core.answerer.answer({ question, audience: 'staff' });
     const ts = messageTs();
@@ -52,8 +53,11 @@ describe('Slack questions in DMs, mentions and threads', () => {
     expect(await info).toMatchObject({ user: STAFF });
     expect(await status).toMatchObject({ channel_id: 'D0DM', thread_ts: ts });
     expect(message).toMatchObject({ channel: 'D0DM', thread_ts: ts });
-    const firstLine = expected.text.split('\n')[0]?.replace(/\*\*/g, '*') ?? '';
-    expect(blocksText(message.blocks)).toContain(firstLine);
+    const text = blocksText(message.blocks);
+    for (const line of expected.text.split('\n')) expect(text).toContain(toSlackMrkdwn(line));
+    for (const citation of expected.citations) {
+      expect(text).toContain(`[${citation.n}] <${citation.url}|${citation.title}`);
+    }
     expect(actionIds(message.blocks)).toEqual(
       expect.arrayContaining([SLACK_IDS.actions.askTheTeam, SLACK_IDS.actions.feedback]),
     );

@@ -1,0 +1,211 @@
+// Events per second through the Slack HTTP receiver: the real app (with a fixed answer, so the figure is the Slack
+// layer's own cost: signature check, de-duplication, audience check, status, rendering, storage) against a bare Bolt
+// app that answers the same signed app_mention events with fixed text. Loopback only; the Web API is a local stub.
+// Run alone: `npx tsx bench/slack-bench.ts`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { Answer } from '../src/answer/answer.js';
+import { loadConfig } from '../src/config.js';
+import { createCore } from '../src/core.js';
+import { createLogger } from '../src/log.js';
+import { createSlackApp } from '../src/slack/create-slack-app.js';
+import type { SlackSettings } from '../src/slack/slack-deps.js';
+import { signSlackRequest } from '../test/helpers/sign-slack-request.js';
+
+const SIGNING_SECRET = 'bench-signing-secret';
+const TEAM_ID = 'T0BENCH';
+const EVENTS = 400;
+const WARM_UP = 40;
+const CONCURRENCY = 16;
+
+const FIXED_ANSWER: Answer = {
+  kind: 'answer',
+  text: 'The **apprenticeship levy** is 0.5% of an employer’s annual pay bill [1].',
+  citations: [
+    {
+      n: 1,
+      sectionId: 'levy#overview',
+      articleId: 'levy',
+      title: 'Apprenticeship levy',
+      heading: 'Overview',
+      snippet: 'The levy is 0.5% of an employer’s annual pay bill.',
+      url: 'https://www.gov.uk/guidance/pay-apprenticeship-levy',
+      sourceTitle: 'GOV.UK',
+      reviewed: '2026-10-01',
+      reviewBy: '2027-04-01',
+      isDueForReview: false,
+    },
+  ],
+  enquirySuggested: false,
+  mode: 'extractive',
+  asOf: '2026-11-23',
+  figures: [],
+};
+
+type WebApiStub = { url: string; server: Server; waitForPosts(count: number): Promise<void>; close(): Promise<void> };
+
+/** Answers every Web API method with `ok: true`, counting chat.postMessage calls. */
+async function startWebApiStub(): Promise<WebApiStub> {
+  let posts = 0;
+  let waiter: { count: number; resolve: () => void } | undefined;
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      const method = (request.url ?? '').replace(/^\/api\//, '').split('?')[0];
+      let body: Record<string, unknown> = { ok: true };
+      if (method === 'chat.postMessage') {
+        posts += 1;
+        body = { ok: true, ts: `${Math.floor(Date.now() / 1000)}.${String(posts).padStart(6, '0')}` };
+      } else if (method === 'users.info') {
+        body = { ok: true, user: { team_id: TEAM_ID, is_restricted: false } };
+      }
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+      if (waiter && posts >= waiter.count) {
+        const done = waiter;
+        waiter = undefined;
+        done.resolve();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    server,
+    waitForPosts(count) {
+      if (posts >= count) return Promise.resolve();
+      return new Promise((resolve) => {
+        waiter = { count, resolve };
+      });
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+let sequence = 0;
+function mentionEvent(): string {
+  sequence += 1;
+  const ts = `${Math.floor(Date.now() / 1000)}.${String(sequence).padStart(6, '0')}`;
+  return JSON.stringify({
+    type: 'event_callback',
+    team_id: TEAM_ID,
+    api_app_id: 'A0BENCH',
+    event_id: `EvBench${process.pid}x${sequence}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event: {
+      type: 'app_mention',
+      channel: 'C0BENCH',
+      // A pool of people, each well within the per-person rate limit.
+      user: `U0BENCH${sequence % 25}`,
+      text: '<@U0BOT> Who pays the apprenticeship levy?',
+      ts,
+    },
+  });
+}
+
+/** Sends `count` signed events with bounded concurrency and waits until the stub has seen every reply. */
+async function drive(url: string, stub: WebApiStub, count: number, postsBefore: number): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next += 1;
+      const body = mentionEvent();
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signSlackRequest(body, SIGNING_SECRET) },
+        body,
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`receiver answered ${response.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await stub.waitForPosts(postsBefore + count);
+  return count / ((performance.now() - started) / 1000);
+}
+
+async function measureBare(stub: WebApiStub): Promise<number> {
+  const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, logLevel: LogLevel.ERROR });
+  const app = new App({
+    token: 'xoxb-bench',
+    receiver,
+    botId: 'B0BOT',
+    botUserId: 'U0BOT',
+    logLevel: LogLevel.ERROR,
+    clientOptions: { slackApiUrl: stub.url, retryConfig: { retries: 0 } },
+  });
+  app.event('app_mention', async ({ event, client }) => {
+    await client.chat.postMessage({ channel: event.channel, thread_ts: event.ts, text: 'Fixed answer.' });
+  });
+  const server = await receiver.start({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  try {
+    await drive(url, stub, WARM_UP, 0);
+    return await drive(url, stub, EVENTS, WARM_UP);
+  } finally {
+    await app.stop();
+  }
+}
+
+async function measureReal(stub: WebApiStub): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'skills-desk-slack-bench-'));
+  const config = loadConfig({
+    STORE_URL: process.env.BENCH_STORE_URL ?? `sqlite://${join(dir, 'bench.sqlite')}`,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: stub.url,
+    SLACK_RATE_LIMIT_PER_MINUTE: '600',
+    LOG_LEVEL: 'silent',
+  });
+  const log = createLogger({ level: 'silent' });
+  const base = await createCore(config, log, {
+    knowledge: { articles: new Map(), facts: new Map(), sections: [], version: 'bench' },
+  });
+  const core = { ...base, answerer: { answer: async () => FIXED_ANSWER } };
+  const slack = createSlackApp(core, config.slack as SlackSettings, {
+    botId: 'B0BOT',
+    botUserId: 'U0BOT',
+    webApiRetries: 0,
+    port: 0,
+    host: '127.0.0.1',
+  });
+  const { port } = await slack.start();
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  try {
+    await drive(url, stub, WARM_UP, 0);
+    return await drive(url, stub, EVENTS, WARM_UP);
+  } finally {
+    await slack.stop();
+    await core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Measures both apps on fresh stubs; the ratio is real / bare (target ≥ 0.8). */
+export async function runSlackBench(): Promise<Record<string, number>> {
+  const bareStub = await startWebApiStub();
+  const bareEventsPerSecond = await measureBare(bareStub).finally(() => bareStub.close());
+  const realStub = await startWebApiStub();
+  const realEventsPerSecond = await measureReal(realStub).finally(() => realStub.close());
+  return {
+    events: EVENTS,
+    concurrency: CONCURRENCY,
+    bareBoltEventsPerSecond: Math.round(bareEventsPerSecond),
+    skillsDeskEventsPerSecond: Math.round(realEventsPerSecond),
+    ratio: Number((realEventsPerSecond / bareEventsPerSecond).toFixed(2)),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.stdout.write(`${JSON.stringify(await runSlackBench())}\n`);
+}
