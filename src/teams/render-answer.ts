@@ -58,9 +58,6 @@ export function renderTeamsAnswer(answer: Answer, context: AnswerContext): Activ
 function answerCard(answer: Answer, context: AnswerContext): Attachment | undefined {
   const body: CardElement[] = [];
   if (answer.notice) body.push(paragraph(answer.notice, { subtle: true }));
-  if (answer.needs && answer.needs.length > 0) {
-    body.push(paragraph(`To work it out I need:\n${answer.needs.map((need) => `- ${need}`).join('\n')}`));
-  }
   const dueForReview = answer.citations.filter((citation) => citation.isDueForReview);
   if (dueForReview.length > 0) {
     const list = dueForReview.map((citation) => `[${citation.n}] (due ${formatDate(citation.reviewBy)})`).join(', ');

@@ -14,9 +14,9 @@ import type { RunningTransport } from '../slack/start-slack.js';
 import { createTeamsCalculators } from './calculator-cards.js';
 import { loggableError } from './loggable-error.js';
 import { createMemberLookup } from './member-role.js';
-import { createTurnHandler, SORRY } from './on-turn.js';
+import { createTurnHandler } from './on-turn.js';
 import { createTeamsMemory } from './teams-memory.js';
-import { type TeamsSettings, teamsAuthConfiguration } from './teams-settings.js';
+import { teamsAuthConfiguration } from './teams-settings.js';
 import { createTeamsTriagePublisher } from './teams-triage-publisher.js';
 
 export const TEAMS_ROUTE = '/api/messages';
@@ -38,12 +38,12 @@ export async function startTeams(
   const log = core.log.child({ module: 'teams' });
   const authConfig = teamsAuthConfiguration(settings);
   const adapter = new CloudAdapter(authConfig, undefined, undefined, { validateServiceUrl: true });
+  // The turn handler answers its own faults; this only sees faults outside it (the SDK's own steps).
   adapter.onTurnError = async (context, error) => {
     log.error(
       { err: loggableError(error), code: errorCode(error), activityId: context.activity.id },
       'teams turn failed',
     );
-    if (context.activity.type === 'message') await context.sendActivity(SORRY);
   };
   const memory = createTeamsMemory(core.store);
   const handleTurn = createTurnHandler({
@@ -89,8 +89,6 @@ export async function startTeams(
     },
   };
 }
-
-export type { TeamsSettings };
 
 type RequestDeps = {
   adapter: CloudAdapter;
