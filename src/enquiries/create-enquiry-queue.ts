@@ -600,11 +600,28 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
       const parsed = z.email().safeParse(email.trim());
       if (!parsed.success) return { ok: false, message: 'Give the email address whose details should be erased.' };
       const wanted = normaliseEmail(parsed.data);
-      const candidates = (await sets.members(`email:${indexHash(wanted)}`)).sort();
-      let erased = 0;
-      for (const reference of candidates) {
+      // The person's enquiries are those with this email, and those with a phone number given alongside it.
+      const matches = new Map<string, Contact>();
+      for (const reference of await sets.members(`email:${indexHash(wanted)}`)) {
         const contact = await contacts.get(reference);
-        if (contact?.email === undefined || normaliseEmail(contact.email) !== wanted) continue;
+        if (contact?.email !== undefined && normaliseEmail(contact.email) === wanted) matches.set(reference, contact);
+      }
+      const phones = new Set(
+        [...matches.values()].flatMap((contact) =>
+          contact.phone === undefined ? [] : [normalisePhone(contact.phone) ?? contact.phone],
+        ),
+      );
+      for (const phone of phones) {
+        for (const reference of await sets.members(`phone:${indexHash(phone)}`)) {
+          if (matches.has(reference)) continue;
+          const contact = await contacts.get(reference);
+          if (contact?.phone !== undefined && (normalisePhone(contact.phone) ?? contact.phone) === phone) {
+            matches.set(reference, contact);
+          }
+        }
+      }
+      let erased = 0;
+      for (const reference of [...matches.keys()].sort()) {
         if (await erase(reference, 'request', actorOf(by))) erased += 1;
       }
       log.info({ erased, by: by.userId }, 'contact details erased on request');

@@ -420,7 +420,7 @@ describe.each(backends())('enquiry queue on $name', (backend) => {
       expect((await harness.queue.get(open.enquiry.reference))?.email).toBe('priya@dalston-bakery.example');
     });
 
-    it('erases one person everywhere on request, and no longer matches them as a duplicate', async () => {
+    it('erases one person everywhere on request (their email, and phone numbers given with it), and no longer matches them', async () => {
       const first = await harness.queue.log(enquiryInput(), staff());
       const second = await harness.queue.log(
         enquiryInput({ organisation: 'Another', email: 'Priya@Dalston-Bakery.example', phone: undefined }),
@@ -430,13 +430,17 @@ describe.each(backends())('enquiry queue on $name', (backend) => {
         enquiryInput({ organisation: 'Third', contactName: 'Tom', email: 'tom@example.org', phone: undefined }),
         staff(),
       );
-      if (!first.ok || !second.ok || !someoneElse.ok) throw new Error('setup failed');
+      const samePhone = await harness.queue.log(
+        enquiryInput({ organisation: 'Fifth', email: undefined, phone: '+44 20 7946 0123' }),
+        staff(),
+      );
+      if (!first.ok || !second.ok || !someoneElse.ok || !samePhone.ok) throw new Error('setup failed');
 
       expect(await harness.queue.eraseContact('priya@dalston-bakery.example', officer())).toEqual({
         ok: true,
-        erased: 2,
+        erased: 3,
       });
-      for (const reference of [first.enquiry.reference, second.enquiry.reference]) {
+      for (const reference of [first.enquiry.reference, second.enquiry.reference, samePhone.enquiry.reference]) {
         const enquiry = await harness.newQueue().get(reference);
         expect(enquiry?.contactName).toBe('');
         expect(enquiry?.email).toBeUndefined();
