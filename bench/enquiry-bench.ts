@@ -14,7 +14,7 @@ import { createLogger } from '../src/log.js';
 import { createStore, type Store } from '../src/store/create-store.js';
 
 export type EnquiryBenchOptions = {
-  /** Redis to measure as well; SQLite always runs, on a temporary file. */
+  /** Redis to measure as well (default TEST_REDIS_URL or REDIS_URL); SQLite always runs, on a temporary file. */
   redisUrl?: string;
   /** Enquiries in the store before measuring (default 100,000). */
   seedCount?: number;
@@ -37,7 +37,8 @@ export async function runEnquiryBench(options: EnquiryBenchOptions = {}): Promis
   const dir = mkdtempSync(join(tmpdir(), 'enquiry-bench-'));
   try {
     const targets: { name: string; url: string }[] = [{ name: 'sqlite', url: `sqlite://${join(dir, 'bench.sqlite')}` }];
-    if (options.redisUrl) targets.push({ name: 'redis', url: options.redisUrl });
+    const redisUrl = options.redisUrl ?? process.env.TEST_REDIS_URL ?? process.env.REDIS_URL;
+    if (redisUrl) targets.push({ name: 'redis', url: redisUrl });
     for (const target of targets) {
       const store = await createStore(target.url);
       const prefix = `bench-${randomUUID()}:`;
@@ -160,10 +161,8 @@ async function removeRedisKeys(store: Store, prefix: string): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const redisUrl = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL;
   const seedCount = process.env.ENQUIRY_BENCH_SEED ? Number(process.env.ENQUIRY_BENCH_SEED) : undefined;
   const results = await runEnquiryBench({
-    ...(redisUrl !== undefined && { redisUrl }),
     ...(seedCount !== undefined && { seedCount }),
     progress: (line) => process.stderr.write(`${line}\n`),
   });
