@@ -23,19 +23,19 @@ export const CardSubmission = z.discriminatedUnion('action', [
   z.object({
     action: z.literal(CARD_ACTIONS.openCard),
     card: z.enum(['levy', 'eligibility', 'enquiry', 'help']),
-    question: optionalInput(1_500),
   }),
   z.object({
     action: z.literal(CARD_ACTIONS.submitEnquiry),
     submissionId: z.string().min(8).max(100),
     arrivedVia: z.enum(['staff', 'bot', 'external']).default('staff'),
+    // Generous bounds only: the queue checks each field and says exactly what is wrong with it.
     sourceLink: optionalInput(2_000),
-    organisation: optionalInput(200),
-    contactName: optionalInput(200),
-    email: optionalInput(254),
-    phone: optionalInput(40),
-    topic: optionalInput(40),
-    description: optionalInput(3_000),
+    organisation: optionalInput(1_000),
+    contactName: optionalInput(1_000),
+    email: optionalInput(1_000),
+    phone: optionalInput(1_000),
+    topic: optionalInput(100),
+    description: optionalInput(10_000),
   }),
   z.object({
     action: z.literal(CARD_ACTIONS.claimEnquiry),
@@ -50,7 +50,6 @@ export const CardSubmission = z.discriminatedUnion('action', [
     .object({
       action: z.literal(CARD_ACTIONS.submitLevy),
       submissionId: z.string().min(8).max(100),
-      values: z.record(z.string(), z.unknown()).optional(),
     })
     .catchall(z.unknown()),
   z
