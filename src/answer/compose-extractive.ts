@@ -126,6 +126,15 @@ function describeFact(
     if (during.length === 0) {
       return { text: `The sources I hold give no ${name} for ${time.label} ${marker}.`, figures: [] };
     }
+    const setLongBefore = (entry: FactValue) => Date.parse(time.start) - Date.parse(entry.from) > 31 * 86_400_000;
+    if (during.length === 1 && isOngoing && setLongBefore(during[0] as FactValue)) {
+      // "The 2026/27 rate" may mean a rate set during that year: say plainly that none is held yet.
+      const latest = during[0] as FactValue;
+      return {
+        text: `I hold no new ${name} set during ${time.label}. The latest I hold is ${formatFigure(latest.value, fact.unit)}, in force since ${formatDate(latest.from)} ${marker}.${latest.note ? ` Note: ${latest.note}` : ''}`,
+        figures: [statedFigure(fact, latest)],
+      };
+    }
     if (during.length === 1) {
       const only = during[0] as FactValue;
       const verb = isOngoing ? 'has been' : 'was';

@@ -30,14 +30,19 @@ export async function loadKnowledge(directory: string): Promise<Knowledge> {
     if (located.errors.length === 0) {
       const parsed = FactsFile.safeParse(located.data);
       if (parsed.success) {
-        for (const [key, entry] of Object.entries(parsed.data)) facts.set(key, { key, ...entry });
+        // Values are kept oldest first, so lookups by date can walk them in order.
+        for (const [key, entry] of Object.entries(parsed.data)) {
+          facts.set(key, { key, ...entry, values: [...entry.values].sort((a, b) => a.from.localeCompare(b.from)) });
+        }
       } else {
         problems.push(...describeIssues(FACTS_FILE, parsed.error.issues, located.lineOf));
       }
     }
   }
 
-  const files = (await readdir(directory, { recursive: true }))
+  const listing = await readdir(directory, { recursive: true }).catch(() => undefined);
+  if (listing === undefined) throw new KnowledgeError([`${directory}: the knowledge folder cannot be read`]);
+  const files = listing
     .filter((file) => file.endsWith('.md') && !file.split('/').some((part) => part.startsWith('_')))
     .sort();
   const articles = new Map<string, Article>();
@@ -86,7 +91,7 @@ function parseArticle(file: string, text: string, problems: string[]): Article |
     problems.push(`${file}: front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
     return undefined;
   }
-  // Front matter starts on line 2, after the opening ---.
+  // gray-matter keeps the newline after the opening ---, so the front matter text's line 1 is the file's line 1.
   const located = parseLocatedYaml(parsedFile.matter, 1);
   if (located.errors.length > 0) {
     problems.push(...located.errors.map((error) => `${file}: ${error}`));
@@ -94,7 +99,7 @@ function parseArticle(file: string, text: string, problems: string[]): Article |
   }
   const result = ArticleFrontMatter.safeParse(located.data ?? {});
   if (!result.success) {
-    problems.push(...describeIssues(file, result.error.issues, (path) => shift(located.lineOf(path))));
+    problems.push(...describeIssues(file, result.error.issues, located.lineOf));
     return undefined;
   }
   const body = parsedFile.content.trim();
@@ -110,11 +115,6 @@ function parseArticle(file: string, text: string, problems: string[]): Article |
     sections: splitSections(frontMatter.id, body),
     factKeys: factKeysIn(body),
   };
-}
-
-/** parseLocatedYaml counts from the front matter's first line, which is line 2 of the file. */
-function shift(line: number | undefined): number | undefined {
-  return line === undefined ? undefined : line + 1;
 }
 
 function describeIssues(
