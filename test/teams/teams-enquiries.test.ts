@@ -268,6 +268,62 @@ describe('Teams triage channel', () => {
     expect((replies.sent[0] as Sent).text).toContain('Only employer engagement officers');
     expect((await teams.core.enquiries.get(reference))?.status).toBe('new');
   });
+
+  it('resolves an enquiry from the card with an outcome, and asks for one when it is missing', async () => {
+    teams = await startTestTeams({ answerer: declining.answerer, env: channelEnv(SENDER_AAD_ID) });
+    const { reference, post } = await logAndPost(teams);
+    const postId = post.ids[0]!;
+    serveKeys(signingKey.keySet);
+    const thread = `${TRIAGE_CHANNEL};messageid=${postId}`;
+    serveMember(thread);
+    const resolve = (outcome?: string) =>
+      teamsActivity({
+        conversationType: 'channel',
+        conversationId: thread,
+        replyToId: postId,
+        value: { action: 'enquiry-resolve', reference, ...(outcome !== undefined && { outcome }) },
+      });
+
+    const prompt = captureReplies(thread);
+    await postActivity(teams.transport.url, resolve(''), signingKey.sign({}));
+    prompt.scope.done();
+    expect((prompt.sent[0] as Sent).text).toBe(`Add an outcome to resolve ${reference}.`);
+    expect((await teams.core.enquiries.get(reference))?.status).toBe('new');
+
+    const update = captureUpdates(thread, postId);
+    await postActivity(teams.transport.url, resolve('Sent the LLW accreditation guide'), signingKey.sign({}));
+    update.scope.done();
+    const card = JSON.stringify(update.updated[0]);
+    expect(card).toContain('Sent the LLW accreditation guide');
+    expect(card).not.toContain('"title":"Resolve"');
+    expect((await teams.core.enquiries.get(reference))?.status).toBe('resolved');
+  });
+
+  it('reminds an officer of a stale claim in their personal chat with the bot', async () => {
+    teams = await startTestTeams({ answerer: declining.answerer, env: channelEnv(SENDER_AAD_ID) });
+    const { reference } = await logAndPost(teams);
+    // The officer has talked to the bot before, so it knows where to reach them.
+    serveKeys(signingKey.keySet);
+    const hello = teamsActivity({ text: 'help' });
+    const personalChat = (hello['conversation'] as { id: string }).id;
+    serveMember(personalChat);
+    const greeting = captureReplies(personalChat);
+    await postActivity(teams.transport.url, hello, signingKey.sign({}));
+    greeting.scope.done();
+    const claimed = await teams.core.enquiries.claim(reference, {
+      platform: 'teams',
+      userId: SENDER_AAD_ID,
+      name: 'Asha Patel',
+      isOfficer: true,
+    });
+    if (!claimed.ok) throw new Error(claimed.message);
+    const reminder = captureReplies(personalChat);
+
+    await teams.transport.publisher!.remind(claimed.enquiry, 'stale-claim');
+
+    reminder.scope.done();
+    expect((reminder.sent[0] as Sent).text).toContain(`You claimed **${reference}**`);
+  });
 });
 
 describe('Teams logs', () => {
