@@ -59,6 +59,9 @@ const BACKOFF_BASE_MS = 30_000;
 const BACKOFF_MAX_MS = 30 * 60_000;
 const BATCH = 500;
 const ABANDONED_AFTER_MS = 3_600_000;
+const RETENTION_EVERY_MS = 6 * 3_600_000;
+/** Index of enquiries whose contact details are still held, which retention looks through. */
+const CONTACTS_HELD = 'contacts-held';
 const DAY_MS = 86_400_000;
 
 const Assignee = z
@@ -313,7 +316,10 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
     // Contact details, indexes and the outbox entry are stored before the event that makes the enquiry exist.
     await contacts.set(reference, contact);
     await sets.addMany(
-      ['status:new', 'outbox', ...contactSets(data.organisation, contact)].map((set) => ({ set, member: reference })),
+      ['status:new', 'outbox', CONTACTS_HELD, ...contactSets(data.organisation, contact)].map((set) => ({
+        set,
+        member: reference,
+      })),
     );
     const created = await store.insertIfAbsent(EVENTS, `${reference}:1`, event);
     let state: Snapshot | undefined;
@@ -348,6 +354,7 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
     const result = await act(reference, actor, (enquiry) =>
       enquiry.contactErasedAt === undefined ? { ok: true, event: { type: 'erased', data: { why } } } : { ok: true },
     );
+    if (result.ok) await sets.remove(CONTACTS_HELD, reference);
     return result.ok;
   }
 
@@ -364,16 +371,49 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
     const first = await store.readUnique<EnquiryEvent>(EVENTS, `${reference}:1`);
     if (first?.type !== 'abandoned') return;
     const contact = await contacts.get(reference);
-    const keys = ['status:new', ...(contact ? contactSets('', contact).filter((key) => !key.startsWith('org:')) : [])];
+    const keys = [
+      'status:new',
+      CONTACTS_HELD,
+      ...(contact ? contactSets('', contact).filter((key) => !key.startsWith('org:')) : []),
+    ];
     await Promise.all(keys.map((key) => sets.remove(key, reference)));
     await contacts.delete(reference);
     await sets.remove('outbox', reference);
     log.warn({ reference }, 'abandoned enquiry reference cleaned up');
   }
 
+  async function applyRetention(): Promise<number> {
+    const cutoff = now().getTime() - settings.retentionDays * DAY_MS;
+    const [held, resolved, closed] = await Promise.all([
+      sets.members(CONTACTS_HELD),
+      sets.members('status:resolved'),
+      sets.members('status:closed'),
+    ]);
+    const finished = new Set([...resolved, ...closed]);
+    let erased = 0;
+    for (const { enquiry } of await loadMany(held.filter((reference) => finished.has(reference)))) {
+      if (enquiry.contactErasedAt !== undefined) {
+        await sets.remove(CONTACTS_HELD, enquiry.reference);
+        continue;
+      }
+      const finishedAt = enquiry.resolvedAt ?? enquiry.closedAt;
+      if (finishedAt === undefined || Date.parse(finishedAt) >= cutoff) continue;
+      if (await erase(enquiry.reference, 'retention', SYSTEM_ACTOR)) erased += 1;
+    }
+    if (erased > 0) log.info({ erased }, 'contact details erased after the retention period');
+    return erased;
+  }
+
+  let lastRetentionAt = Number.NEGATIVE_INFINITY;
+
   async function deliver(publishers: TriagePublisher[]): Promise<{ sent: number; failed: number }> {
     let sent = 0;
     let failed = 0;
+    // Retention rides along with delivery, so a running app keeps to it without a separate schedule.
+    if (now().getTime() - lastRetentionAt >= RETENTION_EVERY_MS) {
+      lastRetentionAt = now().getTime();
+      await applyRetention();
+    }
     if (publishers.length === 0) return { sent, failed };
     const pending = (await sets.members('outbox')).sort();
     for (const reference of pending) {
@@ -628,19 +668,7 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
       return { ok: true, erased };
     },
 
-    async applyRetention() {
-      const cutoff = now().getTime() - settings.retentionDays * DAY_MS;
-      const done = await loadMany(await allReferences(['resolved', 'closed']));
-      let erased = 0;
-      for (const { enquiry } of done) {
-        const finishedAt = enquiry.resolvedAt ?? enquiry.closedAt;
-        if (enquiry.contactErasedAt !== undefined || finishedAt === undefined) continue;
-        if (Date.parse(finishedAt) >= cutoff) continue;
-        if (await erase(enquiry.reference, 'retention', SYSTEM_ACTOR)) erased += 1;
-      }
-      if (erased > 0) log.info({ erased }, 'contact details erased after the retention period');
-      return erased;
-    },
+    applyRetention,
 
     deliver,
 

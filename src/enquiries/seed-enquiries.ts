@@ -70,6 +70,7 @@ export async function seedEnquiries(options: {
       };
       const indexEntries = [
         'status:new',
+        'contacts-held',
         `org:${indexHash(normaliseOrganisation(input.organisation))}`,
         ...(input.email !== undefined ? [`email:${indexHash(normaliseEmail(input.email))}`] : []),
         ...(input.phone !== undefined ? [`phone:${indexHash(normalisePhone(input.phone) ?? input.phone)}`] : []),

@@ -459,6 +459,22 @@ describe.each(backends())('enquiry queue on $name', (backend) => {
       expect(exported.ok && exported.body.split('priya@dalston-bakery.example').length - 1).toBe(1);
     });
 
+    it('applies retention while delivering, so a running app needs no separate schedule', async () => {
+      const result = await harness.queue.log(enquiryInput(), staff());
+      if (!result.ok) throw new Error('setup failed');
+      await harness.queue.close(result.enquiry.reference, 'spam', officer());
+      const queue = harness.newQueue();
+      harness.clock.set('2028-11-21T10:00:00Z');
+      await queue.deliver([]);
+      expect((await queue.get(result.enquiry.reference))?.contactName).toBe('Priya Shah');
+      harness.clock.set('2028-11-23T10:00:00Z');
+      await queue.deliver([]);
+      expect(await queue.get(result.enquiry.reference)).toMatchObject({
+        contactName: '',
+        contactErasedAt: '2028-11-23T10:00:00.000Z',
+      });
+    });
+
     it('keeps contact details out of the logs', async () => {
       const result = await harness.queue.log(enquiryInput(), staff());
       if (!result.ok) throw new Error('setup failed');
