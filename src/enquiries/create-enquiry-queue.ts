@@ -219,6 +219,8 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
       const written = await store.insertIfAbsent(EVENTS, `${parsed}:${seq}`, event);
       if (!written) continue;
       if (statusChanged) await sets.remove(`status:${current.enquiry.status}`, parsed);
+      // Again after the event: a delivery that took the enquiry off the outbox meanwhile must see it back.
+      if (event.type !== 'reminded') await sets.add('outbox', parsed);
       const snapshot = { seq, enquiry: next };
       await snapshots.set(parsed, snapshot);
       log.info({ reference: parsed, action: event.type, seq, by: actor.userId }, 'enquiry updated');
@@ -454,7 +456,8 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
         }
         if (delivery) await deliveries.delete(reference);
       }
-      // Take it off the outbox, then look again: a change committed meanwhile puts it back.
+      // Take it off the outbox, then look again: a change committed meanwhile puts it back (and every change also
+      // adds it after committing, so one committed after this look is not missed either).
       await sets.remove('outbox', reference);
       const [after] = await loadMany([reference]);
       if (after && after.seq > current.seq) await sets.add('outbox', reference);

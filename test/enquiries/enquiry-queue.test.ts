@@ -564,6 +564,37 @@ describe.each(backends())('enquiry queue on $name', (backend) => {
       expect(next.ok && next.enquiry.reference).toBe('ENQ-2026-0002');
     });
 
+    it('updates the post for a change committed while another replica was delivering', async () => {
+      const result = await harness.queue.log(enquiryInput(), staff());
+      if (!result.ok) throw new Error('setup failed');
+      let reached: () => void = () => {};
+      const atGate = new Promise<void>((resolve) => {
+        reached = resolve;
+      });
+      let open: () => void = () => {};
+      const gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      const pausingStore = {
+        ...harness.store,
+        async insertIfAbsent(namespace: string, key: string, value: unknown, options?: { ttlMs?: number }) {
+          if (namespace.endsWith('enquiry-events')) {
+            reached();
+            await gate;
+          }
+          return harness.store.insertIfAbsent(namespace, key, value, options);
+        },
+      };
+      const channel = fakePublisher();
+      const claiming = harness.newQueue({ store: pausingStore }).claim(result.enquiry.reference, officer());
+      await atGate; // the claim is about to write its event
+      await harness.queue.deliver([channel.publisher]);
+      open();
+      expect((await claiming).ok).toBe(true);
+      await harness.queue.deliver([channel.publisher]);
+      expect(channel.published.map((post) => post.status)).toEqual(['new', 'claimed']);
+    });
+
     it('does not double-post when two replicas deliver at once', async () => {
       const channel = fakePublisher();
       for (let index = 0; index < 5; index++) {
