@@ -29,6 +29,7 @@ import {
   firstFreeReferenceNumber,
   formatReference,
   openEnquiryStorage,
+  type PostRecord,
   type Snapshot,
 } from './enquiry-storage.js';
 import { suggestTopic } from './suggest-topic.js';
@@ -163,7 +164,7 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
           contactName: contact?.contactName ?? '',
           ...(contact?.email !== undefined && { email: contact.email }),
           ...(contact?.phone !== undefined && { phone: contact.phone }),
-          posts: posts ? Object.values(posts).map((record) => record.post) : [],
+          posts: posts ? Object.values(posts.platforms).map((record) => record.post) : [],
         });
       });
     }
@@ -426,18 +427,20 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
       }
       const delivery = await deliveries.get(reference);
       if (delivery && delivery.nextAttemptAt > now().getTime()) continue;
-      const record = (await postRecords.get(reference)) ?? {};
-      const due = publishers.filter((publisher) => (record[publisher.platform]?.seq ?? 0) < current.seq);
+      const record: PostRecord = (await postRecords.get(reference)) ?? { round: 0, platforms: {} };
+      const due = publishers.filter((publisher) => (record.platforms[publisher.platform]?.seq ?? 0) < current.seq);
       if (due.length > 0) {
+        // One lease per delivery round of this enquiry: while one replica publishes, no other can post it anew.
+        if (!(await store.insertIfAbsent(LEASES, `publish:${reference}:${record.round}`, owner, { ttlMs: LEASE_MS }))) {
+          continue;
+        }
         const attempts = delivery?.attempts ?? 0;
-        const lease = `publish:${reference}:${current.seq}:${attempts}`;
-        if (!(await store.insertIfAbsent(LEASES, lease, owner, { ttlMs: LEASE_MS }))) continue;
         const enquiry = await presentOne(current);
         let anyFailed = false;
         for (const publisher of due) {
           try {
-            const post = await publisher.publish(enquiry, record[publisher.platform]?.post);
-            record[publisher.platform] = { post, seq: current.seq };
+            const post = await publisher.publish(enquiry, record.platforms[publisher.platform]?.post);
+            record.platforms[publisher.platform] = { post, seq: current.seq };
             await postRecords.set(reference, record);
             sent += 1;
           } catch (error) {
@@ -448,6 +451,7 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
             );
           }
         }
+        await postRecords.set(reference, { ...record, round: record.round + 1 });
         if (anyFailed) {
           failed += 1;
           const backoff = Math.min(BACKOFF_BASE_MS * 2 ** attempts, BACKOFF_MAX_MS);

@@ -6,7 +6,14 @@ import { createIndexSets, type IndexSets } from './index-set.js';
 /** The folded enquiry (without contact details) and the number of the last event folded into it. */
 export type Snapshot = { seq: number; enquiry: Enquiry };
 export type Contact = { contactName: string; email?: string; phone?: string };
-export type PostRecord = Partial<Record<TriagePost['platform'], { post: TriagePost; seq: number }>>;
+/**
+ * The triage posts of one enquiry and the event they show, per platform. `round` counts delivery rounds; the
+ * lease for the next round is named after it, so only one replica at a time can publish an enquiry's post.
+ */
+export type PostRecord = {
+  round: number;
+  platforms: Partial<Record<TriagePost['platform'], { post: TriagePost; seq: number }>>;
+};
 export type DeliveryState = { attempts: number; nextAttemptAt: number };
 
 export type RecordsOfKind<Value> = {

@@ -595,6 +595,44 @@ describe.each(backends())('enquiry queue on $name', (backend) => {
       expect(channel.published.map((post) => post.status)).toEqual(['new', 'claimed']);
     });
 
+    it('does not post an enquiry anew while another replica is still posting it', async () => {
+      const result = await harness.queue.log(enquiryInput(), staff());
+      if (!result.ok) throw new Error('setup failed');
+      const channel = fakePublisher();
+      let started: () => void = () => {};
+      const publishing = new Promise<void>((resolve) => {
+        started = resolve;
+      });
+      let finish: () => void = () => {};
+      const slowChannel = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      const slow: TriagePublisher = {
+        ...channel.publisher,
+        async publish(enquiry, existing) {
+          started();
+          await slowChannel;
+          return channel.publisher.publish(enquiry, existing);
+        },
+      };
+      const first = harness.newQueue().deliver([slow]);
+      await publishing;
+      await harness.queue.claim(result.enquiry.reference, officer());
+      expect(await harness.newQueue().deliver([channel.publisher])).toEqual({ sent: 0, failed: 0 });
+      finish();
+      await first;
+      await harness.newQueue().deliver([channel.publisher]);
+
+      expect(channel.published).toEqual([
+        { reference: result.enquiry.reference, status: 'new' },
+        {
+          reference: result.enquiry.reference,
+          status: 'claimed',
+          existing: { platform: 'slack', channel: 'C0TRIAGE', messageId: '1700000000.001' },
+        },
+      ]);
+    });
+
     it('does not double-post when two replicas deliver at once', async () => {
       const channel = fakePublisher();
       for (let index = 0; index < 5; index++) {
