@@ -7,9 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import KeyvRedis from '@keyv/redis';
-import { createEnquiryQueue } from '../src/enquiries/create-enquiry-queue.js';
-import type { Actor } from '../src/enquiries/enquiry-queue.js';
-import { seedEnquiries } from '../src/enquiries/seed-enquiries.js';
+import { type Actor, createEnquiryQueue, seedEnquiries } from '../src/enquiries/index.js';
 import { createLogger } from '../src/log.js';
 import { createStore, type Store } from '../src/store/create-store.js';
 

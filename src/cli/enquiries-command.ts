@@ -9,9 +9,9 @@ import {
   type Enquiry,
   type EnquiryQueue,
   type FieldIssue,
-} from '../enquiries/enquiry-queue.js';
-import { officerIdsFromEnv } from '../enquiries/officers.js';
-import { londonDate } from '../enquiries/working-hours.js';
+  londonDate,
+  officerIdsFromEnv,
+} from '../enquiries/index.js';
 import { formatDate } from '../knowledge/format.js';
 import type { CliContext } from './cli-context.js';
 

@@ -19,5 +19,6 @@ export type {
 export { ENQUIRY_STATUSES, ENQUIRY_TOPICS } from './enquiry-queue.js';
 export { EnquiryInputSchema, normaliseOrganisation, normalisePhone } from './enquiry-schema.js';
 export { officerIdsFromEnv } from './officers.js';
+export { type SeedEnquiry, seedEnquiries } from './seed-enquiries.js';
 export { suggestTopic } from './suggest-topic.js';
 export { londonDate, workingMsBetween } from './working-hours.js';
