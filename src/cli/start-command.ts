@@ -29,7 +29,8 @@ export function registerStartCommand(program: Command, context: CliContext): voi
       const publishers = transports.flatMap((transport) =>
         transport.publisher ? [transport.publisher] : [],
       ) as TriagePublisher[];
-      const stopDelivery = publishers.length > 0 ? core.enquiries.startDelivery(publishers) : async () => {};
+      // Delivery also runs reminders and retention, so it runs even without a triage channel.
+      const stopDelivery = core.enquiries.startDelivery(publishers);
       log.info(
         { transports: transports.length, publishers: publishers.map((publisher) => publisher.platform) },
         'Skills Desk started',

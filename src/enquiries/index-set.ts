@@ -1,6 +1,6 @@
-import KeyvPostgres from '@keyv/postgres';
-import KeyvRedis from '@keyv/redis';
-import KeyvSqlite from '@keyv/sqlite';
+import type KeyvPostgres from '@keyv/postgres';
+import type KeyvRedis from '@keyv/redis';
+import type KeyvSqlite from '@keyv/sqlite';
 import type Keyv from 'keyv';
 import { StoreError } from '../errors.js';
 
@@ -22,10 +22,13 @@ const ROW_PREFIX = 'set:';
 /** Sets kept on the same connection as `keyv` (a namespace from `store`); their keys bypass keyv's namespacing. */
 export function createIndexSets(keyv: Keyv<unknown>, prefix: string): IndexSets {
   const adapter = keyv.store as unknown;
+  // Recognised by shape rather than class, so only the configured driver is ever loaded.
+  const dialect = (adapter as { opts?: { dialect?: string } }).opts?.dialect;
+  const isRedis = typeof (adapter as Partial<KeyvRedis<unknown>>).getClient === 'function';
   const setKey = (set: string) => `${ROW_PREFIX}${prefix}${set}:`;
 
-  if (adapter instanceof KeyvRedis) {
-    const redis = adapter;
+  if (isRedis) {
+    const redis = adapter as KeyvRedis<unknown>;
     return {
       async add(set, member) {
         await guard('add to', set, async () => (await redis.getClient()).sAdd(setKey(set), member));
@@ -46,13 +49,13 @@ export function createIndexSets(keyv: Keyv<unknown>, prefix: string): IndexSets 
     };
   }
 
-  if (adapter instanceof KeyvSqlite || adapter instanceof KeyvPostgres) {
-    const isPostgres = adapter instanceof KeyvPostgres;
+  if (dialect === 'sqlite' || dialect === 'postgres') {
+    const isPostgres = dialect === 'postgres';
     const query = async (sql: string, values: unknown[]): Promise<{ key: string }[]> => {
       const text = isPostgres
         ? sql.replace(/\?/g, (_, offset: number) => `$${sql.slice(0, offset).split('?').length}`)
         : sql;
-      if (adapter instanceof KeyvPostgres) return (await adapter.query(text, values)) as { key: string }[];
+      if (isPostgres) return (await (adapter as KeyvPostgres).query(text, values)) as { key: string }[];
       return (await (adapter as KeyvSqlite).query(text, ...values)) as { key: string }[];
     };
     return {

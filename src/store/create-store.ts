@@ -57,6 +57,10 @@ export async function createStore(url: string): Promise<Store> {
 
   const raw = newAdapter();
   const isPostgres = kind === 'postgres';
+  if (kind === 'sqlite') {
+    // Write-ahead logging: readers do not block the writer and each write waits on the disk far less.
+    await runQuery(raw, false, 'PRAGMA journal_mode = WAL', []);
+  }
   const namespaces = new Map<string, Keyv<unknown>>();
 
   const uniqueKey = (namespace: string, key: string) => `${UNIQUE_PREFIX}${namespace}:${key}`;
