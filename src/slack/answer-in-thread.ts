@@ -15,6 +15,8 @@ export type ThreadQuestion = {
   userId: string;
   question: string;
   isDirectMessage: boolean;
+  /** True when the thread is already known to be answered (a follow-up): it need not be marked again. */
+  isFollowUp: boolean;
   appTeamId?: string | undefined;
   userTeamId?: string | undefined;
   botUserId?: string | undefined;
@@ -22,7 +24,7 @@ export type ThreadQuestion = {
 
 /**
  * Answers a question asked in a DM or channel, in the question's thread: within the person's rate limit, streamed
- * when the model is writing, and always saying something. Repeated deliveries are dropped earlier, by event id.
+ * when the model is writing, and always saying something. Repeated deliveries are dropped before this, by event id.
  */
 export async function answerInThread(ctx: SlackAppContext, client: WebClient, question: ThreadQuestion): Promise<void> {
   const { channel, userId } = question;
@@ -47,59 +49,66 @@ export async function answerInThread(ctx: SlackAppContext, client: WebClient, qu
       appTeamId: question.appTeamId,
       userTeamId: question.userTeamId,
     });
-    const [history] = await Promise.all([
-      question.threadTs
-        ? readThreadHistory(client, {
-            channel,
-            threadTs: question.threadTs,
-            beforeTs: question.messageTs,
-            botUserId: question.botUserId,
-          })
-        : Promise.resolve<Turn[]>([]),
-      showStatus(ctx, client, channel, replyTs),
-    ]);
-
+    // The "is looking this up…" status appears only if the answer is not ready almost at once, so quick answers
+    // do not flicker. A status request already under way is awaited before answering, so it never lands after.
+    let statusCall: Promise<void> | undefined;
+    const statusTimer = setTimeout(() => {
+      statusCall = showStatus(ctx, client, channel, replyTs);
+    }, ctx.statusDelayMs);
+    let history: Turn[] = [];
+    let answer: Answer;
     let streamedText = '';
     let streaming: Promise<unknown> = Promise.resolve();
     let streamError: unknown;
-    const onText = (delta: string) => {
-      streamedText += delta;
-      streaming = streaming
-        .then(async () => {
-          if (streamError !== undefined) return;
-          streamer ??= client.chatStream({
-            channel,
-            thread_ts: replyTs,
-            recipient_user_id: userId,
-            ...((question.userTeamId ?? question.appTeamId)
-              ? { recipient_team_id: (question.userTeamId ?? question.appTeamId) as string }
-              : {}),
-          });
-          await streamer.append({ markdown_text: delta });
-        })
-        .catch((error: unknown) => {
-          streamError = error;
+    try {
+      if (question.threadTs) {
+        history = await readThreadHistory(client, {
+          channel,
+          threadTs: question.threadTs,
+          beforeTs: question.messageTs,
+          botUserId: question.botUserId,
         });
-    };
+      }
 
-    const answer = await ctx.core.answerer.answer({
-      question: question.question,
-      history,
-      audience,
-      ...(ctx.core.config.model !== 'off' && { onText }),
-    });
-    await streaming;
+      const onText = (delta: string) => {
+        clearTimeout(statusTimer);
+        streamedText += delta;
+        streaming = streaming
+          .then(async () => {
+            if (streamError !== undefined) return;
+            await statusCall;
+            streamer ??= client.chatStream({
+              channel,
+              thread_ts: replyTs,
+              recipient_user_id: userId,
+              ...((question.userTeamId ?? question.appTeamId)
+                ? { recipient_team_id: (question.userTeamId ?? question.appTeamId) as string }
+                : {}),
+            });
+            await streamer.append({ markdown_text: delta });
+          })
+          .catch((error: unknown) => {
+            streamError = error;
+          });
+      };
 
-    const answerId = ctx.records.newId();
-    await ctx.records.save({
-      id: answerId,
-      question: question.question,
-      answer,
-      audience,
-      isExternal,
-      channel,
-      at: ctx.now().toISOString(),
-    });
+      answer = await ctx.core.answerer.answer({
+        question: question.question,
+        history,
+        audience,
+        ...(ctx.core.config.model !== 'off' && { onText }),
+      });
+      await streaming;
+    } finally {
+      clearTimeout(statusTimer);
+      await statusCall;
+    }
+
+    const startsThread = !question.isDirectMessage && !question.isFollowUp;
+    const answerId = await ctx.records.save(
+      { question: question.question, answer, audience, isExternal, channel, at: ctx.now().toISOString() },
+      startsThread ? { thread: { channel, ts: replyTs } } : {},
+    );
     const renderOptions = {
       answerId,
       action: { question: question.question, channel, threadTs: replyTs, isExternal },
@@ -121,7 +130,6 @@ export async function answerInThread(ctx: SlackAppContext, client: WebClient, qu
       await client.chat.postMessage({ channel, thread_ts: replyTs, text: whole.text, blocks: whole.blocks });
     }
 
-    if (!question.isDirectMessage) await ctx.threads.remember(channel, replyTs);
     log.info(
       {
         kind: answer.kind,

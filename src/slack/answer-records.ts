@@ -14,25 +14,41 @@ export type AnswerRecord = {
   at: string;
 };
 
+export type ChannelThread = { channel: string; ts: string };
+
+/**
+ * Answers shown in Slack. The first answer in a channel thread is stored as that thread's answer, and that is how
+ * the thread is remembered as answered (follow-ups there need no new mention): one write per answer, shared by every
+ * replica through the store.
+ */
 export type AnswerRecords = {
-  newId(): string;
-  save(record: AnswerRecord): Promise<void>;
+  /** Stores an answer and returns its id; `thread` marks a channel thread the answer starts. */
+  save(record: Omit<AnswerRecord, 'id'>, options?: { thread?: ChannelThread }): Promise<string>;
   get(id: string): Promise<AnswerRecord | undefined>;
+  isThreadAnswered(thread: ChannelThread): Promise<boolean>;
 };
 
 const RECORD_TTL_MS = 90 * 24 * 3_600_000;
-
 const NAMESPACE = 'slack-answers';
 
-/** Records are written once under a fresh id, so the store's single-statement insert is all they need. */
 export function createAnswerRecords(store: Store): AnswerRecords {
+  const threadAnswerId = ({ channel, ts }: ChannelThread) => `thread-${channel}-${ts.replace('.', '-')}`;
   return {
-    newId: () => randomUUID(),
-    async save(record) {
-      await store.insertIfAbsent(NAMESPACE, record.id, record, { ttlMs: RECORD_TTL_MS });
+    async save(record, options = {}) {
+      if (options.thread) {
+        const id = threadAnswerId(options.thread);
+        if (await store.insertIfAbsent(NAMESPACE, id, { ...record, id }, { ttlMs: RECORD_TTL_MS })) return id;
+        // The thread already has its first answer: this one is stored on its own.
+      }
+      const id = randomUUID();
+      await store.insertIfAbsent(NAMESPACE, id, { ...record, id }, { ttlMs: RECORD_TTL_MS });
+      return id;
     },
     async get(id) {
       return store.readUnique<AnswerRecord>(NAMESPACE, id);
+    },
+    async isThreadAnswered(thread) {
+      return (await store.readUnique<AnswerRecord>(NAMESPACE, threadAnswerId(thread))) !== undefined;
     },
   };
 }

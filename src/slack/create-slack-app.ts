@@ -8,6 +8,7 @@ import { createAudienceCheck } from './audience.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { registerCalculatorHandlers } from './calculators/index.js';
 import { createOfficerCheck, createSlackTriagePublisher, registerEnquiryHandlers } from './enquiries/index.js';
+import { createEventClaims } from './event-claims.js';
 import { registerAppHomeMessagesTab } from './on-app-home.js';
 import { registerSkillsCommand } from './on-command.js';
 import { registerFeedbackHandlers } from './on-feedback.js';
@@ -15,7 +16,6 @@ import { registerMessageHandlers } from './on-message.js';
 import { createRateLimiter } from './rate-limiter.js';
 import type { SlackAppContext } from './slack-app-context.js';
 import type { SlackFeatureDeps, SlackSettings } from './slack-deps.js';
-import { createThreadMemory } from './thread-history.js';
 
 export type SlackAppOptions = {
   /** Known bot ids skip Bolt's `auth.test` call at start-up (tests, benchmarks). */
@@ -26,6 +26,8 @@ export type SlackAppOptions = {
   /** HTTP mode: where to listen (defaults to PORT on every interface). */
   port?: number;
   host?: string;
+  /** How long an answer may take before "is looking this up…" is shown (default 300 ms). */
+  statusDelayMs?: number;
 };
 
 export type SlackApp = {
@@ -39,7 +41,7 @@ export type SlackApp = {
 
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
-const EVENT_DEDUPE_TTL_MS = 3_600_000;
+const STATUS_DELAY_MS = 300;
 
 /** Builds the Slack app: Socket Mode with SLACK_APP_TOKEN, otherwise the signed HTTP receiver on PORT. */
 export function createSlackApp(core: Core, settings: SlackSettings, options: SlackAppOptions = {}): SlackApp {
@@ -92,28 +94,16 @@ export function createSlackApp(core: Core, settings: SlackSettings, options: Sla
     log.error({ err: error, code: error.code ?? errorCode(error) }, 'Slack listener failed');
   });
 
-  // Slack retries an event it thinks was missed (x-slack-retry-num); the event_id is claimed once, across replicas.
-  app.use(async ({ body, context, next }) => {
-    const eventId = typeof body === 'object' && body !== null && 'event_id' in body ? body.event_id : undefined;
-    if (typeof eventId === 'string') {
-      const isFirst = await core.store.insertIfAbsent('slack-events', eventId, true, { ttlMs: EVENT_DEDUPE_TTL_MS });
-      if (!isFirst) {
-        log.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'ignored a repeated event');
-        return;
-      }
-    }
-    await next();
-  });
-
   const isOfficer = createOfficerCheck(settings, app.client);
   const deps: SlackFeatureDeps = { core, settings, log, isOfficer };
   const ctx: SlackAppContext = {
     ...deps,
     records: createAnswerRecords(core.store),
-    threads: createThreadMemory(core.store),
+    events: createEventClaims(core.store, log),
     rateLimiter: createRateLimiter({ limitPerMinute: settings.rateLimitPerMinute, now: core.now }),
     audienceOf: createAudienceCheck({ client: app.client, log, now: core.now }),
     now: core.now,
+    statusDelayMs: options.statusDelayMs ?? STATUS_DELAY_MS,
   };
 
   registerMessageHandlers(app, ctx);

@@ -56,9 +56,7 @@ async function answerPrivately(ctx: SlackAppContext, respond: RespondFn, command
   try {
     const { audience, isExternal } = await ctx.audienceOf({ userId: command.user_id });
     const answer = await ctx.core.answerer.answer({ question, audience });
-    const answerId = ctx.records.newId();
-    await ctx.records.save({
-      id: answerId,
+    const answerId = await ctx.records.save({
       question,
       answer,
       audience,
@@ -103,14 +101,19 @@ async function shareAnswer(
     return;
   }
   if (ts) {
-    // "Ask the team" and "Log employer enquiry" point at the shared message, so they are added once it exists.
+    // The shared message starts a thread (follow-ups there are answered) and has its own feedback; "Ask the team"
+    // and "Log employer enquiry" point at it, so they are added once it exists.
+    const { id: _previousId, ...shown } = record;
+    const sharedId = await ctx.records.save(
+      { ...shown, channel: share.channel, at: ctx.now().toISOString() },
+      { thread: { channel: share.channel, ts } },
+    );
     const full = renderAnswer(record.answer, {
-      answerId: record.id,
+      answerId: sharedId,
       byline,
       action: { question: record.question, channel: share.channel, threadTs: ts, isExternal: record.isExternal },
     });
     await client.chat.update({ channel: share.channel, ts, text: full.text, blocks: full.blocks });
-    await ctx.threads.remember(share.channel, ts);
   }
   await respond({ delete_original: true });
   ctx.log.info({ channel: share.channel, userId: share.userId, answerId: share.answerId }, 'answer shared');

@@ -6,7 +6,7 @@ import type { SlackAppContext } from './slack-app-context.js';
 import { EMPTY_QUESTION } from './slack-texts.js';
 import { stripMentions } from './thread-history.js';
 
-type EventContext = { botUserId?: string | undefined; botId?: string | undefined };
+type EventContext = { botUserId?: string | undefined; botId?: string | undefined; retryNum?: number | undefined };
 
 /**
  * Questions arrive three ways: a direct message (the app's Messages tab), an @mention in a channel, and a reply in a
@@ -16,21 +16,22 @@ export function registerMessageHandlers(app: App, ctx: SlackAppContext): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
     const message = readQuestionEvent(ctx, event, context);
     if (!message) return;
-    await handleQuestion(ctx, client, message, { appTeamId: teamOf(body), isDirectMessage: false, context });
+    const where = { body, context, isDirectMessage: false, isFollowUp: false };
+    await handleQuestion(ctx, client, message, where);
   });
 
   app.event('message', async ({ event, body, client, context }) => {
     const message = readQuestionEvent(ctx, event, context);
     if (!message) return;
     if (message.channel_type === 'im') {
-      await handleQuestion(ctx, client, message, { appTeamId: teamOf(body), isDirectMessage: true, context });
+      await handleQuestion(ctx, client, message, { body, context, isDirectMessage: true, isFollowUp: false });
       return;
     }
     // In channels, mentions arrive as app_mention; plain replies count only in threads the bot answered in.
     if (!message.thread_ts || message.thread_ts === message.ts) return;
     if (context.botUserId && message.text?.includes(`<@${context.botUserId}>`)) return;
-    if (!(await ctx.threads.isAnswered(message.channel, message.thread_ts))) return;
-    await handleQuestion(ctx, client, message, { appTeamId: teamOf(body), isDirectMessage: false, context });
+    if (!(await ctx.records.isThreadAnswered({ channel: message.channel, ts: message.thread_ts }))) return;
+    await handleQuestion(ctx, client, message, { body, context, isDirectMessage: false, isFollowUp: true });
   });
 }
 
@@ -55,8 +56,9 @@ async function handleQuestion(
   ctx: SlackAppContext,
   client: WebClient,
   message: MessageEvent,
-  where: { appTeamId: string | undefined; isDirectMessage: boolean; context: EventContext },
+  where: { body: unknown; context: EventContext; isDirectMessage: boolean; isFollowUp: boolean },
 ): Promise<void> {
+  if (!(await ctx.events.claim(fieldOf(where.body, 'event_id'), where.context.retryNum))) return;
   const userId = message.user as string;
   const question = stripMentions(message.text ?? '');
   if (question === '') {
@@ -74,15 +76,15 @@ async function handleQuestion(
     userId,
     question,
     isDirectMessage: where.isDirectMessage,
-    appTeamId: where.appTeamId,
+    isFollowUp: where.isFollowUp,
+    appTeamId: fieldOf(where.body, 'team_id'),
     userTeamId: message.user_team ?? message.team,
     botUserId: where.context.botUserId,
   });
 }
 
-function teamOf(body: unknown): string | undefined {
-  if (typeof body === 'object' && body !== null && 'team_id' in body && typeof body.team_id === 'string') {
-    return body.team_id;
-  }
-  return undefined;
+function fieldOf(body: unknown, field: 'team_id' | 'event_id'): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const value = (body as Record<string, unknown>)[field];
+  return typeof value === 'string' ? value : undefined;
 }

@@ -1,11 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { Turn } from '../answer/answer.js';
-import type { Store } from '../store/create-store.js';
 import { ThreadReplies } from './payload-schemas.js';
 
 /** How many earlier turns of a thread are passed to the engine. */
 const HISTORY_TURNS = 10;
-const THREAD_MEMORY_MS = 30 * 24 * 3_600_000;
 
 /** Earlier turns of a thread (oldest first), excluding the message being answered. */
 export async function readThreadHistory(
@@ -33,23 +31,4 @@ export function stripMentions(text: string): string {
     .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** Threads the bot has answered in, so follow-ups there need no new mention. Shared by every replica via the store. */
-export type ThreadMemory = {
-  remember(channel: string, threadTs: string): Promise<void>;
-  isAnswered(channel: string, threadTs: string): Promise<boolean>;
-};
-
-export function createThreadMemory(store: Store): ThreadMemory {
-  const namespace = 'slack-threads';
-  return {
-    async remember(channel, threadTs) {
-      // Already remembered is fine: the first answer in a thread is what counts.
-      await store.insertIfAbsent(namespace, `${channel}:${threadTs}`, true, { ttlMs: THREAD_MEMORY_MS });
-    },
-    async isAnswered(channel, threadTs) {
-      return (await store.readUnique<boolean>(namespace, `${channel}:${threadTs}`)) === true;
-    },
-  };
 }

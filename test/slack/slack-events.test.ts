@@ -9,6 +9,7 @@ import {
   blocksText,
   eventBody,
   messageTs,
+  parseSlackCallBody,
   type SlackCallArgs,
   slackCall,
   startTestSlack,
@@ -40,7 +41,6 @@ describe('Slack questions in DMs, mentions and threads', () => {
     const expected = await slack.core.answerer.answer({ question, audience: 'staff' });
     const ts = messageTs();
     const info = slackCall('users.info', staffInfo);
-    const status = slackCall('assistant.threads.setStatus');
     const posted = slackCall('chat.postMessage', { ok: true, ts: messageTs() });
 
     const response = await slack.send(
@@ -51,7 +51,6 @@ describe('Slack questions in DMs, mentions and threads', () => {
     await response.done;
 
     expect(await info).toMatchObject({ user: STAFF });
-    expect(await status).toMatchObject({ channel_id: 'D0DM', thread_ts: ts });
     expect(message).toMatchObject({ channel: 'D0DM', thread_ts: ts });
     const text = blocksText(message.blocks);
     for (const line of expected.text.split('\n')) expect(text).toContain(toSlackMrkdwn(line));
@@ -63,11 +62,42 @@ describe('Slack questions in DMs, mentions and threads', () => {
     );
   });
 
+  it('shows a thinking status in the thread while a slow answer is being worked out', async () => {
+    let statusSeen: (args: SlackCallArgs) => void = () => {};
+    const seen = new Promise<SlackCallArgs>((resolve) => {
+      statusSeen = resolve;
+    });
+    // The answer is ready only once the status has been set: as if the engine were slow.
+    const answerer = fixtureAnswerer(async () => {
+      await seen;
+      return answerWithSources();
+    });
+    slack = await startTestSlack({ configure: (core) => ({ ...core, answerer }), app: { statusDelayMs: 0 } });
+    slackCall('users.info', staffInfo);
+    nock('https://slack.test')
+      .post('/api/assistant.threads.setStatus')
+      .reply(200, (_uri, body) => {
+        statusSeen(parseSlackCallBody(body));
+        return { ok: true };
+      });
+    const posted = slackCall('chat.postMessage', { ok: true, ts: messageTs() });
+    const ts = messageTs();
+
+    const response = await slack.send(
+      eventBody({ type: 'message', channel: 'D0DM', channel_type: 'im', user: STAFF, text: 'LLW?', ts }),
+    );
+    await response.done;
+
+    const status = await seen;
+    expect(status).toMatchObject({ channel_id: 'D0DM', thread_ts: ts, status: 'is looking this up…' });
+    expect(status.loading_messages).toEqual(expect.arrayContaining(['Searching the knowledge base…']));
+    expect(await posted).toMatchObject({ channel: 'D0DM', thread_ts: ts });
+  });
+
   it('renders numbered sources with review dates and flags one due for review', async () => {
     const answerer = fixtureAnswerer(() => answerWithSources());
     slack = await startTestSlack({ configure: (core) => ({ ...core, answerer }) });
     slackCall('users.info', staffInfo);
-    slackCall('assistant.threads.setStatus');
     const posted = slackCall('chat.postMessage', { ok: true, ts: messageTs() });
 
     const ts = messageTs();
@@ -95,7 +125,6 @@ describe('Slack questions in DMs, mentions and threads', () => {
     const channel = 'C0EMPLOY';
     const rootTs = messageTs();
     slackCall('users.info', staffInfo, { times: 2 });
-    slackCall('assistant.threads.setStatus', { ok: true }, { times: 2 });
     const firstPost = slackCall('chat.postMessage', { ok: true, ts: messageTs() });
 
     const mention = await slack.send(
@@ -190,7 +219,6 @@ describe('Slack questions in DMs, mentions and threads', () => {
     slack = await startTestSlack({ configure: (core) => ({ ...core, answerer }) });
     const posts: SlackCallArgs[] = [];
     slackCall('users.info', staffInfo);
-    slackCall('assistant.threads.setStatus');
     const posted = slackCall('chat.postMessage', { ok: true, ts: messageTs() }, { calls: posts });
     const event = { type: 'message', channel: 'D0DM', channel_type: 'im', user: STAFF, text: 'LLW?', ts: messageTs() };
 
@@ -211,7 +239,6 @@ describe('Slack questions in DMs, mentions and threads', () => {
     const answerer = fixtureAnswerer(() => answerWithSources());
     slack = await startTestSlack({ configure: (core) => ({ ...core, answerer }) });
     slackCall('users.info', { ok: true, user: { id: 'U0GUEST', team_id: TEAM_ID, is_restricted: true } });
-    slackCall('assistant.threads.setStatus', { ok: true }, { times: 2 });
     const guestPost = slackCall('chat.postMessage', { ok: true, ts: messageTs() });
 
     const guest = await slack.send(
@@ -251,7 +278,6 @@ describe('Slack questions in DMs, mentions and threads', () => {
     });
     slack = await startTestSlack({ configure: (core) => ({ ...core, answerer }) });
     slackCall('users.info', staffInfo);
-    slackCall('assistant.threads.setStatus');
     const posted = slackCall('chat.postMessage', { ok: true, ts: messageTs() });
     const ts = messageTs();
 
@@ -276,7 +302,6 @@ describe('Slack questions in DMs, mentions and threads', () => {
       configure: (core) => ({ ...core, answerer, now: () => new Date(nowMs) }),
     });
     slackCall('users.info', staffInfo);
-    slackCall('assistant.threads.setStatus', { ok: true }, { times: 2 });
     slackCall('chat.postMessage', { ok: true, ts: messageTs() }, { times: 2 });
     const dm = () =>
       eventBody({ type: 'message', channel: 'D0DM', channel_type: 'im', user: STAFF, text: 'LLW?', ts: messageTs() });
@@ -320,7 +345,6 @@ describe('Slack questions in DMs, mentions and threads', () => {
       }),
     });
     slackCall('users.info', staffInfo);
-    slackCall('assistant.threads.setStatus');
     const streamTs = messageTs();
     const started = slackCall('chat.startStream', { ok: true, ts: streamTs });
     const stopped = slackCall('chat.stopStream', { ok: true, ts: streamTs });
@@ -357,7 +381,6 @@ describe('Slack questions in DMs, mentions and threads', () => {
       }),
     });
     slackCall('users.info', staffInfo);
-    slackCall('assistant.threads.setStatus');
     const streamTs = messageTs();
     slackCall('chat.startStream', { ok: true, ts: streamTs });
     slackCall('chat.stopStream', { ok: true, ts: streamTs });

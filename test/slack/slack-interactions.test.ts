@@ -95,7 +95,6 @@ describe('Slack feedback, /skills and sharing', () => {
   async function askInDm(test: TestSlack, question: string): Promise<{ posted: SlackCallArgs; ts: string }> {
     const ts = messageTs();
     slackCall('users.info', staffInfo);
-    slackCall('assistant.threads.setStatus');
     const posted = slackCall('chat.postMessage', { ok: true, ts });
     const response = await test.send(
       eventBody({ type: 'message', channel: 'D0DM', channel_type: 'im', user: STAFF, text: question, ts: messageTs() }),
