@@ -46,7 +46,7 @@ const STATUS_DELAY_MS = 300;
 /** Builds the Slack app: Socket Mode with SLACK_APP_TOKEN, otherwise the signed HTTP receiver on PORT. */
 export function createSlackApp(core: Core, settings: SlackSettings, options: SlackAppOptions = {}): SlackApp {
   const log = core.log.child({ module: 'slack' });
-  const logger = createBoltLogger(log.child({ module: 'bolt' }));
+  const logger = createBoltLogger(log.child({ component: 'bolt' }));
   const clientOptions = {
     ...(settings.apiUrl !== undefined && { slackApiUrl: settings.apiUrl }),
     ...(options.webApiRetries !== undefined && { retryConfig: { retries: options.webApiRetries } }),

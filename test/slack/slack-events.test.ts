@@ -1,7 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createCore } from '../../src/core.js';
+import { createLogger } from '../../src/log.js';
+import { createSlackApp } from '../../src/slack/create-slack-app.js';
 import { SLACK_IDS } from '../../src/slack/ids.js';
 import { toSlackMrkdwn } from '../../src/slack/render-answer.js';
+import type { SlackSettings } from '../../src/slack/slack-deps.js';
 import {
   actionIds,
   BOT_ID,
@@ -432,3 +440,56 @@ function findButtonValue(blocks: unknown, actionId: string): string | undefined 
   visit(blocks);
   return found;
 }
+
+describe('Slack connection modes', () => {
+  afterEach(() => {
+    nock.cleanAll();
+  });
+
+  it('stops listening when stopped', async () => {
+    const slack = await startTestSlack();
+    const url = `${slack.url}/healthz`;
+    expect((await fetch(url)).status).toBe(200);
+    await slack.close();
+    await expect(fetch(url)).rejects.toThrow();
+  });
+
+  it('connects over Socket Mode when SLACK_APP_TOKEN is set, with no HTTP events endpoint', async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    const opened = new Promise<string | undefined>((resolve) => {
+      nock('https://slack.test')
+        .post('/api/apps.connections.open')
+        .reply(200, function reply() {
+          resolve(this.req.headers.authorization as string | undefined);
+          return { ok: false, error: 'invalid_auth' };
+        });
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'skills-desk-socket-'));
+    const config = loadConfig({
+      STORE_URL: `sqlite://${join(dir, 's.sqlite')}`,
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_APP_TOKEN: 'xapp-1-test',
+      SLACK_API_URL: 'https://slack.test/api/',
+      LOG_LEVEL: 'silent',
+    });
+    const core = await createCore(config, createLogger({ level: 'silent' }), {
+      knowledge: { articles: new Map(), facts: new Map(), sections: [], version: 'empty' },
+    });
+    const slack = createSlackApp(core, config.slack as SlackSettings, {
+      botId: BOT_ID,
+      botUserId: BOT_USER_ID,
+      webApiRetries: 0,
+      port: 0,
+    });
+    try {
+      expect(config.slack).toMatchObject({ mode: 'socket' });
+      await expect(slack.start()).rejects.toThrow(/invalid_auth/);
+    } finally {
+      await slack.stop();
+      await core.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(await opened).toBe('Bearer xapp-1-test');
+  });
+});
