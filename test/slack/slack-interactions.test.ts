@@ -296,6 +296,24 @@ describe('Slack feedback, /skills and sharing', () => {
     }
   });
 
+  it('opens the levy, eligibility and enquiry forms from /skills with the command’s trigger', async () => {
+    slack = await startTestSlack();
+    for (const [text, callbackId] of [
+      ['levy', SLACK_IDS.views.levyForm],
+      ['Eligibility', SLACK_IDS.views.eligibilityForm],
+      ['enquiry', SLACK_IDS.views.enquiryForm],
+    ] as const) {
+      const opened = slackCall('views.open', { ok: true, view: { id: uniqueId('V') } });
+      const body = commandBody({ text, userId: STAFF, channelId: 'C0EMPLOY', responsePath: `/forms/${text}` });
+      const response = await slack.send(body);
+      expect(response.status).toBe(200);
+      await response.done;
+      const call = await opened;
+      expect(call.trigger_id).toBe(body.key);
+      expect((call.view as { callback_id: string }).callback_id).toBe(callbackId);
+    }
+  });
+
   it('tells the asker when a shared answer has expired', async () => {
     slack = await startTestSlack();
     const reply = responseUrlCall('/share/2');
