@@ -314,6 +314,56 @@ describe('Slack feedback, /skills and sharing', () => {
     }
   });
 
+  it('apologises privately when /skills cannot answer, without showing the error', async () => {
+    const answerer = fixtureAnswerer(() => {
+      throw new Error('connection refused: postgres://admin:secret@db');
+    });
+    slack = await startTestSlack({ configure: (core) => ({ ...core, answerer }) });
+    slackCall('users.info', staffInfo);
+    const reply = responseUrlCall('/commands/fail');
+    const response = await slack.send(
+      commandBody({ text: 'What is the LLW?', userId: STAFF, channelId: 'C0EMPLOY', responsePath: '/commands/fail' }),
+    );
+    await response.done;
+    const body = await reply;
+    expect(body.response_type).toBe('ephemeral');
+    expect(String(body.text)).toMatch(/^Sorry, something went wrong/);
+    expect(JSON.stringify(body)).not.toContain('secret');
+  });
+
+  it('asks to be invited when it cannot post a shared answer in the channel', async () => {
+    slack = await startTestSlack({
+      configure: (core) => ({ ...core, answerer: fixtureAnswerer(() => answerWithSources()) }),
+    });
+    slackCall('users.info', staffInfo);
+    const privateReply = responseUrlCall('/commands/2');
+    await (
+      await slack.send(
+        commandBody({ text: 'What is the LLW?', userId: STAFF, channelId: 'C0PRIVATE', responsePath: '/commands/2' }),
+      )
+    ).done;
+    const shareValue = (
+      elementValue((await privateReply).blocks, (node) => node.action_id === SLACK_IDS.actions.shareAnswer) as {
+        value: string;
+      }
+    ).value;
+    slackCall('chat.postMessage', { ok: false, error: 'not_in_channel' });
+    const told = responseUrlCall('/share/3');
+    await (
+      await slack.send(
+        blockAction({
+          actionId: SLACK_IDS.actions.shareAnswer,
+          value: shareValue,
+          channel: 'C0PRIVATE',
+          messageTs: messageTs(),
+          responsePath: '/share/3',
+          isEphemeral: true,
+        }),
+      )
+    ).done;
+    expect(String((await told).text)).toContain("I can't post in <#C0PRIVATE>. Invite me to the channel first");
+  });
+
   it('tells the asker when a shared answer has expired', async () => {
     slack = await startTestSlack();
     const reply = responseUrlCall('/share/2');
