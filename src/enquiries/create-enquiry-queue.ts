@@ -188,6 +188,9 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
   });
 
   /** Reads, decides, and appends the next event; a lost race re-reads and decides again. */
+  /** Set while `startDelivery` runs: asks it to deliver now rather than at its next tick. */
+  let wakeDelivery: (() => void) | undefined;
+
   async function act(
     reference: string,
     actor: EventActor,
@@ -225,6 +228,7 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
       const snapshot = { seq, enquiry: next };
       await snapshots.set(parsed, snapshot);
       log.info({ reference: parsed, action: event.type, seq, by: actor.userId }, 'enquiry updated');
+      if (event.type !== 'reminded') wakeDelivery?.();
       return { ok: true, enquiry: await presentOne(snapshot) };
     }
     throw new StoreError(`${parsed} is changing too often to update; try again`);
@@ -335,6 +339,7 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
     if (state === undefined) throw new StoreError(`${reference} was not stored`);
     if (created) {
       log.info({ reference, topic: state.enquiry.topic, arrivedVia: data.arrivedVia, by: by.userId }, 'enquiry logged');
+      wakeDelivery?.();
     }
     return {
       ok: true,
@@ -684,19 +689,35 @@ export function createEnquiryQueue(deps: EnquiryQueueDeps): EnquiryQueue {
       let stopped = false;
       let handle: unknown;
       let running: Promise<void> = Promise.resolve();
+      let busy = false;
+      let again = false;
       const tick = () => {
+        busy = true;
         running = deliver(publishers)
           .then(
             () => undefined,
             (error: unknown) => log.error({ code: errorCode(error) }, 'enquiry delivery failed'),
           )
           .finally(() => {
-            if (!stopped) handle = timers.setTimeout(tick, intervalMs);
+            busy = false;
+            if (!stopped) handle = timers.setTimeout(tick, again ? 0 : intervalMs);
+            again = false;
           });
       };
       handle = timers.setTimeout(tick, 0);
+      // A new enquiry or a change in this process is posted straight away instead of at the next tick.
+      wakeDelivery = () => {
+        if (stopped) return;
+        if (busy) {
+          again = true;
+          return;
+        }
+        timers.clearTimeout(handle);
+        handle = timers.setTimeout(tick, 0);
+      };
       return async () => {
         stopped = true;
+        wakeDelivery = undefined;
         timers.clearTimeout(handle);
         await running;
       };

@@ -683,6 +683,36 @@ describe.each(backends())('enquiry queue on $name', (backend) => {
       expect(channel.published).toHaveLength(1);
       expect(scheduled).toBeUndefined();
     });
+    it('delivers a new enquiry at once instead of waiting for the next tick', async () => {
+      const channel = fakePublisher();
+      const scheduled: { run: () => void; ms: number }[] = [];
+      let onSchedule: ((ms: number) => void) | undefined;
+      const queue = harness.newQueue({
+        timers: {
+          setTimeout: (run, ms) => {
+            scheduled.push({ run, ms });
+            onSchedule?.(ms);
+            return scheduled.length;
+          },
+          clearTimeout: () => {},
+        },
+      });
+      const next = () => new Promise<number>((resolve) => (onSchedule = resolve));
+      const stop = queue.startDelivery([channel.publisher], { intervalMs: 60_000 });
+      const afterFirstRun = next();
+      scheduled.shift()?.run();
+      expect(await afterFirstRun).toBe(60_000);
+      scheduled.length = 0;
+
+      const woken = next();
+      await queue.log(enquiryInput(), staff());
+      expect(await woken).toBe(0);
+      const afterDelivery = next();
+      scheduled.shift()?.run();
+      await afterDelivery;
+      await stop();
+      expect(channel.published).toHaveLength(1);
+    });
   });
 
   describe('reminders', () => {
