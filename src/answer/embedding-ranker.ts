@@ -81,8 +81,11 @@ export function createEmbeddingRanker(deps: {
           .slice(0, CANDIDATES)
           .map(({ section }) => section);
         const fused = new Map<Section, number>();
-        const add = (list: Section[]) =>
-          list.forEach((section, rank) => fused.set(section, (fused.get(section) ?? 0) + 1 / (FUSION_K + rank + 1)));
+        const add = (list: Section[]) => {
+          for (const [rank, section] of list.entries()) {
+            fused.set(section, (fused.get(section) ?? 0) + 1 / (FUSION_K + rank + 1));
+          }
+        };
         add(lexical);
         add(bySimilarity);
         return [...fused].sort((a, b) => b[1] - a[1]).map(([section]) => section);

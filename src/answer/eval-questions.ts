@@ -40,7 +40,11 @@ export async function readEvalQuestions(path: string): Promise<EvalFileResult> {
     };
   }
   const seen = new Set<string>();
-  const duplicates = parsed.data.filter((item) => (seen.has(item.id) ? true : (seen.add(item.id), false)));
+  const duplicates = parsed.data.filter((item) => {
+    const repeated = seen.has(item.id);
+    seen.add(item.id);
+    return repeated;
+  });
   if (duplicates.length > 0)
     return { ok: false, problems: duplicates.map((item) => `${path}: id "${item.id}" is used twice`) };
   return { ok: true, questions: parsed.data };
