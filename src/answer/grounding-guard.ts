@@ -1,18 +1,7 @@
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const MONTH_NAMES = MONTHS.join('|');
+import { MONTH_PATTERN, MONTHS as MONTH_TITLES } from '../knowledge/format.js';
+
+const MONTHS = MONTH_TITLES.map((month) => month.toLowerCase());
+const MONTH_NAMES = MONTH_PATTERN;
 
 const FIGURE_TOKEN = new RegExp(
   [

@@ -1,17 +1,6 @@
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+import { MONTHS as MONTH_TITLES } from '../knowledge/format.js';
+
+const MONTHS = MONTH_TITLES.map((month) => month.toLowerCase());
 const MONTH_PATTERN = `(${MONTHS.join('|')}|${MONTHS.map((month) => month.slice(0, 3)).join('|')})`;
 
 /** The time a question asks about: today (or the asked "as of" date), a single day, or a period. */

@@ -1,6 +1,7 @@
 import type { FactUnit } from './fact-schema.js';
 
-const MONTHS = [
+/** Month names, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -14,6 +15,9 @@ const MONTHS = [
   'November',
   'December',
 ];
+
+/** Lower-case month names joined for a regular expression: "january|february|…". */
+export const MONTH_PATTERN = MONTHS.map((month) => month.toLowerCase()).join('|');
 
 /** "22 November 2026", the GOV.UK way. */
 export function formatDate(isoDate: string): string {

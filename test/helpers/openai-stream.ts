@@ -1,13 +1,16 @@
+/** One server-sent event of a Chat Completions stream. */
+function chunk(delta: Record<string, unknown>, finish: string | null = null): string {
+  return `data: ${JSON.stringify({
+    id: 'chatcmpl-test',
+    object: 'chat.completion.chunk',
+    created: 1_763_900_000,
+    model: 'test-model',
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  })}\n\n`;
+}
+
 /** A Chat Completions server-sent-events body that streams `parts` as content deltas. */
 export function chatStreamBody(parts: string[]): string {
-  const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
-    `data: ${JSON.stringify({
-      id: 'chatcmpl-test',
-      object: 'chat.completion.chunk',
-      created: 1_763_900_000,
-      model: 'test-model',
-      choices: [{ index: 0, delta, finish_reason: finish }],
-    })}\n\n`;
   return [
     chunk({ role: 'assistant', content: '' }),
     ...parts.map((part) => chunk({ content: part })),
@@ -18,14 +21,6 @@ export function chatStreamBody(parts: string[]): string {
 
 /** A Chat Completions stream in which the model calls one tool with `args`. */
 export function chatToolCallBody(name: string, args: Record<string, unknown>): string {
-  const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
-    `data: ${JSON.stringify({
-      id: 'chatcmpl-test',
-      object: 'chat.completion.chunk',
-      created: 1_763_900_000,
-      model: 'test-model',
-      choices: [{ index: 0, delta, finish_reason: finish }],
-    })}\n\n`;
   return [
     chunk({
       role: 'assistant',

@@ -1,22 +1,10 @@
+import { MONTH_PATTERN, MONTHS as MONTH_TITLES } from '../../knowledge/format.js';
 import type { EligibilityInputDraft, ResidencyStatus } from './eligibility-input.js';
 import type { LevyInputDraft } from './levy-input.js';
 import { parseAmount } from './parse-amount.js';
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const MONTH_NAMES = MONTHS.join('|');
+const MONTHS = MONTH_TITLES.map((month) => month.toLowerCase());
+const MONTH_NAMES = MONTH_PATTERN;
 const AMOUNT = String.raw`£?\s?(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:k|thousand|mn|m|million|bn|billion)\b)?`;
 const PAY_BILL_WORDS = String.raw`pay\s?bill|payroll|pay\s?roll|wage bill|salary bill|total pay`;
 
