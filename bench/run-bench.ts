@@ -1,6 +1,7 @@
 // `npm run bench`: speed and memory of the answer engine (and the transports and queue), printed as a table or,
 // with --json, as one JSON object. Each knowledge-base size runs in its own process so its peak RSS is its own.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { parseArgs, promisify } from 'node:util';
 import type { AnswerBenchFigures } from './answer-bench.js';
 
@@ -20,25 +21,39 @@ async function answerFigures(scale: number): Promise<AnswerBenchFigures> {
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as AnswerBenchFigures;
 }
 
-/** Process start to first answer: `skills-desk ask` in a fresh process, median of five runs. */
-async function startupMs(): Promise<number> {
+const TIME = '/usr/bin/time';
+
+/**
+ * Process start to first answer: `skills-desk ask` in a fresh process, median of five runs, and that process's peak
+ * RSS (read with GNU time where it is installed).
+ */
+async function startup(): Promise<{ ms: number; peakRssMb?: number }> {
   const times: number[] = [];
+  const rss: number[] = [];
+  const env = {
+    ...process.env,
+    STORE_URL: 'sqlite://data/bench-startup.sqlite',
+    LOG_LEVEL: 'silent',
+    OPENAI_API_KEY: '',
+    SLACK_BOT_TOKEN: '',
+    TEAMS_APP_ID: '',
+  };
+  const withTime = existsSync(TIME);
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const started = performance.now();
-    await run(process.execPath, ['bin/skills-desk.js', 'ask', 'What is the levy allowance?'], {
-      env: {
-        ...process.env,
-        STORE_URL: 'sqlite://data/bench-startup.sqlite',
-        LOG_LEVEL: 'silent',
-        OPENAI_API_KEY: '',
-        SLACK_BOT_TOKEN: '',
-        TEAMS_APP_ID: '',
-      },
-    });
+    const args = ['bin/skills-desk.js', 'ask', 'What is the levy allowance?'];
+    const { stderr } = withTime
+      ? await run(TIME, ['-f', 'maxrss=%M', process.execPath, ...args], { env })
+      : await run(process.execPath, args, { env });
     times.push(performance.now() - started);
+    const kilobytes = /maxrss=(\d+)/.exec(stderr)?.[1];
+    if (kilobytes) rss.push(Number(kilobytes) / 1024);
   }
-  times.sort((a, b) => a - b);
-  return Math.round(times[2] ?? 0);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  return {
+    ms: Math.round(median(times)),
+    ...(rss.length > 0 && { peakRssMb: Math.round(median(rss) * 10) / 10 }),
+  };
 }
 
 const report: Record<string, unknown> = {};
@@ -46,7 +61,9 @@ const scales = values.quick ? [1] : [1, 10, 100];
 const answerByScale: Record<string, AnswerBenchFigures> = {};
 for (const scale of scales) answerByScale[`x${scale}`] = await answerFigures(scale);
 report.answer = answerByScale;
-report.startupToFirstAnswerMs = await startupMs();
+const started = await startup();
+report.startupToFirstAnswerMs = started.ms;
+if (started.peakRssMb !== undefined) report.botPeakRssMb = started.peakRssMb;
 
 const extras: [string, string, string][] = [
   ['slack', './slack-bench.js', 'runSlackBench'],
@@ -63,7 +80,9 @@ if (values.json) {
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 } else {
   const answer = report.answer as Record<string, AnswerBenchFigures>;
-  const lines = ['Answer engine (extractive, no model), per question:'];
+  const lines = [
+    'Answer engine (extractive, no model), per question; peak RSS is the benchmark process (tsx and harness included):',
+  ];
   lines.push('size        articles sections retrieval median/p99  answer median/p99   questions/s  peak RSS');
   for (const figures of Object.values(answer)) {
     lines.push(
@@ -71,6 +90,7 @@ if (values.json) {
     );
   }
   lines.push(`Start-up to first answer (skills-desk ask, median of 5): ${report.startupToFirstAnswerMs} ms`);
+  if (report.botPeakRssMb !== undefined) lines.push(`Peak RSS of that process: ${report.botPeakRssMb} MB`);
   for (const name of ['slack', 'enquiries']) {
     if (report[name]) lines.push(`${name}: ${JSON.stringify(report[name])}`);
   }
