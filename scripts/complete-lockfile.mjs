@@ -2,7 +2,7 @@
 // `npm ci` refuses a lock file that leaves out any platform-specific optional dependency (the per-platform
 // binaries of Biome, Rollup and the like), and npm leaves them out when the registry cannot serve some of them.
 // This adds an entry for each missing one, marked optional with its os / cpu / libc, so npm ci skips it on other
-// platforms. Run it after `npm install` changes package-lock.json: `node scripts/complete-lockfile.mjs`.
+// platforms. `npm install` runs it (the `prepare` script) after it has written the lock file.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const path = new URL('../package-lock.json', import.meta.url);
@@ -43,6 +43,7 @@ for (const [location, meta] of Object.entries(packages)) {
     added += 1;
   }
 }
+if (added === 0) process.exit(0);
 lock.packages = Object.fromEntries(
   Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
 );
