@@ -33,12 +33,14 @@ for (const [location, meta] of Object.entries(packages)) {
     if (packages[`${base}node_modules/${name}`] || packages[`node_modules/${name}`]) continue;
     const { os, cpu, libc } = platformOf(name);
     if (!os && !cpu) continue; // not a per-platform binary: leave it to npm
+    // Keys in the order npm itself writes them, so a later `npm install` leaves the entry as it is.
     packages[`node_modules/${name}`] = {
       version: version.replace(/^[\^~]/, ''),
       ...(cpu && { cpu: [cpu] }),
+      ...(meta.dev && { dev: true }),
+      ...(libc && { libc: [libc] }),
       optional: true,
       ...(os && { os: [os] }),
-      ...(libc && { libc: [libc] }),
     };
     added += 1;
   }
