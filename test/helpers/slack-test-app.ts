@@ -88,7 +88,7 @@ export async function startTestSlack(
   const config = loadConfig({
     NODE_ENV: 'test',
     STORE_URL: `sqlite://${join(dir, 's.sqlite')}`,
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: `${SLACK_API_ORIGIN}/api/`,
     LOG_LEVEL: 'debug',

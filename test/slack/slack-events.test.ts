@@ -468,7 +468,7 @@ describe('Slack connection modes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'skills-desk-socket-'));
     const config = loadConfig({
       STORE_URL: `sqlite://${join(dir, 's.sqlite')}`,
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_APP_TOKEN: 'xapp-1-test',
       SLACK_API_URL: 'https://slack.test/api/',
       LOG_LEVEL: 'silent',

@@ -19,7 +19,7 @@ import {
 
 const settings = (overrides: Partial<SlackSettings> = {}): SlackSettings => ({
   mode: 'http',
-  botToken: 'xoxb-test-token',
+  botToken: 'xoxb-test',
   signingSecret: 'secret',
   port: 0,
   officerIds: [OFFICER],
@@ -29,7 +29,7 @@ const settings = (overrides: Partial<SlackSettings> = {}): SlackSettings => ({
 
 describe('createOfficerCheck', () => {
   let calls: SlackCall[];
-  const client = new WebClient('xoxb-test-token', { retryConfig: { retries: 0 } });
+  const client = new WebClient('xoxb-test', { retryConfig: { retries: 0 } });
 
   beforeEach(() => {
     nock.disableNetConnect();

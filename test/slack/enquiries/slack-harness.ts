@@ -125,7 +125,7 @@ export async function startTestSlack(options: TestSlackOptions): Promise<TestSla
   };
   const settings: SlackSettings = {
     mode: 'http',
-    botToken: 'xoxb-test-token',
+    botToken: 'xoxb-test',
     signingSecret: SIGNING_SECRET,
     port: 0,
     officerIds: options.officerIds ?? [OFFICER, OTHER_OFFICER],
