@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Attachment } from '@microsoft/agents-activity';
 import type { Answer } from '../answer/answer.js';
-import { citeArticles } from '../answer/cite.js';
 import {
-  calculateLevy,
-  checkEligibility,
+  eligibilityAnswer,
   eligibilityFormFields,
   type FormField,
   type FormIssue,
+  levyAnswer,
   levyFormFields,
   parseEligibilityForm,
   parseLevyForm,
-  renderEligibilityText,
-  renderLevyText,
 } from '../answer/tools/index.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { adaptiveCard, type CardElement, heading, paragraph, submitAction } from './adaptive-card.js';
@@ -55,42 +52,18 @@ export function createTeamsCalculators(deps: { knowledge: Knowledge; now: () => 
       if (kind === 'levy') {
         const parsed = parseLevyForm(values);
         if (!parsed.ok) return { ok: false, card: calculatorCard(kind, fields, values, parsed.issues) };
-        const result = calculateLevy(deps.knowledge, parsed.value, today);
-        const citations = citeArticles(deps.knowledge, result.articleIds, result.rulesDate, today);
         return {
           ok: true,
           question: TITLES.levy.question,
-          answer: {
-            kind: 'answer',
-            text: renderLevyText(result, citations),
-            citations,
-            enquirySuggested: false,
-            mode: 'extractive',
-            asOf: result.rulesDate,
-            figures: result.figures,
-            tool: 'levy',
-            ...(result.questions.length > 0 && { needs: result.questions }),
-          },
+          answer: levyAnswer(deps.knowledge, parsed.value, today, today),
         };
       }
       const parsed = parseEligibilityForm(values);
       if (!parsed.ok) return { ok: false, card: calculatorCard(kind, fields, values, parsed.issues) };
-      const result = checkEligibility(deps.knowledge, parsed.value, today);
-      const citations = citeArticles(deps.knowledge, result.articleIds, result.rulesDate, today);
       return {
         ok: true,
         question: TITLES.eligibility.question,
-        answer: {
-          kind: 'answer',
-          text: renderEligibilityText(result, citations),
-          citations,
-          enquirySuggested: false,
-          mode: 'extractive',
-          asOf: result.rulesDate,
-          figures: result.figures,
-          tool: 'eligibility',
-          ...(result.questions.length > 0 && { needs: result.questions }),
-        },
+        answer: eligibilityAnswer(deps.knowledge, parsed.value, today, today),
       };
     },
   };

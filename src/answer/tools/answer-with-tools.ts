@@ -1,13 +1,9 @@
 import type { Knowledge } from '../../knowledge/knowledge.js';
 import type { Answer } from '../answer.js';
-import { citeArticles } from '../cite.js';
-import { calculateLevy } from './calculate-levy.js';
-import { checkEligibility } from './check-eligibility.js';
+import { eligibilityAnswer, levyAnswer } from './calculator-answer.js';
 import { EligibilityInput } from './eligibility-input.js';
 import { LevyInput } from './levy-input.js';
 import { isEligibilityCheck, isLevyCalculation, readEligibilityQuestion, readLevyQuestion } from './read-question.js';
-import { renderEligibilityText } from './render-eligibility-text.js';
-import { renderLevyText } from './render-levy-text.js';
 
 const ASK_PAY_BILL = "What is the employer's annual pay bill (for example £5m)?";
 const ASK_AGE = 'How old will the person be on the start date?';
@@ -48,19 +44,7 @@ export function answerWithTools(
       const problems = parsed.error.issues.map((issue) => issue.message);
       return askFor('eligibility', asOf, 'I could not use what the question says:', problems);
     }
-    const result = checkEligibility(knowledge, parsed.data, asOf);
-    const citations = citeArticles(knowledge, result.articleIds, result.rulesDate, today);
-    return {
-      kind: 'answer',
-      text: renderEligibilityText(result, citations),
-      citations,
-      enquirySuggested: false,
-      mode: 'extractive',
-      asOf: result.rulesDate,
-      figures: result.figures,
-      tool: 'eligibility',
-      ...(result.questions.length > 0 && { needs: result.questions }),
-    };
+    return eligibilityAnswer(knowledge, parsed.data, asOf, today);
   }
 
   if (isLevyCalculation(question)) {
@@ -73,19 +57,7 @@ export function answerWithTools(
       const problems = parsed.error.issues.map((issue) => issue.message);
       return askFor('levy', asOf, 'I could not use what the question says:', problems);
     }
-    const result = calculateLevy(knowledge, parsed.data, asOf);
-    const citations = citeArticles(knowledge, result.articleIds, result.rulesDate, today);
-    return {
-      kind: 'answer',
-      text: renderLevyText(result, citations),
-      citations,
-      enquirySuggested: false,
-      mode: 'extractive',
-      asOf: result.rulesDate,
-      figures: result.figures,
-      tool: 'levy',
-      ...(result.questions.length > 0 && { needs: result.questions }),
-    };
+    return levyAnswer(knowledge, parsed.data, asOf, today);
   }
   return undefined;
 }
