@@ -62,6 +62,9 @@ export async function createStore(url: string): Promise<Store> {
     await runQuery(raw, false, 'PRAGMA journal_mode = WAL', []);
   }
   const namespaces = new Map<string, Keyv<unknown>>();
+  // SQLite reads go through a connection of their own, so they never see another caller's open transaction.
+  const reader = kind === 'sqlite' ? newAdapter() : raw;
+  const insertSqlite = kind === 'sqlite' ? createBatchedInsert(raw) : undefined;
 
   const uniqueKey = (namespace: string, key: string) => `${UNIQUE_PREFIX}${namespace}:${key}`;
 
@@ -79,7 +82,8 @@ export async function createStore(url: string): Promise<Store> {
         });
         return reply === 'OK';
       }
-      // SQLite and PostgreSQL share the keyv table; an expired row may be taken over in the same statement.
+      if (insertSqlite) return await insertSqlite(fullKey, text);
+      // PostgreSQL (and SQLite) share the keyv table; an expired row may be taken over in the same statement.
       const placeholder = isPostgres ? ['$1', '$2', '$3'] : ['?', '?', '?'];
       const expiresOf = isPostgres ? `(keyv.value::json->>'expires')::bigint` : `json_extract(keyv.value, '$.expires')`;
       const sql = `INSERT INTO keyv (key, value) VALUES (${placeholder[0]}, ${placeholder[1]})
@@ -102,7 +106,7 @@ export async function createStore(url: string): Promise<Store> {
         text = (await client.get(fullKey)) ?? undefined;
       } else {
         const placeholder = isPostgres ? '$1' : '?';
-        const rows = await runQuery(raw, isPostgres, `SELECT value FROM keyv WHERE key = ${placeholder}`, [fullKey]);
+        const rows = await runQuery(reader, isPostgres, `SELECT value FROM keyv WHERE key = ${placeholder}`, [fullKey]);
         text = rows[0]?.value;
       }
     } catch (error) {
@@ -157,6 +161,51 @@ function storeKind(url: string): StoreKind {
 
 function sqlitePath(url: string): string {
   return resolve(url.slice('sqlite://'.length));
+}
+
+type PendingInsert = { key: string; text: string; resolve(inserted: boolean): void; reject(error: unknown): void };
+
+const MAX_BATCH = 500;
+
+/**
+ * Group commit for SQLite's insert-if-absent: inserts that arrive while one is being written wait and then go in
+ * together as one multi-row statement, so concurrent writers share one wait for the disk. One statement keeps it
+ * atomic and holds no lock between calls. Each caller is answered only after its row is committed.
+ */
+function createBatchedInsert(adapter: Adapter): (key: string, text: string) => Promise<boolean> {
+  const waiting: PendingInsert[] = [];
+  let writing: Promise<void> = Promise.resolve();
+
+  async function write(batch: PendingInsert[]): Promise<void> {
+    // The first write of a key in a batch is the one that can win; later ones for the same key lose to it.
+    const first = new Map<string, PendingInsert>();
+    for (const pending of batch) if (!first.has(pending.key)) first.set(pending.key, pending);
+    const rows = [...first.values()];
+    const expiresOf = "json_extract(keyv.value, '$.expires')";
+    const sql = `INSERT INTO keyv (key, value) VALUES ${rows.map(() => '(?, ?)').join(', ')}
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value
+      WHERE ${expiresOf} IS NOT NULL AND ${expiresOf} < ?
+      RETURNING key`;
+    try {
+      const inserted = await runQuery(adapter, false, sql, [
+        ...rows.flatMap((pending) => [pending.key, pending.text]),
+        Date.now(),
+      ]);
+      const keys = new Set(inserted.map((row) => (row as { key?: string }).key));
+      for (const pending of batch) pending.resolve(first.get(pending.key) === pending && keys.has(pending.key));
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+    }
+  }
+
+  return (key, text) =>
+    new Promise((resolve, reject) => {
+      waiting.push({ key, text, resolve, reject });
+      if (waiting.length > 1) return; // a write is already queued for this batch
+      writing = writing.then(async () => {
+        while (waiting.length > 0) await write(waiting.splice(0, MAX_BATCH));
+      });
+    });
 }
 
 /** Runs SQL on the SQLite or PostgreSQL adapter's own connection (their `query` functions differ in arguments). */

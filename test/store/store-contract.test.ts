@@ -52,6 +52,15 @@ for (const backend of storeBackends()) {
       expect(await second.readUnique('race', key)).toEqual({ n: winner });
     });
 
+    it('writes every one of many concurrent inserts of different keys', async () => {
+      const store = await open();
+      const keys = Array.from({ length: 50 }, () => randomUUID());
+      const results = await Promise.all(keys.map((key, n) => store.insertIfAbsent('many', key, { n })));
+      expect(results.every(Boolean)).toBe(true);
+      const values = await Promise.all(keys.map((key) => store.readUnique('many', key)));
+      expect(values).toEqual(keys.map((_, n) => ({ n })));
+    });
+
     it('refuses a second insert of the same key and leaves the first value', async () => {
       const store = await open();
       const key = randomUUID();
