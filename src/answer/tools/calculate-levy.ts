@@ -4,7 +4,7 @@ import { createFigureReader, type Figure, type FigureReader } from './figure-rea
 import { type FundingSplit, splitFunding } from './funding-split.js';
 import type { LevyInput } from './levy-input.js';
 import { money, share } from './money.js';
-import { rulesDateFor, taxYearContaining, taxYearDates } from './tax-year.js';
+import { rulesDateFor, taxYearContaining, taxYearDates, taxYearInWords } from './tax-year.js';
 import type { CalculationLine, ResultSources } from './tool-result.js';
 
 export type LevyResult = ResultSources & {
@@ -220,7 +220,7 @@ function noteChangeDuringYear(reader: FigureReader, used: Figure, taxYear: strin
   const next = reader.next(used.key, used.from);
   if (next && next.from <= end && next.from > taxYearDates(taxYear).start) {
     notes.push(
-      `${used.label} changes from ${used.text} to ${next.text} on ${formatDate(next.from)}, during the ${taxYear} tax year; these figures use ${used.text}.`,
+      `${used.label} changes from ${used.text} to ${next.text} on ${formatDate(next.from)}, during the ${taxYearInWords(taxYear)} tax year; these figures use ${used.text}.`,
     );
   }
 }

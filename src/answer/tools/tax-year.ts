@@ -19,3 +19,9 @@ export function rulesDateFor(taxYear: string, asOf: string): string {
   const { start, end } = taxYearDates(taxYear);
   return asOf >= start && asOf <= end ? asOf : start;
 }
+
+/** "2025-26" → "2025 to 2026", the GOV.UK way of writing a tax year in a sentence. */
+export function taxYearInWords(taxYear: string): string {
+  const start = Number(taxYear.slice(0, 4));
+  return Number.isNaN(start) ? taxYear : `${start} to ${start + 1}`;
+}

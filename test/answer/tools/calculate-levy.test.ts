@@ -149,7 +149,7 @@ describe('calculateLevy', () => {
 
   it('renders every line with its arithmetic', () => {
     const text = renderLevyText(levy({ payBill: 5_000_000 }, '2025-06-01'));
-    expect(text).toContain('**Apprenticeship Levy for the 2025-26 tax year**');
+    expect(text).toContain('**Apprenticeship Levy for the 2025 to 2026 tax year**');
     expect(text).toContain(
       '- Levy due a year: **£10,000** — 0.5% × £5,000,000 = £25,000; minus the £15,000 allowance = £10,000',
     );
