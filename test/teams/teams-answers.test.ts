@@ -1,21 +1,18 @@
 import { existsSync } from 'node:fs';
-import { clearJwksClients } from '@microsoft/agents-hosting';
-import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
 import { readEvalQuestions } from '../../src/answer/eval-questions.js';
 import {
   captureReplies,
   createSigningKey,
+  isolateNetwork,
   OTHER_TENANT_ID,
   postActivity,
-  SENDER_AAD_ID,
-  SENDER_ID,
-  SERVICE_URL,
+  restoreNetwork,
   serveAppToken,
   serveKeys,
+  serveStaffMemberEverywhere,
   startTestTeams,
-  TENANT_ID,
   type TestTeams,
   teamsActivity,
 } from './teams-harness.js';
@@ -58,26 +55,21 @@ const questions = await sampleQuestions();
 let teams: TestTeams;
 
 beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
+  isolateNetwork();
   // Answers are not cached, so each path computes its own.
   teams = await startTestTeams({ env: { ANSWER_CACHE_TTL_HOURS: '0' } });
   serveAppToken().persist();
-  nock(SERVICE_URL.replace(/\/teams\/$/, ''))
-    .get((uri) => decodeURIComponent(uri).endsWith(`/members/${SENDER_ID}`))
-    .reply(200, { id: SENDER_ID, aadObjectId: SENDER_AAD_ID, userRole: 'user', tenantId: TENANT_ID })
-    .persist();
+  serveStaffMemberEverywhere();
 });
 
 beforeEach(() => {
-  clearJwksClients();
+  isolateNetwork();
   serveKeys(signingKey.keySet);
 });
 
 afterAll(async () => {
   await teams.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
+  restoreNetwork();
 });
 
 async function askThroughTeams(question: string, options: { tenantId?: string } = {}): Promise<Sent> {

@@ -1,5 +1,3 @@
-import { clearJwksClients } from '@microsoft/agents-hosting';
-import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { citeArticles } from '../../src/answer/cite.js';
 import {
@@ -15,14 +13,13 @@ import {
 import {
   captureReplies,
   createSigningKey,
+  isolateNetwork,
   postActivity,
-  SENDER_AAD_ID,
-  SENDER_ID,
-  SERVICE_URL,
+  restoreNetwork,
   serveAppToken,
   serveKeys,
+  serveStaffMemberEverywhere,
   startTestTeams,
-  TENANT_ID,
   type TestTeams,
   teamsActivity,
 } from './teams-harness.js';
@@ -39,25 +36,20 @@ const signingKey = createSigningKey();
 let teams: TestTeams;
 
 beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
+  isolateNetwork();
   teams = await startTestTeams();
   serveAppToken().persist();
-  nock(SERVICE_URL.replace(/\/teams\/$/, ''))
-    .get((uri) => decodeURIComponent(uri).endsWith(`/members/${SENDER_ID}`))
-    .reply(200, { id: SENDER_ID, aadObjectId: SENDER_AAD_ID, userRole: 'user', tenantId: TENANT_ID })
-    .persist();
+  serveStaffMemberEverywhere();
 });
 
 beforeEach(() => {
-  clearJwksClients();
+  isolateNetwork();
   serveKeys(signingKey.keySet);
 });
 
 afterAll(async () => {
   await teams.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
+  restoreNetwork();
 });
 
 async function send(activity: Record<string, unknown>): Promise<Sent> {

@@ -1,4 +1,3 @@
-import { clearJwksClients } from '@microsoft/agents-hosting';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
@@ -7,9 +6,11 @@ import {
   captureReplies,
   citation,
   createSigningKey,
+  isolateNetwork,
   OTHER_TENANT_ID,
   postActivity,
   recordingAnswerer,
+  restoreNetwork,
   SENDER_AAD_ID,
   serveAppToken,
   serveKeys,
@@ -59,18 +60,12 @@ function messageEntity(sent: Sent) {
 
 let teams: TestTeams | undefined;
 
-beforeEach(() => {
-  // The SDK keeps fetched signing keys per process; each test serves its own.
-  clearJwksClients();
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
+beforeEach(isolateNetwork);
 
 afterEach(async () => {
   await teams?.close();
   teams = undefined;
-  nock.cleanAll();
-  nock.enableNetConnect();
+  restoreNetwork();
 });
 
 describe('Teams endpoint authentication', () => {

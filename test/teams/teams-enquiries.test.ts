@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { clearJwksClients } from '@microsoft/agents-hosting';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
@@ -7,9 +6,11 @@ import {
   captureReplies,
   captureUpdates,
   createSigningKey,
+  isolateNetwork,
   OTHER_TENANT_ID,
   postActivity,
   recordingAnswerer,
+  restoreNetwork,
   SENDER_AAD_ID,
   SERVICE_URL,
   serveAppToken,
@@ -56,17 +57,12 @@ function enquirySubmission(submissionId: string, fields: Record<string, string> 
 
 let teams: TestTeams | undefined;
 
-beforeEach(() => {
-  clearJwksClients();
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
+beforeEach(isolateNetwork);
 
 afterEach(async () => {
   await teams?.close();
   teams = undefined;
-  nock.cleanAll();
-  nock.enableNetConnect();
+  restoreNetwork();
 });
 
 describe('Teams enquiry form', () => {

@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { clearJwksClients } from '@microsoft/agents-hosting';
 import jwt from 'jsonwebtoken';
 import nock from 'nock';
 import type { Answer, Answerer, AnswerRequest, Citation } from '../../src/answer/answer.js';
@@ -240,6 +241,27 @@ export function serveMember(
   return nock(SERVICE_URL.replace(/\/teams\/$/, ''))
     .get((uri) => decodeURIComponent(uri) === `/teams/v3/conversations/${base}/members/${SENDER_ID}`)
     .reply(200, { id: SENDER_ID, name: 'Asha Patel', aadObjectId: SENDER_AAD_ID, tenantId: TENANT_ID, ...member });
+}
+
+/** For suites that are not about guests: in every conversation the sender is staff in our tenant. */
+export function serveStaffMemberEverywhere() {
+  return nock(SERVICE_URL.replace(/\/teams\/$/, ''))
+    .get((uri) => decodeURIComponent(uri).endsWith(`/members/${SENDER_ID}`))
+    .reply(200, { id: SENDER_ID, aadObjectId: SENDER_AAD_ID, userRole: 'user', tenantId: TENANT_ID })
+    .persist();
+}
+
+/** Loopback only, and the SDK's cached signing keys forgotten (it keeps them per process). */
+export function isolateNetwork(): void {
+  clearJwksClients();
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+}
+
+/** Undoes isolateNetwork and drops every interceptor. */
+export function restoreNetwork(): void {
+  nock.cleanAll();
+  nock.enableNetConnect();
 }
 
 /** Captures in-place updates of a message (the connector's PUT on an activity). */
