@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testAnswerer } from '../helpers/answerer.js';
+import { allowOnlyLoopback } from '../helpers/network.js';
 import { chatStreamBody, chatToolCallBody, SSE_HEADERS } from '../helpers/openai-stream.js';
 
 const API = 'https://models.example.test';
@@ -15,8 +16,7 @@ type ChatRequest = {
 
 describe('answerer with a model', () => {
   beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+    allowOnlyLoopback();
   });
   afterEach(() => nock.cleanAll());
   afterAll(() => nock.enableNetConnect());

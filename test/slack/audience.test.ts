@@ -3,6 +3,7 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { createAudienceCheck } from '../../src/slack/audience.js';
+import { allowOnlyLoopback } from '../helpers/network.js';
 import { SLACK_API_ORIGIN, slackCall, TEAM_ID } from '../helpers/slack-test-app.js';
 
 function check(now = () => new Date('2026-11-23T10:00:00Z')) {
@@ -12,8 +13,7 @@ function check(now = () => new Date('2026-11-23T10:00:00Z')) {
 
 describe('audience check', () => {
   beforeEach(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+    allowOnlyLoopback();
   });
 
   afterEach(() => {

@@ -10,6 +10,7 @@ import { createSlackApp } from '../../src/slack/create-slack-app.js';
 import { SLACK_IDS } from '../../src/slack/ids.js';
 import { toSlackMrkdwn } from '../../src/slack/render-answer.js';
 import type { SlackSettings } from '../../src/slack/slack-deps.js';
+import { allowOnlyLoopback } from '../helpers/network.js';
 import {
   actionIds,
   BOT_ID,
@@ -33,8 +34,7 @@ describe('Slack questions in DMs, mentions and threads', () => {
   let slack: TestSlack | undefined;
 
   beforeEach(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+    allowOnlyLoopback();
   });
 
   afterEach(async () => {
@@ -455,8 +455,7 @@ describe('Slack connection modes', () => {
   });
 
   it('connects over Socket Mode when SLACK_APP_TOKEN is set, with no HTTP events endpoint', async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+    allowOnlyLoopback();
     const opened = new Promise<string | undefined>((resolve) => {
       nock('https://slack.test')
         .post('/api/apps.connections.open')

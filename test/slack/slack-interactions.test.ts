@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SLACK_IDS } from '../../src/slack/ids.js';
+import { allowOnlyLoopback } from '../helpers/network.js';
 import {
   actionIds,
   blocksText,
@@ -81,8 +82,7 @@ describe('Slack feedback, /skills and sharing', () => {
   let slack: TestSlack | undefined;
 
   beforeEach(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+    allowOnlyLoopback();
   });
 
   afterEach(async () => {

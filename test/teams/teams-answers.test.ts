@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
 import { readEvalQuestions } from '../../src/answer/eval-questions.js';
+import { restoreNetwork } from '../helpers/network.js';
 import {
   captureReplies,
   createSigningKey,
   isolateNetwork,
   OTHER_TENANT_ID,
   postActivity,
-  restoreNetwork,
   serveAppToken,
   serveKeys,
   serveStaffMemberEverywhere,

@@ -10,12 +10,12 @@ import {
   renderEligibilityText,
   renderLevyText,
 } from '../../src/answer/tools/index.js';
+import { restoreNetwork } from '../helpers/network.js';
 import {
   captureReplies,
   createSigningKey,
   isolateNetwork,
   postActivity,
-  restoreNetwork,
   serveAppToken,
   serveKeys,
   serveStaffMemberEverywhere,

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
+import { restoreNetwork } from '../helpers/network.js';
 import {
   BOT_ID,
   captureReplies,
@@ -10,7 +11,6 @@ import {
   OTHER_TENANT_ID,
   postActivity,
   recordingAnswerer,
-  restoreNetwork,
   SENDER_AAD_ID,
   serveAppToken,
   serveKeys,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
+import { restoreNetwork } from '../helpers/network.js';
 import {
   captureReplies,
   captureUpdates,
@@ -10,7 +11,6 @@ import {
   OTHER_TENANT_ID,
   postActivity,
   recordingAnswerer,
-  restoreNetwork,
   SENDER_AAD_ID,
   SERVICE_URL,
   serveAppToken,

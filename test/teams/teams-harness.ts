@@ -13,6 +13,7 @@ import { createEnquiryQueue } from '../../src/enquiries/create-enquiry-queue.js'
 import { createLogger } from '../../src/log.js';
 import { createStore } from '../../src/store/create-store.js';
 import { startTeams, type TeamsTransport } from '../../src/teams/start-teams.js';
+import { allowOnlyLoopback } from '../helpers/network.js';
 
 export const APP_ID = '4f1a3c2e-9b7d-4e21-8a55-0c6d2f7e9a10';
 export const TENANT_ID = '7d2b9e41-3c5a-4f08-9e6b-1a2c3d4e5f60';
@@ -254,14 +255,7 @@ export function serveStaffMemberEverywhere() {
 /** Loopback only, and the SDK's cached signing keys forgotten (it keeps them per process). */
 export function isolateNetwork(): void {
   clearJwksClients();
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-}
-
-/** Undoes isolateNetwork and drops every interceptor. */
-export function restoreNetwork(): void {
-  nock.cleanAll();
-  nock.enableNetConnect();
+  allowOnlyLoopback();
 }
 
 /** Captures in-place updates of a message (the connector's PUT on an activity). */

@@ -1,4 +1,3 @@
-import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { figureAsOf } from '../../../src/knowledge/figure-as-of.js';
 import { formatMoney } from '../../../src/knowledge/format.js';
@@ -10,6 +9,7 @@ import {
   registerCalculatorHandlers,
 } from '../../../src/slack/calculators/index.js';
 import { SLACK_IDS } from '../../../src/slack/ids.js';
+import { allowOnlyLoopback, restoreNetwork } from '../../helpers/network.js';
 import {
   expectSlackCall,
   type SlackCall,
@@ -39,16 +39,14 @@ describe('Slack calculator forms', () => {
   });
 
   beforeEach(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+    allowOnlyLoopback();
     calls = [];
     slack = await startTestSlack({ register: registerCalculatorHandlers, knowledge });
     slack.clock.set(`${today}T11:00:00Z`);
   });
 
   afterEach(async () => {
-    nock.cleanAll();
-    nock.enableNetConnect();
+    restoreNetwork();
     await slack.close();
   });
 

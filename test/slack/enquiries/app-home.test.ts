@@ -1,7 +1,7 @@
-import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerEnquiryHandlers } from '../../../src/slack/enquiries/index.js';
 import { SLACK_IDS } from '../../../src/slack/ids.js';
+import { allowOnlyLoopback, restoreNetwork } from '../../helpers/network.js';
 import {
   buttonIds,
   buttonOnHome,
@@ -28,15 +28,13 @@ describe('Slack App Home', () => {
   let calls: SlackCall[];
 
   beforeEach(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+    allowOnlyLoopback();
     calls = [];
     slack = await startTestSlack({ register: registerEnquiryHandlers });
   });
 
   afterEach(async () => {
-    nock.cleanAll();
-    nock.enableNetConnect();
+    restoreNetwork();
     await slack.close();
   });
 

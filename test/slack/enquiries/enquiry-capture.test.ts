@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeAnswerActionValue } from '../../../src/slack/answer-action-value.js';
 import { openEnquiryModal, registerEnquiryHandlers } from '../../../src/slack/enquiries/index.js';
 import { SLACK_IDS } from '../../../src/slack/ids.js';
+import { allowOnlyLoopback, restoreNetwork } from '../../helpers/network.js';
 import {
   buttonOnMessage,
   expectSlackCall,
@@ -66,16 +67,14 @@ describe('Slack enquiry capture', () => {
   let logLines: string[];
 
   beforeEach(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+    allowOnlyLoopback();
     calls = [];
     logLines = [];
     slack = await startTestSlack({ register: registerEnquiryHandlers, logLines });
   });
 
   afterEach(async () => {
-    nock.cleanAll();
-    nock.enableNetConnect();
+    restoreNetwork();
     await slack.close();
   });
 

@@ -7,6 +7,7 @@ import {
   registerEnquiryHandlers,
 } from '../../../src/slack/enquiries/index.js';
 import type { SlackSettings } from '../../../src/slack/slack-deps.js';
+import { allowOnlyLoopback, restoreNetwork } from '../../helpers/network.js';
 import {
   expectSlackCall,
   OFFICER,
@@ -37,8 +38,7 @@ describe('createOfficerCheck', () => {
   });
 
   afterEach(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
+    restoreNetwork();
   });
 
   it('treats the SLACK_OFFICER_IDS people as officers without asking Slack', async () => {
@@ -87,15 +87,13 @@ describe('Slack triage publisher', () => {
   let calls: SlackCall[];
 
   beforeEach(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+    allowOnlyLoopback();
     calls = [];
     slack = await startTestSlack({ register: registerEnquiryHandlers });
   });
 
   afterEach(async () => {
-    nock.cleanAll();
-    nock.enableNetConnect();
+    restoreNetwork();
     await slack.close();
   });
 

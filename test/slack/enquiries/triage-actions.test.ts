@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Enquiry } from '../../../src/enquiries/index.js';
 import { createSlackTriagePublisher, registerEnquiryHandlers } from '../../../src/slack/enquiries/index.js';
 import { SLACK_IDS } from '../../../src/slack/ids.js';
+import { allowOnlyLoopback, restoreNetwork } from '../../helpers/network.js';
 import {
   buttonIds,
   buttonOnMessage,
@@ -52,14 +53,12 @@ describe('Slack triage actions', () => {
     );
 
   beforeEach(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
+    allowOnlyLoopback();
     calls = [];
   });
 
   afterEach(async () => {
-    nock.cleanAll();
-    nock.enableNetConnect();
+    restoreNetwork();
     await slack.close();
   });
 
