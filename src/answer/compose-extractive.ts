@@ -250,9 +250,7 @@ export function composeExtractive(input: ComposeInput): Answer {
   const cited: Section[] = [];
   for (const fact of facts) {
     const best = index.searchSections(retrieval.query, { audience, articleId: fact.article, limit: 1 })[0];
-    const section = best
-      ? knowledge.sections.find((candidate) => candidate.id === best.id)
-      : knowledge.articles.get(fact.article)?.sections[0];
+    const section = best ? index.section(best.id) : knowledge.articles.get(fact.article)?.sections[0];
     if (section && !cited.includes(section)) cited.push(section);
   }
   const topScore = retrieval.sections[0]?.hit.score ?? 0;

@@ -79,6 +79,7 @@ export async function createModelAnswerer(deps: {
   const systemPrompt = await loadPrompt(deps.promptsDir, 'answer-system');
   const userPrompt = await loadPrompt(deps.promptsDir, 'answer-user');
   const cache = deps.store.namespace<Answer>('answer-cache');
+  const sectionsById = new Map(deps.knowledge.sections.map((section) => [section.id, section]));
   const ranker = deps.config.embeddingModel
     ? createEmbeddingRanker({
         client,
@@ -117,7 +118,7 @@ export async function createModelAnswerer(deps: {
       // The passages: the sections the extractive answer cited first, then the rest of the retrieved ones.
       const sections: Section[] = [];
       for (const id of extractive.citations.map((citation) => citation.sectionId)) {
-        const section = deps.knowledge.sections.find((candidate) => candidate.id === id);
+        const section = sectionsById.get(id);
         if (section) sections.push(section);
       }
       const ranked = ranker

@@ -120,7 +120,7 @@ export function retrieve(
 
   const sectionHits = index.searchSections(query, { audience: options.audience, limit: 8 });
   const sections = sectionHits
-    .map((hit) => ({ hit, section: knowledge.sections.find((section) => section.id === hit.id) }))
+    .map((hit) => ({ hit, section: index.section(hit.id) }))
     .filter((entry): entry is { hit: SearchHit; section: Section } => entry.section !== undefined);
 
   const factHits = index.searchFacts(query, { audience: options.audience, limit: 5 });

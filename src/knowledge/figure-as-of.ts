@@ -1,12 +1,5 @@
 import type { Fact, FactValue } from './fact-schema.js';
 
-/** The day after an ISO date, as an ISO date. */
-function nextDay(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
 /** The last day a value applied: its own `to`, else the day before the next value starts, else open. */
 export function lastDayOf(fact: Fact, entry: FactValue): string | undefined {
   if (entry.to) return entry.to;
@@ -41,5 +34,3 @@ export function figureHistory(fact: Fact): FactValue[] {
 export function nextFigureAfter(fact: Fact, isoDate: string): FactValue | undefined {
   return figureHistory(fact).find((entry) => entry.from > isoDate);
 }
-
-export { nextDay };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
@@ -162,8 +162,4 @@ export function splitSections(articleId: string, body: string): Section[] {
   }
   flush();
   return sections;
-}
-
-export function relativeKnowledgePath(directory: string, file: string): string {
-  return relative(process.cwd(), join(directory, file));
 }

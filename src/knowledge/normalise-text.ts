@@ -78,7 +78,3 @@ export function searchTerms(text: string): string[] {
 export function stemTerm(word: string): string {
   return /\d/.test(word) ? word : stemmer(word);
 }
-
-export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(word);
-}

@@ -1,7 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Audience } from './article-schema.js';
 import { FACT_REFERENCE } from './fact-references.js';
-import type { Knowledge } from './knowledge.js';
+import type { Knowledge, Section } from './knowledge.js';
 import { searchTerms } from './normalise-text.js';
 
 type IndexedDocument = {
@@ -29,6 +29,8 @@ export type SearchIndex = {
   searchFacts(query: string, options: { audience: Audience; limit?: number }): SearchHit[];
   /** Whether a stemmed term occurs anywhere in the knowledge base. */
   hasTerm(term: string): boolean;
+  /** The section a hit names. */
+  section(id: string): Section | undefined;
 };
 
 const FIELDS = ['title', 'heading', 'text', 'questions', 'keywords'] as const;
@@ -61,6 +63,7 @@ function toHit(result: SearchResult): SearchHit {
 /** Builds the full-text index over article sections and the facts table (stemmed, with the domain's synonyms). */
 export function buildSearchIndex(knowledge: Knowledge): SearchIndex {
   const vocabulary = new Set<string>();
+  const sectionsById = new Map(knowledge.sections.map((section) => [section.id, section]));
   const sections = newMiniSearch(vocabulary);
   const facts = newMiniSearch(vocabulary);
 
@@ -119,6 +122,9 @@ export function buildSearchIndex(knowledge: Knowledge): SearchIndex {
     },
     hasTerm(term) {
       return vocabulary.has(term);
+    },
+    section(id) {
+      return sectionsById.get(id);
     },
   };
 }
