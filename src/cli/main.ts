@@ -74,7 +74,8 @@ export async function runCli(
       throw error;
     }
   } finally {
-    if (core && !(program.args[0] === 'start')) await core.close();
+    // Every command, `start` included, has finished its work by now (start returns on shutdown).
+    if (core) await core.close();
   }
   return exitCode;
 }
