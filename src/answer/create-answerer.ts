@@ -1,3 +1,4 @@
+import { answerWithTools } from '../calculators/index.js';
 import type { ModelConfig } from '../config.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { buildSearchIndex, type SearchIndex } from '../knowledge/search-index.js';
@@ -9,7 +10,6 @@ import { isEmployerEnquiry } from './detect-enquiry.js';
 import type { ModelAnswerer } from './model-answer.js';
 import { readQuestionTime } from './question-time.js';
 import { retrieve } from './retrieve.js';
-import { answerWithTools } from './tools/index.js';
 
 export type AnswererDeps = {
   knowledge: Knowledge;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { runTool, toolDefinitions } from '../calculators/index.js';
 import type { Audience } from '../knowledge/article-schema.js';
 import { figureAsOf } from '../knowledge/figure-as-of.js';
 import { formatDate, formatFigure } from '../knowledge/format.js';
@@ -13,7 +14,6 @@ import { createEmbeddingRanker } from './embedding-ranker.js';
 import { checkGrounding, firstUnvouchedFigure } from './grounding-guard.js';
 import { loadPrompt } from './load-prompt.js';
 import type { Retrieval } from './retrieve.js';
-import { runTool, toolDefinitions } from './tools/index.js';
 
 type Config = { apiKey: string; model: string; baseUrl?: string; timeoutMs: number; embeddingModel?: string };
 

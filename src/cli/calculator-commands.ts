@@ -11,7 +11,7 @@ import {
   parseAmount,
   renderEligibilityText,
   renderLevyText,
-} from '../answer/tools/index.js';
+} from '../calculators/index.js';
 import { KnowledgeError } from '../errors.js';
 import { IsoDate } from '../knowledge/article-schema.js';
 import type { Knowledge } from '../knowledge/knowledge.js';

@@ -74,11 +74,11 @@ export function registerEvalCommand(program: Command, context: CliContext): void
           );
         }
         context.stdout.write(
-          [
+          `${[
             `retrieval: expected source cited ${percent(retrieval.sourceCited, retrieval.withSource)} (${retrieval.sourceCited}/${retrieval.withSource}), cited first ${percent(retrieval.sourceFirst, retrieval.withSource)}`,
             `answers: ${percent(report.passed, report.outcomes.length)} passed; out-of-scope declined ${declines.declined}/${declines.expected}; in-scope wrongly declined ${report.falseDeclines}; employer enquiries flagged ${enquiries.flagged}/${enquiries.expected}; median ${report.medianMillis.toFixed(2)} ms a question`,
             `eval: ${report.passed} passed, ${report.failed} failed`,
-          ].join('\n') + '\n',
+          ].join('\n')}\n`,
         );
       }
       if (options.data.minPassRate !== undefined && report.passRate < options.data.minPassRate) {

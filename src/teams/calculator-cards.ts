@@ -10,7 +10,7 @@ import {
   levyFormFields,
   parseEligibilityForm,
   parseLevyForm,
-} from '../answer/tools/index.js';
+} from '../calculators/index.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { adaptiveCard, type CardElement, heading, paragraph, submitAction } from './adaptive-card.js';
 import { CARD_ACTIONS } from './card-actions.js';

@@ -9,7 +9,7 @@ import {
   parseLevyForm,
   renderEligibilityText,
   renderLevyText,
-} from '../../src/answer/tools/index.js';
+} from '../../src/calculators/index.js';
 import { restoreNetwork } from '../helpers/network.js';
 import {
   captureReplies,

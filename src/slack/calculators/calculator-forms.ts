@@ -13,7 +13,7 @@ import {
   parseLevyForm,
   renderEligibilityText,
   renderLevyText,
-} from '../../answer/tools/index.js';
+} from '../../calculators/index.js';
 import { londonDate } from '../../enquiries/index.js';
 import { errorCode } from '../../errors.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';

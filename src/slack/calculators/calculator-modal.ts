@@ -1,5 +1,5 @@
 import type { types as SlackTypes } from '@slack/bolt';
-import type { FormField, FormOption } from '../../answer/tools/index.js';
+import type { FormField, FormOption } from '../../calculators/index.js';
 import { inputValue, type ViewSubmission } from '../enquiries/index.js';
 
 const INPUT_ACTION = 'value';

@@ -1,5 +1,5 @@
-import type { Knowledge } from '../../../src/knowledge/knowledge.js';
-import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
+import type { Knowledge } from '../../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 
 export const TEST_KNOWLEDGE_DIR = 'knowledge';
 

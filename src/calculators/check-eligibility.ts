@@ -1,5 +1,5 @@
-import { formatDate } from '../../knowledge/format.js';
-import type { Knowledge } from '../../knowledge/knowledge.js';
+import { formatDate } from '../knowledge/format.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
 import type { EligibilityInput, YesNoUnknown } from './eligibility-input.js';
 import { createFigureReader, type FigureReader } from './figure-reader.js';
 import { EHC_OR_CARE_QUESTION, ehcOrCareLeaver, type FundingSplit, splitFunding } from './funding-split.js';

@@ -1,5 +1,5 @@
-import { formatDate } from '../../knowledge/format.js';
-import type { Citation } from '../answer.js';
+import type { Citation } from '../answer/answer.js';
+import { formatDate } from '../knowledge/format.js';
 import type { LevyResult } from './calculate-levy.js';
 import { citationNumbers, renderLine, renderOtherSources } from './render-text.js';
 import { taxYearInWords } from './tax-year.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerWithTools } from '../../../src/answer/tools/index.js';
-import type { Knowledge } from '../../../src/knowledge/knowledge.js';
+import { answerWithTools } from '../../src/calculators/index.js';
+import type { Knowledge } from '../../src/knowledge/knowledge.js';
 import { loadTestKnowledge } from './load-test-knowledge.js';
 
 let knowledge: Knowledge;

@@ -1,5 +1,5 @@
-import type { Knowledge } from '../../knowledge/knowledge.js';
-import type { Answer } from '../answer.js';
+import type { Answer } from '../answer/answer.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
 import { eligibilityAnswer, levyAnswer } from './calculator-answer.js';
 import { EligibilityInput } from './eligibility-input.js';
 import { LevyInput } from './levy-input.js';

@@ -1,4 +1,4 @@
-import type { Citation } from '../answer.js';
+import type { Citation } from '../answer/answer.js';
 import type { CalculationLine } from './tool-result.js';
 
 /** Citation number of each cited article. */

@@ -1,5 +1,5 @@
-import { formatDate } from '../../knowledge/format.js';
-import type { Citation } from '../answer.js';
+import type { Citation } from '../answer/answer.js';
+import { formatDate } from '../knowledge/format.js';
 import type { EligibilityResult, EligibilityVerdict, RuleStatus } from './check-eligibility.js';
 import { citationNumbers, markers, renderLine, renderOtherSources } from './render-text.js';
 

@@ -1,4 +1,4 @@
-import { formatMoney, formatPercent } from '../../knowledge/format.js';
+import { formatMoney, formatPercent } from '../knowledge/format.js';
 
 /** Rounds pounds to the nearest penny (halves up), working in pence so binary fractions cannot tip it. */
 export function roundToPenny(pounds: number): number {

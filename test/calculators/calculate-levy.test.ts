@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { calculateLevy, LevyInput, type LevyInputDraft, renderLevyText } from '../../../src/answer/tools/index.js';
-import type { Knowledge } from '../../../src/knowledge/knowledge.js';
+import { calculateLevy, LevyInput, type LevyInputDraft, renderLevyText } from '../../src/calculators/index.js';
+import type { Knowledge } from '../../src/knowledge/knowledge.js';
 import { loadTestKnowledge, withoutFacts } from './load-test-knowledge.js';
 
 let knowledge: Knowledge;

@@ -6,7 +6,7 @@ import {
   levyFormFields,
   parseEligibilityForm,
   parseLevyForm,
-} from '../../../src/answer/tools/index.js';
+} from '../../src/calculators/index.js';
 
 describe('calculator forms', () => {
   it('has a form field for every input the schemas take', () => {

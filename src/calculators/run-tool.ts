@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Knowledge } from '../../knowledge/knowledge.js';
-import type { Citation } from '../answer.js';
-import { citeArticles } from '../cite.js';
+import type { Citation } from '../answer/answer.js';
+import { citeArticles } from '../answer/cite.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
 import { calculateLevy, type LevyResult } from './calculate-levy.js';
 import { checkEligibility, type EligibilityResult } from './check-eligibility.js';
 import { EligibilityInput } from './eligibility-input.js';

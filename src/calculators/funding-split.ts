@@ -1,4 +1,4 @@
-import { formatDate, formatPercent } from '../../knowledge/format.js';
+import { formatDate, formatPercent } from '../knowledge/format.js';
 import type { YesNoUnknown } from './eligibility-input.js';
 import type { FigureReader } from './figure-reader.js';
 import { money } from './money.js';

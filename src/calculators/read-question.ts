@@ -1,4 +1,4 @@
-import { MONTH_PATTERN, MONTHS as MONTH_TITLES } from '../../knowledge/format.js';
+import { MONTH_PATTERN, MONTHS as MONTH_TITLES } from '../knowledge/format.js';
 import type { EligibilityInputDraft, ResidencyStatus } from './eligibility-input.js';
 import type { LevyInputDraft } from './levy-input.js';
 import { parseAmount } from './parse-amount.js';

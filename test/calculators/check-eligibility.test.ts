@@ -4,8 +4,8 @@ import {
   EligibilityInput,
   type EligibilityInputDraft,
   renderEligibilityText,
-} from '../../../src/answer/tools/index.js';
-import type { Knowledge } from '../../../src/knowledge/knowledge.js';
+} from '../../src/calculators/index.js';
+import type { Knowledge } from '../../src/knowledge/knowledge.js';
 import { loadTestKnowledge, withoutFacts } from './load-test-knowledge.js';
 
 let knowledge: Knowledge;

@@ -1,6 +1,6 @@
-import type { Knowledge } from '../../knowledge/knowledge.js';
-import type { Answer } from '../answer.js';
-import { citeArticles } from '../cite.js';
+import type { Answer } from '../answer/answer.js';
+import { citeArticles } from '../answer/cite.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
 import { calculateLevy } from './calculate-levy.js';
 import { checkEligibility } from './check-eligibility.js';
 import type { EligibilityInput } from './eligibility-input.js';

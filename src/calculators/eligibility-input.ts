@@ -8,7 +8,7 @@ function unknownFields(issue: { code?: string; keys?: string[] }): string {
   return 'expected an object of named values';
 }
 
-import { IsoDate } from '../../knowledge/article-schema.js';
+import { IsoDate } from '../knowledge/article-schema.js';
 
 export const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
 export const YesNoUnknown = z.enum(YES_NO_UNKNOWN);

@@ -1,5 +1,5 @@
-import { formatDate } from '../../knowledge/format.js';
-import type { Knowledge } from '../../knowledge/knowledge.js';
+import { formatDate } from '../knowledge/format.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
 import { createFigureReader, type Figure, type FigureReader } from './figure-reader.js';
 import { type FundingSplit, splitFunding } from './funding-split.js';
 import type { LevyInput } from './levy-input.js';
