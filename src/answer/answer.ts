@@ -51,7 +51,11 @@ export type Answer = {
   /** Set when something about how the answer was made needs saying (e.g. the model was unavailable). */
   notice?: string;
   /** Set when a calculator produced the answer. */
-  tool?: 'levy' | 'eligibility';
+  tool?: 'levy' | 'eligibility' | 'co-investment';
+  /** A calculator's full working (every line with its arithmetic), for "Show working"; `text` is the short answer. */
+  working?: string;
+  /** The calculator and the inputs it ran with, so a follow-up can re-run it with a change (`rerunCalculator`). */
+  calculation?: { kind: 'levy' | 'eligibility' | 'co-investment'; inputs: Record<string, unknown> };
   /** Values a calculator still needs, as questions to ask. */
   needs?: string[];
 };

@@ -53,13 +53,14 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
       const question = request.question.trim();
       const enquirySuggested = isEmployerEnquiry(question);
       const intent = readQuestionTime(question, asOf);
-      const ruleDate = intent.time.kind === 'day' ? intent.time.date : intent.time.end;
 
       const retrieval = retrieve(deps.knowledge, index, question, {
         audience,
         ...(request.history !== undefined && { history: request.history }),
       });
-      const calculated = answerWithTools(deps.knowledge, question, ruleDate, today);
+      // The calculators read a tax year or start date from the question themselves, so the chat applies the same rule
+      // date to a tax year as the CLI and the forms do (not the end of a period read for figure questions).
+      const calculated = answerWithTools(deps.knowledge, question, asOf, today);
       // A calculator that could only ask for its inputs yields to the knowledge base when the question reads as a
       // question about the rules ("do bonuses count in the levy pay bill?") rather than a request to work one out.
       const onlyAsks = (calculated?.needs?.length ?? 0) > 0;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { EligibilityInput, RESIDENCY_STATUSES } from './eligibility-input.js';
-import { LevyInput } from './levy-input.js';
-import { parseAmount } from './parse-amount.js';
+import { parseAmount } from '../understand/values/index.js';
+import { EligibilityInput, RESIDENCY_STATUSES } from './eligibility/eligibility-input.js';
+import { LevyInput } from './levy/levy-input.js';
 
 export type FormFieldKind = 'money' | 'number' | 'percent' | 'date' | 'text' | 'select';
 export type FormOption = { value: string; label: string };

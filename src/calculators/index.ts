@@ -1,22 +1,41 @@
-// The levy calculator and the apprenticeship eligibility checker: deterministic, platform-free, figures from the facts.
-export { answerWithTools } from './answer-with-tools.js';
-export { calculateLevy, type LevyResult } from './calculate-levy.js';
-export { eligibilityAnswer, levyAnswer } from './calculator-answer.js';
+// The calculators: levy, eligibility and co-investment. Deterministic, platform-free, every figure from the facts.
+
+export { parseAmount } from '../understand/values/index.js';
+export { answerFromValues, answerWithTools } from './answer-with-tools.js';
+export {
+  answerFromResult,
+  type CalculatorDates,
+  type CalculatorKind,
+  type CalculatorResult,
+  type CalculatorRun,
+  calculatorAnswer,
+  coInvestmentAnswer,
+  eligibilityAnswer,
+  levyAnswer,
+  runCalculator,
+} from './calculator-answer.js';
+export { type CoInvestmentResult, calculateCoInvestment } from './co-investment/calculate-co-investment.js';
+export { CoInvestmentInput, type CoInvestmentInputDraft } from './co-investment/co-investment-input.js';
+export type { FundingSplit } from './co-investment/funding-split.js';
 export {
   checkEligibility,
   type EligibilityResult,
   type EligibilityRule,
   type EligibilityVerdict,
   type RuleStatus,
-} from './check-eligibility.js';
+} from './eligibility/check-eligibility.js';
 export {
   EligibilityInput,
   type EligibilityInputDraft,
   RESIDENCY_STATUSES,
   ResidencyStatus,
   YesNoUnknown,
-} from './eligibility-input.js';
-export type { Figure, MissingFigure } from './figure-reader.js';
+} from './eligibility/eligibility-input.js';
+export {
+  renderEligibilitySummary,
+  renderEligibilityText,
+  renderEligibilityWorking,
+} from './eligibility/render-eligibility.js';
 export {
   eligibilityFormFields,
   type FormField,
@@ -28,11 +47,20 @@ export {
   parseEligibilityForm,
   parseLevyForm,
 } from './form-fields.js';
-export type { FundingSplit } from './funding-split.js';
-export { LevyInput, type LevyInputDraft, TaxYear } from './levy-input.js';
-export { parseAmount } from './parse-amount.js';
-export { isEligibilityCheck, isLevyCalculation, readEligibilityQuestion, readLevyQuestion } from './read-question.js';
-export { renderEligibilityText } from './render-eligibility-text.js';
-export { renderLevyText } from './render-levy-text.js';
+export { calculateLevy, type LevyResult } from './levy/calculate-levy.js';
+export { LevyInput, type LevyInputDraft, TaxYear } from './levy/levy-input.js';
+export { renderLevySummary, renderLevyText, renderLevyWorking } from './levy/render-levy.js';
+export {
+  isCoInvestmentCalculation,
+  isEligibilityCheck,
+  isLevyCalculation,
+  readCoInvestmentQuestion,
+  readEligibilityQuestion,
+  readLevyQuestion,
+} from './read-question.js';
+export { type PreviousCalculation, readChanges, rerunCalculator } from './rerun-calculator.js';
 export { runTool, TOOL_NAMES, type ToolDefinition, type ToolName, type ToolRun, toolDefinitions } from './run-tool.js';
-export type { CalculationLine, ResultSources } from './tool-result.js';
+export type { CalculationLine, ResultSources } from './shared/calculation-line.js';
+export type { Figure, MissingFigure } from './shared/figure-reader.js';
+export { money, roundToPenny } from './shared/money.js';
+export { rulesDateFor, taxYearContaining, taxYearInWords } from './shared/tax-year.js';

@@ -1,11 +1,21 @@
-import { MONTH_PATTERN, MONTHS as MONTH_TITLES } from '../knowledge/format.js';
-import type { EligibilityInputDraft, ResidencyStatus } from './eligibility-input.js';
-import type { LevyInputDraft } from './levy-input.js';
-import { parseAmount } from './parse-amount.js';
+import {
+  AMOUNT_PATTERN,
+  readAge,
+  readApprenticeshipLevel,
+  readCoursePrice,
+  readDate,
+  readEmployeeCount,
+  readEnglandShare,
+  readPayBills,
+  readPriorQualificationLevel,
+  readShare,
+  readTaxYear,
+} from '../understand/values/index.js';
+import type { CoInvestmentInputDraft } from './co-investment/co-investment-input.js';
+import type { EligibilityInputDraft, ResidencyStatus } from './eligibility/eligibility-input.js';
+import type { LevyInputDraft } from './levy/levy-input.js';
 
-const MONTHS = MONTH_TITLES.map((month) => month.toLowerCase());
-const MONTH_NAMES = MONTH_PATTERN;
-const AMOUNT = String.raw`£?\s?(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:k|thousand|mn|m|million|bn|billion)\b)?`;
+const AMOUNT = AMOUNT_PATTERN;
 const PAY_BILL_WORDS = String.raw`pay\s?bill|payroll|pay\s?roll|wage bill|salary bill|total pay`;
 
 const WHO = '(?:we|i|they|it|you|an employer|the employer|the council|a company|our [a-z]+|my [a-z]+)';
@@ -27,7 +37,7 @@ export function isLevyCalculation(question: string): boolean {
   const text = question.toLowerCase();
   const mentionsLevy = /\blevy\b/.test(text);
   const asksLevyDue = ASKS_LEVY_DUE.some((pattern) => pattern.test(text));
-  if (readPayBill(text) === undefined) return asksLevyDue;
+  if (readPayBills(text) === undefined) return asksLevyDue;
   // A lone amount is a pay bill only when the question is plainly about the levy on it ("levy on £5m").
   const namesPayBill = new RegExp(`\\b(?:${PAY_BILL_WORDS})\\b`).test(text);
   const levyOnAmount = new RegExp(`\\blevy\\s+(?:on|for|of)\\s+(?:a\\s+|an\\s+)?${AMOUNT}`).test(text);
@@ -35,63 +45,26 @@ export function isLevyCalculation(question: string): boolean {
   return mentionsLevy && (levyOnAmount || asksLevyDue);
 }
 
-/** The pay bill named in a question: the amount next to "pay bill" or "payroll", else the only amount given. */
-function readPayBill(text: string): number | undefined {
-  const after = new RegExp(
-    `\\b(?:${PAY_BILL_WORDS})\\b(?:\\s+(?:is|of|was|about|around|roughly|approximately|at|=|:))*\\s*(${AMOUNT})`,
-  ).exec(text);
-  const before = new RegExp(`(${AMOUNT})\\s+(?:annual\\s+|yearly\\s+)?(?:${PAY_BILL_WORDS})\\b`).exec(text);
-  const found = after?.[1] ?? before?.[1];
-  if (found) return parseAmount(found);
-  const amounts = [
-    ...text.matchAll(
-      new RegExp(
-        `(?:^|[\\s(])(${AMOUNT})(?![\\d%])(?!\\s*(?:staff|employees|people|workers|hours|years|months|year|%))`,
-        'g',
-      ),
-    ),
-  ]
-    .map((match) => match[1] as string)
-    .filter((amount) => /£|k\b|m\b|million|bn|billion|thousand|,/.test(amount));
-  return amounts.length === 1 ? parseAmount(amounts[0] as string) : undefined;
-}
-
-function readEmployeeCount(text: string): number | undefined {
-  const match = /\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:staff|employees|people|workers|members of staff)\b/.exec(text);
-  return match ? Number((match[1] as string).replace(/,/g, '')) : undefined;
-}
-
-function readAge(text: string): number | undefined {
-  const match =
-    /\b(\d{1,3})[- ]?(?:years?|yrs?)[- ]?old\b/.exec(text) ??
-    /\baged? (\d{1,3})\b/.exec(text) ??
-    /\b(\d{1,3})[- ]?yo\b/.exec(text);
-  return match ? Number(match[1]) : undefined;
-}
-
 /** Values for the levy calculator read from a question; `payBill` is absent when the question gives none. */
 export function readLevyQuestion(question: string): Partial<LevyInputDraft> {
   const text = question.toLowerCase();
   const values: Partial<LevyInputDraft> = {};
-  const payBill = readPayBill(text);
-  if (payBill !== undefined) values.payBill = payBill;
-  const taxYear = /\b(20\d{2})\s?[-/–]\s?(?:20)?(\d{2})\b/.exec(text);
-  if (taxYear) values.taxYear = `${taxYear[1]}-${taxYear[2]}`;
-  const england =
-    /(\d+(?:\.\d+)?)\s?%[^.?!]{0,40}?\b(?:in|from) england\b/.exec(text) ??
-    /\bengland[^.?!]{0,20}?(\d+(?:\.\d+)?)\s?%/.exec(text);
-  if (england) values.englandShare = Number(england[1]) / 100;
-  if (/\bconnected\b/.test(text)) values.isConnected = true;
-  const allowance = /(\d+(?:\.\d+)?)\s?%\s+of\s+(?:the\s+|our\s+)?(?:£15,000\s+|levy\s+)?allowance/.exec(text);
-  if (allowance) values.allowanceShare = Number(allowance[1]) / 100;
-  const price =
-    new RegExp(`apprenticeship\\s+(?:costing|priced at|that costs|which costs|worth|costs|of)\\s+(${AMOUNT})`).exec(
-      text,
-    ) ?? new RegExp(`(${AMOUNT})\\s+apprenticeship`).exec(text);
-  if (price) {
-    const amount = parseAmount(price[1] as string);
-    if (amount !== undefined && amount !== values.payBill) values.apprenticeshipPrice = amount;
+  const payBills = readPayBills(text);
+  if (payBills !== undefined) {
+    values.payBill = payBills.total;
+    if (payBills.parts.length > 1) values.payBillParts = payBills.parts;
+    if (payBills.isConnected) values.isConnected = true;
   }
+  const taxYear = readTaxYear(text);
+  if (taxYear) values.taxYear = taxYear;
+  const england = readEnglandShare(text);
+  if (england !== undefined) values.englandShare = england;
+  if (/\bconnected\b/.test(text)) values.isConnected = true;
+  const allowance = /(\S+(?:\s\S+)?)\s+of\s+(?:the\s+|our\s+)?(?:£15,000\s+|15k\s+|levy\s+)?allowance/.exec(text);
+  const allowanceShare = allowance ? readShare(allowance[1] as string) : undefined;
+  if (allowanceShare !== undefined) values.allowanceShare = allowanceShare;
+  const price = readCoursePrice(text);
+  if (price && price.pounds !== values.payBill) values.apprenticeshipPrice = price.pounds;
   const age = readAge(text);
   if (age !== undefined) values.apprenticeAge = age;
   const employees = readEmployeeCount(text);
@@ -118,49 +91,6 @@ export function isEligibilityCheck(question: string): boolean {
   return readAge(text) !== undefined || PERSON.test(text);
 }
 
-function readPriorLevel(text: string): number | undefined {
-  const explicit =
-    /\b(?:has|have|holds?|with|got|already has)\s+(?:a|an)?\s*level (\d)\s+(?:qualification|diploma|certificate|nvq|btec|award)/.exec(
-      text,
-    );
-  if (explicit) return Number(explicit[1]);
-  if (/\bno (?:formal )?qualifications?\b/.test(text)) return 0;
-  if (/\b(?:phd|doctorate)\b/.test(text)) return 8;
-  if (/\b(?:master'?s|msc|ma|mba)\b(?! apprenticeship)/.test(text)) return 7;
-  if (/\b(?:degree|graduate|bachelor'?s|ba|bsc)\b/.test(text) && !/\bdegree apprenticeship\b/.test(text)) return 6;
-  if (/\bfoundation degree\b|\bhnd\b/.test(text)) return 5;
-  if (/\bhnc\b/.test(text)) return 4;
-  if (/\ba[- ]levels?\b/.test(text)) return 3;
-  if (/\bgcses?\b/.test(text)) return 2;
-  return undefined;
-}
-
-function readApprenticeshipLevel(text: string): number | undefined {
-  const match =
-    /\blevel ([2-7])\s+(?:[a-z]+\s+)?apprenticeship/.exec(text) ??
-    /\b(?:for|on|do|start|doing|starting|take)\s+(?:a|an)\s+level ([2-7])\b/.exec(text) ??
-    /\bapprenticeship\s+(?:at|on)\s+level ([2-7])\b/.exec(text);
-  if (match) return Number(match[1]);
-  if (/\bdegree apprenticeship\b/.test(text)) return 6;
-  return undefined;
-}
-
-function readStartDate(text: string): string | undefined {
-  const iso = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text);
-  if (iso) return iso[1];
-  const dayMonth = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAMES})\\s+(\\d{4})\\b`).exec(text);
-  if (dayMonth) {
-    const month = MONTHS.indexOf(dayMonth[2] as string) + 1;
-    return `${dayMonth[3]}-${String(month).padStart(2, '0')}-${String(dayMonth[1]).padStart(2, '0')}`;
-  }
-  const monthOnly = new RegExp(`\\b(?:in|from|starting|start|starts|on)\\s+(${MONTH_NAMES})\\s+(\\d{4})\\b`).exec(text);
-  if (monthOnly) {
-    const month = MONTHS.indexOf(monthOnly[1] as string) + 1;
-    return `${monthOnly[2]}-${String(month).padStart(2, '0')}-01`;
-  }
-  return undefined;
-}
-
 function readResidency(text: string): ResidencyStatus | undefined {
   if (/\bpre-?settled\b/.test(text)) return 'pre-settled';
   if (/\bsettled status\b|\bindefinite leave\b/.test(text)) return 'settled';
@@ -173,12 +103,12 @@ function readResidency(text: string): ResidencyStatus | undefined {
 }
 
 /** Values for the eligibility checker read from a question; `age` is absent when the question gives none. */
-export function readEligibilityQuestion(question: string): Partial<EligibilityInputDraft> {
+export function readEligibilityQuestion(question: string, asOf?: string): Partial<EligibilityInputDraft> {
   const text = question.toLowerCase();
   const values: Partial<EligibilityInputDraft> = {};
   const age = readAge(text);
   if (age !== undefined) values.age = age;
-  const startDate = readStartDate(text);
+  const startDate = readStartDate(text, asOf);
   if (startDate) values.startDate = startDate;
   const hours =
     /\b(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)\s*(?:a|per|each|every)\s*week\b/.exec(text) ??
@@ -190,7 +120,7 @@ export function readEligibilityQuestion(question: string): Partial<EligibilityIn
   if (months) values.durationMonths = Number(months[1]);
   const level = readApprenticeshipLevel(text);
   if (level !== undefined) values.level = level;
-  const prior = readPriorLevel(text);
+  const prior = readPriorQualificationLevel(text);
   if (prior !== undefined) values.priorQualificationLevel = prior;
   if (/\b(?:in|from) the same (?:area|field|subject|sector|occupation|occupational area)\b/.test(text)) {
     values.priorQualificationSameArea = 'yes';
@@ -221,5 +151,57 @@ export function readEligibilityQuestion(question: string): Partial<EligibilityIn
   if (employees !== undefined) values.employeeCount = employees;
   if (/\bcare leaver\b|\bbeen in care\b|\bcare[- ]experienced\b/.test(text)) values.isCareLeaver = 'yes';
   if (/\behc ?p?\b|\beducation,? health and care plan\b/.test(text)) values.hasEhcPlan = 'yes';
+  return values;
+}
+
+/** The start date a question names: a day, or the first of a month ("starting March 2027" is 1 March 2027). */
+function readStartDate(text: string, asOf: string | undefined): string | undefined {
+  return readDate(text, asOf ?? new Date().toISOString().slice(0, 10))?.date;
+}
+
+const NON_LEVY =
+  /\bnon[- ]?levy\b|\b(?:doesn'?t|does not|don'?t|do not|dont) pay (?:the |any )?levy\b|\bnot a levy[- ]payer\b|\bsmall (?:employer|business|firm|company|charity)\b|\bsme\b|\bunder the levy threshold\b/;
+const LEVY_PAYER = /\blevy[- ]pay(?:er|ing)\b|\b(?:we|they|it|employer) pays? the levy\b/;
+const ASKS_COST =
+  /\bhow much (?:would|will|do|does|should|must|did|is|are)\b|\bco-?invest|\bcontribut|\bwho pays\b|\bwhat (?:would|will|do|does) (?:we|they|it|the employer|an employer) (?:pay|owe|contribute)\b|\b(?:employer'?s?|our|their) (?:share|part|bit)\b|\bcost (?:us|them|the employer)\b/;
+
+/**
+ * Whether a question asks what one apprenticeship costs an employer: a course price, and a cost or co-investment
+ * question. A question with a pay bill is a levy calculation instead (which shows the same split).
+ */
+export function isCoInvestmentCalculation(question: string): boolean {
+  const text = question.toLowerCase();
+  if (readCoursePrice(text) === undefined) return false;
+  if (
+    readPayBills(
+      text.replace(
+        new RegExp(String.raw`${AMOUNT}\s+(?:[a-z-]+\s+){0,3}?(?:apprenticeship|course|training)`, 'g'),
+        ' ',
+      ),
+    ) &&
+    /\b(?:pay\s?bill|payroll|wage bill)\b/.test(text)
+  ) {
+    return false;
+  }
+  return ASKS_COST.test(text) || NON_LEVY.test(text);
+}
+
+/** Values for the co-investment calculator read from a question; `price` is absent when the question gives none. */
+export function readCoInvestmentQuestion(question: string, asOf?: string): Partial<CoInvestmentInputDraft> {
+  const text = question.toLowerCase();
+  const values: Partial<CoInvestmentInputDraft> = {};
+  const price = readCoursePrice(text);
+  if (price) values.price = price.pounds;
+  const age = readAge(text);
+  if (age !== undefined) values.apprenticeAge = age;
+  if (NON_LEVY.test(text)) values.levyPayer = 'no';
+  else if (LEVY_PAYER.test(text)) values.levyPayer = 'yes';
+  const employees = readEmployeeCount(text);
+  if (employees !== undefined) values.employeeCount = employees;
+  if (/\b(?:care leaver|been in care|care[- ]experienced|ehc ?p?\b|education,? health and care plan)/.test(text)) {
+    values.hasEhcPlanOrIsCareLeaver = 'yes';
+  }
+  const startDate = readStartDate(text, asOf);
+  if (startDate) values.startDate = startDate;
   return values;
 }

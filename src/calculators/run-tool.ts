@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import type { Citation } from '../answer/answer.js';
-import { citeArticles } from '../answer/cite.js';
+import type { Answer, Citation } from '../answer/answer.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import { calculateLevy, type LevyResult } from './calculate-levy.js';
-import { checkEligibility, type EligibilityResult } from './check-eligibility.js';
-import { EligibilityInput } from './eligibility-input.js';
-import { LevyInput } from './levy-input.js';
-import { renderEligibilityText } from './render-eligibility-text.js';
-import { renderLevyText } from './render-levy-text.js';
+import { parseRun } from './answer-with-tools.js';
+import { answerFromResult, type CalculatorKind, type CalculatorResult, runCalculator } from './calculator-answer.js';
+import type { CoInvestmentResult } from './co-investment/calculate-co-investment.js';
+import { CoInvestmentInput } from './co-investment/co-investment-input.js';
+import type { EligibilityResult } from './eligibility/check-eligibility.js';
+import { EligibilityInput } from './eligibility/eligibility-input.js';
+import type { LevyResult } from './levy/calculate-levy.js';
+import { LevyInput } from './levy/levy-input.js';
 
-export const TOOL_NAMES = ['calculate_levy', 'check_apprenticeship_eligibility'] as const;
+export const TOOL_NAMES = ['calculate_levy', 'check_apprenticeship_eligibility', 'calculate_co_investment'] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
 /** A function the language model may call (OpenAI Responses API shape). */
@@ -26,6 +27,8 @@ const DESCRIPTIONS: Record<ToolName, string> = {
     "Works out an employer's Apprenticeship Levy for a tax year from its pay bill, with the monthly funds entering its apprenticeship service account, when they expire, how much it can transfer, and what one apprenticeship costs it. Use for any question that gives or asks about a specific employer's pay bill.",
   check_apprenticeship_eligibility:
     'Checks whether a particular person can start a funded apprenticeship: age, right to work, residency, other funding, prior qualifications, hours and duration, level 7 limits, minimum pay, incentives and who pays. Use when a question describes a particular person or job.',
+  calculate_co_investment:
+    'Works out who pays for one apprenticeship (training and assessment) from its price, the apprentice’s age, whether the employer pays the levy and the start date: what the employer pays and what the government pays. Use when a question gives a course price, especially for an employer that does not pay the levy.',
 };
 
 function inputSchema(schema: z.ZodType): Record<string, unknown> {
@@ -48,12 +51,28 @@ export const toolDefinitions: ToolDefinition[] = [
     parameters: inputSchema(EligibilityInput),
     strict: false,
   },
+  {
+    type: 'function',
+    name: 'calculate_co_investment',
+    description: DESCRIPTIONS.calculate_co_investment,
+    parameters: inputSchema(CoInvestmentInput),
+    strict: false,
+  },
 ];
 
 export type ToolRun =
-  | { ok: true; tool: 'levy'; result: LevyResult; text: string; citations: Citation[] }
-  | { ok: true; tool: 'eligibility'; result: EligibilityResult; text: string; citations: Citation[] }
+  | ({ ok: true; text: string; citations: Citation[]; answer: Answer } & (
+      | { tool: 'levy'; result: LevyResult }
+      | { tool: 'eligibility'; result: EligibilityResult }
+      | { tool: 'co-investment'; result: CoInvestmentResult }
+    ))
   | { ok: false; message: string };
+
+const KINDS: Record<ToolName, CalculatorKind> = {
+  calculate_levy: 'levy',
+  check_apprenticeship_eligibility: 'eligibility',
+  calculate_co_investment: 'co-investment',
+};
 
 /** Models often send `null` for a value they do not know: treat it as not given. */
 function withoutNulls(value: unknown): unknown {
@@ -70,10 +89,6 @@ function readArguments(rawArgs: unknown): { ok: true; value: unknown } | { ok: f
   }
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => issue.message).join('; ');
-}
-
 /** Runs a calculator by its tool name with arguments from the model, validated by the calculator's own schema. */
 export function runTool(
   knowledge: Knowledge,
@@ -84,19 +99,19 @@ export function runTool(
 ): ToolRun {
   const args = readArguments(rawArgs);
   if (!args.ok) return args;
-  if (name === 'calculate_levy') {
-    const parsed = LevyInput.safeParse(args.value);
-    if (!parsed.success) return { ok: false, message: describeIssues(parsed.error) };
-    const result = calculateLevy(knowledge, parsed.data, asOf);
-    const citations = citeArticles(knowledge, result.articleIds, result.rulesDate, today);
-    return { ok: true, tool: 'levy', result, text: renderLevyText(result, citations), citations };
+  const kind = (TOOL_NAMES as readonly string[]).includes(name) ? KINDS[name as ToolName] : undefined;
+  if (!kind) return { ok: false, message: `There is no tool called "${name}".` };
+  const run = parseRun(kind, args.value);
+  if (!run.ok) return { ok: false, message: run.problems.join('; ') };
+  const result: CalculatorResult = runCalculator(knowledge, run.value, asOf);
+  const answer = answerFromResult(knowledge, run.value, result, today);
+  const common = { ok: true as const, text: answer.text, citations: answer.citations, answer };
+  switch (result.tool) {
+    case 'levy':
+      return { ...common, tool: 'levy', result };
+    case 'eligibility':
+      return { ...common, tool: 'eligibility', result };
+    case 'co-investment':
+      return { ...common, tool: 'co-investment', result };
   }
-  if (name === 'check_apprenticeship_eligibility') {
-    const parsed = EligibilityInput.safeParse(args.value);
-    if (!parsed.success) return { ok: false, message: describeIssues(parsed.error) };
-    const result = checkEligibility(knowledge, parsed.data, asOf);
-    const citations = citeArticles(knowledge, result.articleIds, result.rulesDate, today);
-    return { ok: true, tool: 'eligibility', result, text: renderEligibilityText(result, citations), citations };
-  }
-  return { ok: false, message: `There is no tool called "${name}".` };
 }

@@ -1,17 +1,17 @@
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import type { Citation } from '../answer/answer.js';
-import { citeArticles } from '../answer/cite.js';
+import type { Answer } from '../answer/answer.js';
 import {
-  calculateLevy,
-  checkEligibility,
+  answerFromResult,
+  type CalculatorRun,
+  CoInvestmentInput,
   EligibilityInput,
   LevyInput,
   parseAmount,
-  renderEligibilityText,
-  renderLevyText,
+  runCalculator,
 } from '../calculators/index.js';
+
 import { KnowledgeError } from '../errors.js';
 import { IsoDate } from '../knowledge/article-schema.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
@@ -30,6 +30,19 @@ type LevyFlags = {
   employees?: string;
   asOf?: string;
   json?: boolean;
+  verbose?: boolean;
+};
+
+type CoInvestmentFlags = {
+  price?: string;
+  age?: string;
+  levyPayer?: string | boolean;
+  ehcOrCareLeaver?: string | boolean;
+  employees?: string;
+  startDate?: string;
+  asOf?: string;
+  json?: boolean;
+  verbose?: boolean;
 };
 
 type EligibilityFlags = {
@@ -53,6 +66,7 @@ type EligibilityFlags = {
   careLeaver?: string | boolean;
   ehcPlan?: string | boolean;
   asOf?: string;
+  verbose?: boolean;
 };
 
 const AsOf = IsoDate.optional();
@@ -91,9 +105,31 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function renderCitations(citations: Citation[]): string {
-  if (citations.length === 0) return '';
-  return `\n\n${citations.map((citation) => `[${citation.n}] ${citation.title}: ${citation.url}`).join('\n')}`;
+/** The answer for the terminal: the short answer, the full working with `--verbose`, then the sources. */
+function renderCalculatorText(answer: Answer, verbose: boolean): string {
+  const parts = [answer.text];
+  if (verbose && answer.working) parts.push('', '**Working**', answer.working);
+  if (answer.citations.length > 0) {
+    parts.push('', ...answer.citations.map((citation) => `[${citation.n}] ${citation.title}: ${citation.url}`));
+  }
+  return `${parts.join('\n')}\n`;
+}
+
+/** Runs a calculator and prints its answer, or the result and citations as JSON. */
+async function printCalculation(
+  context: CliContext,
+  run: CalculatorRun,
+  asOf: string | undefined,
+  output: { json: boolean; verbose: boolean },
+): Promise<void> {
+  const knowledge = await readKnowledge(context);
+  const result = runCalculator(knowledge, run, asOf ?? today());
+  const answer = answerFromResult(knowledge, run, result, today());
+  context.stdout.write(
+    output.json
+      ? `${JSON.stringify({ result, citations: answer.citations }, null, 2)}\n`
+      : renderCalculatorText(answer, output.verbose),
+  );
 }
 
 function fail(context: CliContext, command: string, error: z.ZodError): void {
@@ -129,6 +165,7 @@ export function registerCalculatorCommands(program: Command, context: CliContext
     .option('--employees <count>', 'number of employees')
     .option('--as-of <date>', 'apply the rules in force on this date (YYYY-MM-DD)')
     .option('--json', 'print the result as JSON')
+    .option('--verbose', 'print the full working as well')
     .action(async (flags: LevyFlags) => {
       const asOf = AsOf.safeParse(flags.asOf);
       if (!asOf.success) return fail(context, 'levy', asOf.error);
@@ -146,15 +183,10 @@ export function registerCalculatorCommands(program: Command, context: CliContext
         }),
       );
       if (!input.success) return fail(context, 'levy', input.error);
-      const knowledge = await readKnowledge(context);
-      const date = asOf.data ?? today();
-      const result = calculateLevy(knowledge, input.data, date);
-      const citations = citeArticles(knowledge, result.articleIds, result.rulesDate, today());
-      context.stdout.write(
-        flags.json
-          ? `${JSON.stringify({ result, citations }, null, 2)}\n`
-          : `${renderLevyText(result, citations)}${renderCitations(citations)}\n`,
-      );
+      await printCalculation(context, { kind: 'levy', inputs: input.data }, asOf.data, {
+        json: flags.json === true,
+        verbose: flags.verbose === true,
+      });
     });
 
   program
@@ -186,6 +218,7 @@ export function registerCalculatorCommands(program: Command, context: CliContext
     .option('--ehc-plan [answer]', 'has an EHC plan: yes, no or unknown')
     .option('--works-in-england [answer]', 'at least half of working hours in England: yes, no or unknown')
     .option('--as-of <date>', 'the date asked about, used as the start date when none is given (YYYY-MM-DD)')
+    .option('--verbose', 'print the full working as well')
     .action(async (flags: EligibilityFlags & { worksInEngland?: string | boolean }) => {
       const asOf = AsOf.safeParse(flags.asOf);
       if (!asOf.success) return fail(context, 'eligibility', asOf.error);
@@ -232,13 +265,42 @@ export function registerCalculatorCommands(program: Command, context: CliContext
         }),
       });
       if (!input.success) return fail(context, 'eligibility', input.error);
-      const knowledge = await readKnowledge(context);
-      const result = checkEligibility(knowledge, input.data, asOf.data ?? today());
-      const citations = citeArticles(knowledge, result.articleIds, result.rulesDate, today());
-      context.stdout.write(
-        output.data === 'json'
-          ? `${JSON.stringify({ result, citations }, null, 2)}\n`
-          : `${renderEligibilityText(result, citations)}${renderCitations(citations)}\n`,
+      await printCalculation(context, { kind: 'eligibility', inputs: input.data }, asOf.data, {
+        json: output.data === 'json',
+        verbose: flags.verbose === true,
+      });
+    });
+
+  program
+    .command('co-investment')
+    .alias('coinvestment')
+    .description('Work out who pays for one apprenticeship: what the employer pays and what the government pays')
+    .option('--price <amount>', 'agreed price of the apprenticeship (training and assessment), e.g. 9000 or £9k')
+    .option('--age <age>', "apprentice's age at the start")
+    .option('--levy-payer [answer]', 'the employer pays the levy: yes, no or unknown (default no)')
+    .option('--ehc-or-care-leaver [answer]', 'the apprentice has an EHC plan or has been in care: yes, no or unknown')
+    .option('--employees <count>', 'number of employees')
+    .option('--start-date <date>', 'planned start date (YYYY-MM-DD); default the --as-of date or today')
+    .option('--as-of <date>', 'the date asked about (YYYY-MM-DD)')
+    .option('--json', 'print the result as JSON')
+    .option('--verbose', 'print the full working as well')
+    .action(async (flags: CoInvestmentFlags) => {
+      const asOf = AsOf.safeParse(flags.asOf);
+      if (!asOf.success) return fail(context, 'co-investment', asOf.error);
+      const input = CoInvestmentInput.safeParse(
+        withoutUndefined({
+          price: amountFlag(flags.price),
+          apprenticeAge: numberFlag(flags.age),
+          levyPayer: answerFlag(flags.levyPayer),
+          hasEhcPlanOrIsCareLeaver: answerFlag(flags.ehcOrCareLeaver),
+          employeeCount: numberFlag(flags.employees),
+          startDate: flags.startDate,
+        }),
       );
+      if (!input.success) return fail(context, 'co-investment', input.error);
+      await printCalculation(context, { kind: 'co-investment', inputs: input.data }, asOf.data, {
+        json: flags.json === true,
+        verbose: flags.verbose === true,
+      });
     });
 }

@@ -4,9 +4,7 @@ import { formatDate } from '../knowledge/format.js';
 /** An answer as plain terminal text: the answer, any notice, then numbered sources with their review dates. */
 export function renderAnswerText(answer: Answer): string {
   const lines = [answer.text.replace(/\*\*(.+?)\*\*/g, '$1')];
-  if (answer.needs && answer.needs.length > 0) {
-    lines.push('', 'To work this out I need:', ...answer.needs.map((need) => `- ${need}`));
-  }
+  // `needs` is data: the calculators already list what they still need in the text, once.
   if (answer.notice) lines.push('', `Note: ${answer.notice}`);
   if (answer.citations.length > 0) {
     lines.push('', 'Sources:');

@@ -25,14 +25,13 @@ export function formatDate(isoDate: string): string {
   return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
 }
 
+const WHOLE_POUNDS = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const POUNDS_AND_PENCE = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** "£10,000" for whole pounds, "£14.80" otherwise; `pence: true` always shows pence. */
 export function formatMoney(pounds: number, options: { pence?: boolean } = {}): string {
   const whole = Number.isInteger(pounds) && !options.pence;
-  const text = pounds.toLocaleString('en-GB', {
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: whole ? 0 : 2,
-  });
-  return `£${text}`;
+  return `£${(whole ? WHOLE_POUNDS : POUNDS_AND_PENCE).format(pounds)}`;
 }
 
 /** "0.5%", "10%". */

@@ -50,6 +50,7 @@ describe('answerer with a model', () => {
     expect(request?.tools.map((tool) => tool.function.name)).toEqual([
       'calculate_levy',
       'check_apprenticeship_eligibility',
+      'calculate_co_investment',
     ]);
     await store.close();
   });

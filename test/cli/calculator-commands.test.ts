@@ -23,8 +23,13 @@ async function run(args: string[], env: Record<string, string> = { KNOWLEDGE_DIR
 }
 
 describe('skills-desk levy', () => {
-  it('prints the levy with its arithmetic and the sources', async () => {
-    const { code, stdout, stderr } = await run(['levy', '--pay-bill', '5000000', '--as-of', '2025-06-01']);
+  it('prints the levy first, and with --verbose its arithmetic, then the sources', async () => {
+    const short = await run(['levy', '--pay-bill', '5000000', '--as-of', '2025-06-01']);
+    expect(short.stdout.split('\n')[0]).toBe(
+      '**£10,000 levy a year** on a £5,000,000 pay bill in the 2025 to 2026 tax year, paid as £833.33 a month through PAYE [1].',
+    );
+    expect(short.stdout).not.toContain('Levy due a year:');
+    const { code, stdout, stderr } = await run(['levy', '--pay-bill', '5000000', '--as-of', '2025-06-01', '--verbose']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain(
@@ -81,7 +86,8 @@ describe('skills-desk levy', () => {
       '--as-of',
       '2019-06-01',
     ]);
-    expect(stdout).toContain('The employer pays: **£600**');
+    expect(stdout).toContain('The employer pays £600.');
+    expect(stdout).not.toContain('The employer pays: **£600**');
   });
 
   it.each([
@@ -131,8 +137,11 @@ describe('skills-desk eligibility', () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toContain('**Apprenticeship eligibility: needs a check**');
-    expect(stdout).toContain('Minimum duration: **18 months**');
-    expect(stdout).toContain("Care leaver's bursary, paid to the apprentice: **£3,000**");
+    expect(stdout).toContain('- Minimum duration: 18 months');
+    expect(stdout).toContain("- Care leaver's bursary, paid to the apprentice: £3,000");
+    // Each question to ask is printed once.
+    const question = 'Do they have the right to work in the UK (checked against their documents)?';
+    expect(stdout.split(question).length - 1).toBe(1);
   });
 
   it.each([
@@ -147,5 +156,32 @@ describe('skills-desk eligibility', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain(message);
+  });
+});
+
+describe('skills-desk co-investment', () => {
+  it('prints what the employer and the government pay, and the working with --verbose', async () => {
+    const { code, stdout, stderr } = await run([
+      'co-investment',
+      '--price',
+      '£12k',
+      '--age',
+      '30',
+      '--as-of',
+      '2019-06-01',
+      '--verbose',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toMatch(
+      /^\*\*The employer pays £600 and the government £11,400\*\* for a £12,000 apprenticeship starting on 1 June 2019 \(an employer that does not pay the levy, apprentice aged 30\)\./,
+    );
+    expect(stdout).toContain('5% × £12,000 = £600');
+  });
+
+  it('refuses a price it cannot read, changing nothing', async () => {
+    const { code, stderr } = await run(['co-investment', '--price', 'lots']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('skills-desk co-investment: course price must be an amount in pounds, such as 9000');
   });
 });

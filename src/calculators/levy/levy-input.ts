@@ -1,12 +1,5 @@
 import { z } from 'zod';
-
-/** Names the fields a caller got wrong instead of zod's generic message. */
-function unknownFields(issue: { code?: string; keys?: string[] }): string {
-  if (issue.code === 'unrecognized_keys' && issue.keys) {
-    return `unknown field${issue.keys.length === 1 ? '' : 's'}: ${issue.keys.join(', ')}`;
-  }
-  return 'expected an object of named values';
-}
+import { unknownFields } from '../shared/input-errors.js';
 
 const TAX_YEAR_MESSAGE = 'tax year must be written like 2019-20 (the year it starts, a dash, and the next year)';
 
@@ -37,6 +30,16 @@ export const LevyInput = z
       payBill: amount('pay bill', 1_000_000_000_000).describe(
         "The employer's annual pay bill in pounds: all earnings subject to employer Class 1 National Insurance.",
       ),
+      payBillParts: z
+        .array(amount('pay bill of a connected company', 1_000_000_000_000), {
+          error: 'pay bill parts must be a list of amounts in pounds',
+        })
+        .min(2, { error: 'pay bill parts are for two or more connected companies' })
+        .max(50, { error: 'pay bill parts can list at most 50 companies' })
+        .optional()
+        .describe(
+          'The pay bills of connected companies or charities when there are several; payBill is then their sum (they share one allowance).',
+        ),
       englandShare: fraction('England share must be a number from 0 to 1 (0.8 means 80% of the pay bill)')
         .default(1)
         .describe('Share of the pay bill paid to employees who live in England, from 0 to 1. Default 1.'),
@@ -75,7 +78,13 @@ export const LevyInput = z
     },
     { error: unknownFields },
   )
-  .strict();
+  .strict()
+  .refine(
+    (input) =>
+      input.payBillParts === undefined ||
+      Math.abs(input.payBillParts.reduce((total, part) => total + part, 0) - input.payBill) < 0.01,
+    { error: 'pay bill must be the sum of the connected companies’ pay bills', path: ['payBill'] },
+  );
 export type LevyInput = z.infer<typeof LevyInput>;
 /** Levy input as written by a caller, before defaults are filled in. */
 export type LevyInputDraft = z.input<typeof LevyInput>;

@@ -1,4 +1,4 @@
-import type { StatedFigure } from '../answer/answer.js';
+import type { StatedFigure } from '../../answer/answer.js';
 import type { MissingFigure } from './figure-reader.js';
 
 /** One step of a calculation: what it is, the result, and the arithmetic behind it. */

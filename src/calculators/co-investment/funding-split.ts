@@ -1,8 +1,11 @@
-import { formatDate, formatPercent } from '../knowledge/format.js';
-import type { YesNoUnknown } from './eligibility-input.js';
-import type { FigureReader } from './figure-reader.js';
-import { money } from './money.js';
-import type { CalculationLine } from './tool-result.js';
+import { formatDate, formatPercent } from '../../knowledge/format.js';
+import type { YesNoUnknown } from '../eligibility/eligibility-input.js';
+import type { CalculationLine } from '../shared/calculation-line.js';
+import type { FigureReader } from '../shared/figure-reader.js';
+import { money, percentOf, toPence, toPounds } from '../shared/money.js';
+
+/** A percentage of an amount in pounds, worked in whole pence. */
+const percentOfPounds = (pounds: number, percent: number) => toPounds(percentOf(toPence(pounds), percent));
 
 export type FundingCase = {
   date: string;
@@ -26,6 +29,8 @@ export type FundingSplit = {
   employerSharePercent?: number;
   /** What the employer pays in pounds (its share plus anything above the band maximum), when a price was given. */
   employerPays?: number;
+  /** What the government pays in pounds, when a price was given and the split is known. */
+  governmentPays?: number;
 };
 
 export const EHC_OR_CARE_QUESTION = 'Does the apprentice have an EHC plan, or have they been in local authority care?';
@@ -92,7 +97,7 @@ function levyPayerSplit(
     });
   }
   if (exhausted && capped !== undefined) {
-    const employerShare = (capped * exhausted.value) / 100;
+    const employerShare = percentOfPounds(capped, exhausted.value);
     lines.push({
       id: 'if-funds-run-out',
       label: 'If the account has run out of funds, the employer pays',
@@ -135,7 +140,7 @@ function nonLevySplit(
       summary,
       lines,
       employerSharePercent: 0,
-      ...(input.price !== undefined && { employerPays: excess }),
+      ...(input.price !== undefined && capped !== undefined && { employerPays: excess, governmentPays: capped }),
     };
   };
   const unknown = (summary: string, question: string): FundingSplit => ({
@@ -210,7 +215,7 @@ function nonLevySplit(
     );
   }
   if (capped !== undefined) {
-    const employerShare = (capped * share.value) / 100;
+    const employerShare = percentOfPounds(capped, share.value);
     lines.push({
       id: 'employer-pays',
       label: 'The employer pays',
@@ -234,7 +239,11 @@ function nonLevySplit(
       question: `Check the funding rules for a start on ${formatDate(date)}: does a non-levy employer pay ${share.text} or ${levyPayerShare.text} for an apprentice aged ${age}?`,
       lines,
       employerSharePercent: share.value,
-      ...(input.price !== undefined && capped !== undefined && { employerPays: (capped * share.value) / 100 + excess }),
+      ...(input.price !== undefined &&
+        capped !== undefined && {
+          employerPays: percentOfPounds(capped, share.value) + excess,
+          governmentPays: capped - percentOfPounds(capped, share.value),
+        }),
     };
   }
   return {
@@ -242,6 +251,10 @@ function nonLevySplit(
     summary: `A non-levy employer pays ${share.text} of the price up to the band maximum and the government pays ${formatPercent(100 - share.value)} (rate from ${formatDate(share.from)}).`,
     lines,
     employerSharePercent: share.value,
-    ...(input.price !== undefined && capped !== undefined && { employerPays: (capped * share.value) / 100 + excess }),
+    ...(input.price !== undefined &&
+      capped !== undefined && {
+        employerPays: percentOfPounds(capped, share.value) + excess,
+        governmentPays: capped - percentOfPounds(capped, share.value),
+      }),
   };
 }

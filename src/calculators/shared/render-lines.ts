@@ -1,5 +1,5 @@
-import type { Citation } from '../answer/answer.js';
-import type { CalculationLine } from './tool-result.js';
+import type { Citation } from '../../answer/answer.js';
+import type { CalculationLine } from './calculation-line.js';
 
 /** Citation number of each cited article. */
 export type CitationNumbers = Map<string, number>;

@@ -1,11 +1,11 @@
-import { formatDate } from '../knowledge/format.js';
-import type { Knowledge } from '../knowledge/knowledge.js';
-import { createFigureReader, type Figure, type FigureReader } from './figure-reader.js';
-import { type FundingSplit, splitFunding } from './funding-split.js';
+import { formatDate } from '../../knowledge/format.js';
+import type { Knowledge } from '../../knowledge/knowledge.js';
+import { type FundingSplit, splitFunding } from '../co-investment/funding-split.js';
+import type { CalculationLine, ResultSources } from '../shared/calculation-line.js';
+import { createFigureReader, type Figure, type FigureReader } from '../shared/figure-reader.js';
+import { money, moneyFromPence, percentOf, scalePence, share, toPence, toPounds } from '../shared/money.js';
+import { rulesDateFor, taxYearContaining, taxYearDates, taxYearInWords } from '../shared/tax-year.js';
 import type { LevyInput } from './levy-input.js';
-import { money, share } from './money.js';
-import { rulesDateFor, taxYearContaining, taxYearDates, taxYearInWords } from './tax-year.js';
-import type { CalculationLine, ResultSources } from './tool-result.js';
 
 export type LevyResult = ResultSources & {
   tool: 'levy';
@@ -58,15 +58,24 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
     return finish();
   }
 
-  const gross = (input.payBill * rate.value) / 100;
-  const allowanceUsed = allowance.value * input.allowanceShare;
-  const annualLevy = Math.max(0, gross - allowanceUsed);
+  // Whole pence throughout: each figure is worked from the annual levy and rounded once.
+  const grossPence = percentOf(toPence(input.payBill), rate.value);
+  const allowancePence = scalePence(toPence(allowance.value), input.allowanceShare);
+  const annualLevyPence = Math.max(0, grossPence - allowancePence);
+  const annualLevy = toPounds(annualLevyPence);
+  const gross = toPounds(grossPence);
+  const allowanceUsed = toPounds(allowancePence);
   amounts.annualLevy = annualLevy;
   const allowanceText =
     input.allowanceShare === 1
       ? `the ${allowance.text} allowance`
       : `${share(input.allowanceShare)} of the ${allowance.text} allowance (${money(allowanceUsed)})`;
-  const grossText = `${rate.text} × ${money(input.payBill)} = ${money(gross)}`;
+  const parts = input.payBillParts ?? [];
+  const payBillText =
+    parts.length > 1
+      ? `(${parts.map((part) => money(part)).join(' + ')} = ${money(input.payBill)})`
+      : money(input.payBill);
+  const grossText = `${rate.text} × ${payBillText} = ${money(gross)}`;
   if (annualLevy > 0) {
     add({
       id: 'annual-levy',
@@ -88,12 +97,15 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
   }
   if (input.isConnected && input.allowanceShare === 1) {
     notes.push(
-      `Connected companies or charities share one ${allowance.text} allowance. These figures give this employer all of it; if it is split, give this employer's share.`,
+      parts.length > 1
+        ? `Connected companies or charities share one ${allowance.text} allowance, so their pay bills are added up and the allowance is taken off once.`
+        : `Connected companies or charities share one ${allowance.text} allowance. These figures give this employer all of it; if it is split, give this employer's share.`,
     );
   }
 
   if (annualLevy > 0) {
-    const monthlyLevy = annualLevy / 12;
+    const monthlyLevyPence = scalePence(annualLevyPence, 1, 12);
+    const monthlyLevy = toPounds(monthlyLevyPence);
     amounts.monthlyLevy = monthlyLevy;
     add({
       id: 'monthly-levy',
@@ -105,9 +117,12 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
 
     const topUp = reader.read('levy.government-top-up', rulesDate);
     if (topUp) {
-      const inEngland = monthlyLevy * input.englandShare;
-      const monthlyFunds = inEngland * (1 + topUp.value / 100);
+      const inEnglandPence = scalePence(annualLevyPence, input.englandShare);
+      const annualFundsPence = scalePence(inEnglandPence, 100 + topUp.value, 100);
+      const monthlyFunds = toPounds(scalePence(annualFundsPence, 1, 12));
+      const annualFunds = toPounds(annualFundsPence);
       amounts.monthlyFunds = monthlyFunds;
+      const inEnglandMonthly = toPounds(scalePence(inEnglandPence, 1, 12));
       const topUpText =
         topUp.value > 0
           ? `plus the ${topUp.text} government top-up = ${money(monthlyFunds)}`
@@ -117,16 +132,15 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
         label: 'Funds entering the apprenticeship service account each month',
         value: money(monthlyFunds),
         amount: monthlyFunds,
-        arithmetic: `${money(monthlyLevy)} × ${share(input.englandShare)} of the pay bill for employees living in England = ${money(inEngland)}; ${topUpText}`,
+        arithmetic: `${money(monthlyLevy)} × ${share(input.englandShare)} of the pay bill for employees living in England = ${money(inEnglandMonthly)}; ${topUpText}`,
       });
-      const annualFunds = monthlyFunds * 12;
       amounts.annualFunds = annualFunds;
       add({
         id: 'annual-funds',
         label: 'Funds available over a year',
         value: money(annualFunds),
         amount: annualFunds,
-        arithmetic: `${money(monthlyFunds)} a month × 12 = ${money(annualFunds)}`,
+        arithmetic: `${moneyFromPence(inEnglandPence)} of levy for employees living in England${topUp.value > 0 ? ` plus the ${topUp.text} top-up` : ''} = ${money(annualFunds)}`,
       });
       noteChangeDuringYear(reader, topUp, taxYear, notes);
     } else {
@@ -154,7 +168,7 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
 
     const transfer = reader.read('levy.transfer-limit', rulesDate);
     if (transfer && amounts.annualFunds !== undefined) {
-      const transferLimit = (amounts.annualFunds * transfer.value) / 100;
+      const transferLimit = toPounds(percentOf(toPence(amounts.annualFunds), transfer.value));
       amounts.transferLimit = transferLimit;
       add({
         id: 'transfer-limit',

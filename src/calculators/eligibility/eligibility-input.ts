@@ -1,14 +1,6 @@
 import { z } from 'zod';
-
-/** Names the fields a caller got wrong instead of zod's generic message. */
-function unknownFields(issue: { code?: string; keys?: string[] }): string {
-  if (issue.code === 'unrecognized_keys' && issue.keys) {
-    return `unknown field${issue.keys.length === 1 ? '' : 's'}: ${issue.keys.join(', ')}`;
-  }
-  return 'expected an object of named values';
-}
-
-import { IsoDate } from '../knowledge/article-schema.js';
+import { IsoDate } from '../../knowledge/article-schema.js';
+import { unknownFields } from '../shared/input-errors.js';
 
 export const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
 export const YesNoUnknown = z.enum(YES_NO_UNKNOWN);

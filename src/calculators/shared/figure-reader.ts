@@ -1,8 +1,8 @@
-import type { StatedFigure } from '../answer/answer.js';
-import type { Fact } from '../knowledge/fact-schema.js';
-import { figureAsOf, lastDayOf, nextFigureAfter } from '../knowledge/figure-as-of.js';
-import { formatDate, formatFigure } from '../knowledge/format.js';
-import type { Knowledge } from '../knowledge/knowledge.js';
+import type { StatedFigure } from '../../answer/answer.js';
+import type { Fact } from '../../knowledge/fact-schema.js';
+import { figureAsOf, lastDayOf, nextFigureAfter } from '../../knowledge/figure-as-of.js';
+import { formatDate, formatFigure } from '../../knowledge/format.js';
+import type { Knowledge } from '../../knowledge/knowledge.js';
 
 /** A figure read for a date: the number, how it reads, and the dates it applies. */
 export type Figure = { key: string; label: string; value: number; text: string; from: string; to?: string };

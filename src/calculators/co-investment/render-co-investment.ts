@@ -1,0 +1,61 @@
+import type { Citation } from '../../answer/answer.js';
+import { formatDate } from '../../knowledge/format.js';
+import { money } from '../shared/money.js';
+import { citationNumbers, markers, renderLine, renderOtherSources } from '../shared/render-lines.js';
+import type { CoInvestmentResult } from './calculate-co-investment.js';
+
+function whoAndWhen(result: CoInvestmentResult): string {
+  const { input } = result;
+  const employer =
+    input.levyPayer === 'yes'
+      ? 'an employer that pays the levy'
+      : input.levyPayer === 'no'
+        ? 'an employer that does not pay the levy'
+        : 'an employer';
+  const age = input.apprenticeAge === undefined ? '' : `, apprentice aged ${input.apprenticeAge}`;
+  return `a ${money(input.price)} apprenticeship starting on ${formatDate(result.startDate)} (${employer}${age})`;
+}
+
+/** The co-investment answer that fits a chat: who pays what first, the rule that decides it, then what to ask. */
+export function renderCoInvestmentSummary(result: CoInvestmentResult, citations?: Citation[]): string {
+  const numbers = citationNumbers(citations);
+  const sources = markers(result.articleIds, numbers);
+  const { split } = result;
+  const parts: string[] = [];
+  if (result.verdict === 'decided' && result.input.levyPayer === 'yes') {
+    parts.push(
+      `**Levy funds pay for ${whoAndWhen(result)}**; the employer pays ${money(result.employerPays ?? 0)} on top.${sources}`,
+    );
+  } else if (result.verdict === 'decided' && result.employerPays !== undefined) {
+    const government = result.governmentPays === undefined ? '' : ` and the government ${money(result.governmentPays)}`;
+    parts.push(`**The employer pays ${money(result.employerPays)}${government}** for ${whoAndWhen(result)}.${sources}`);
+  } else {
+    const estimate =
+      result.employerPays !== undefined
+        ? ` On the published rate the employer would pay ${money(result.employerPays)}${result.governmentPays === undefined ? '' : ` and the government ${money(result.governmentPays)}`}.`
+        : '';
+    parts.push(`**Needs a check** for ${whoAndWhen(result)}.${estimate}${sources}`);
+  }
+  parts.push('', split.summary);
+  if (result.questions.length > 0) parts.push('', '**Still to ask**', ...result.questions.map((q) => `- ${q}`));
+  return parts.join('\n');
+}
+
+/** The full working: each line with its arithmetic. */
+export function renderCoInvestmentWorking(result: CoInvestmentResult, citations?: Citation[]): string {
+  const numbers = citationNumbers(citations);
+  const parts = [
+    `**Co-investment for ${whoAndWhen(result)}** (rules in force on ${formatDate(result.rulesDate)})`,
+    ...result.lines.map((line) => renderLine(line, numbers)),
+    '',
+    `- ${result.split.summary}`,
+    ...result.notes.map((note) => `- ${note}`),
+  ];
+  parts.push(
+    ...renderOtherSources(
+      citations,
+      result.lines.map((line) => line.articleIds),
+    ),
+  );
+  return parts.join('\n');
+}

@@ -1,0 +1,66 @@
+/** An amount of money found in a message: its value in pounds, where it was and how it was written. */
+export type FoundAmount = {
+  pounds: number;
+  /** The words that gave it, as written ("about £3m", "4,500,000"). */
+  text: string;
+  index: number;
+  /** A £ sign, a multiplier word (m, million, k) or thousands separators: it reads as money, not a count. */
+  looksLikeMoney: boolean;
+};
+
+const MULTIPLIERS: Record<string, number> = {
+  k: 1_000,
+  grand: 1_000,
+  thousand: 1_000,
+  m: 1_000_000,
+  mn: 1_000_000,
+  mil: 1_000_000,
+  mill: 1_000_000,
+  million: 1_000_000,
+  millions: 1_000_000,
+  b: 1_000_000_000,
+  bn: 1_000_000_000,
+  billion: 1_000_000_000,
+};
+
+const MULTIPLIER = String.raw`k|grand|thousand|mn|mill?|millions?|m|bn|b|billion`;
+const HEDGE = String.raw`(?:about|around|roughly|approximately|approx\.?|circa|c\.|~|just (?:over|under)|nearly|almost|over|under|some|at least|up to)`;
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`;
+/** The amount pattern every reader shares: an optional hedge word, £, the number and a multiplier. */
+export const AMOUNT_PATTERN = String.raw`(?:${HEDGE}\s+)?(?:£|gbp\s?)?\s?(?:${NUMBER})\s?(?:(?:${MULTIPLIER})\b)?`;
+
+const WHOLE = new RegExp(String.raw`^(?:${HEDGE}\s+)?(?:£|gbp\s?)?\s?(${NUMBER})\s?(?:(${MULTIPLIER})\b)?\.?$`, 'i');
+const ANYWHERE = new RegExp(
+  String.raw`(?<![\w.£])(${HEDGE}\s+)?(£|gbp\s?)?\s?(${NUMBER})(?:\s?(${MULTIPLIER})\b)?(?![\d%]|\s?%|\s?per\s?cent)`,
+  'gi',
+);
+
+function toPounds(number: string, multiplier: string | undefined): number | undefined {
+  const value = Number(number.replace(/,/g, '')) * (multiplier ? (MULTIPLIERS[multiplier.toLowerCase()] ?? 1) : 1);
+  return Number.isFinite(value) ? Math.round(value * 100) / 100 : undefined;
+}
+
+/**
+ * Reads an amount of money written the way people write it ("£4.5m", "4,500,000", "about £3m", "2.5 mil",
+ * "£3.5 million", "3.5M", "£120k"); undefined when the whole text is not one amount.
+ */
+export function parseAmount(text: string): number | undefined {
+  const match = WHOLE.exec(text.trim());
+  if (!match) return undefined;
+  return toPounds(match[1] as string, match[2]);
+}
+
+/** Every amount in a message, in order; percentages are left out. */
+export function findAmounts(text: string): FoundAmount[] {
+  const found: FoundAmount[] = [];
+  for (const match of text.matchAll(ANYWHERE)) {
+    const [whole, , pound, number, multiplier] = match;
+    const pounds = toPounds(number as string, multiplier);
+    if (pounds === undefined) continue;
+    const lowerMultiplier = multiplier?.toLowerCase();
+    // "3 m" in "3 m tall" is rare in this service; "m" after a digit is read as million.
+    const looksLikeMoney = pound !== undefined || lowerMultiplier !== undefined || /,\d{3}/.test(number as string);
+    found.push({ pounds, text: whole.trim(), index: match.index, looksLikeMoney });
+  }
+  return found;
+}

@@ -1,0 +1,52 @@
+import * as chrono from 'chrono-node';
+
+/** A date found in a message: a day, or a month read as its first day ("March 2027" is 1 March 2027). */
+export type FoundDate = {
+  /** YYYY-MM-DD. */
+  date: string;
+  precision: 'day' | 'month';
+  /** The words that gave it. */
+  text: string;
+  index: number;
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Noon UTC on the as-of day, so a time zone can never move the reference to the day before. */
+function referenceOf(asOf: string): Date {
+  return new Date(`${asOf}T12:00:00Z`);
+}
+
+/**
+ * Dates in a message, read the British way (day before month) with chrono-node. A month without a day is the 1st
+ * of that month; a month without a year ("next September", "in March") is the next one after the as-of date.
+ * Bare years and relative phrases without a month ("the year before") are not dates here: tax years and follow-ups
+ * have their own readers.
+ */
+export function findDates(text: string, asOf: string): FoundDate[] {
+  const results = chrono.en.GB.parse(text, referenceOf(asOf), { forwardDate: true });
+  const found: FoundDate[] = [];
+  for (const result of results) {
+    const start = result.start;
+    const hasMonth = start.isCertain('month');
+    const hasDay = start.isCertain('day');
+    const isRelativeDay = /\b(?:today|tomorrow|yesterday|week)\b/i.test(result.text);
+    if (!hasMonth && !isRelativeDay) continue;
+    const year = start.get('year');
+    const month = start.get('month');
+    const day = hasDay || isRelativeDay ? start.get('day') : 1;
+    if (year === null || month === null || day === null) continue;
+    found.push({
+      date: `${year}-${pad(month)}-${pad(day)}`,
+      precision: hasDay || isRelativeDay ? 'day' : 'month',
+      text: result.text,
+      index: result.index,
+    });
+  }
+  return found;
+}
+
+/** The first date a message names, if any. */
+export function readDate(text: string, asOf: string): FoundDate | undefined {
+  return findDates(text, asOf)[0];
+}

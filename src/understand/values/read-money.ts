@@ -1,0 +1,90 @@
+import { AMOUNT_PATTERN, type FoundAmount, findAmounts, parseAmount } from './read-amount.js';
+
+const PAY_BILL_WORDS = String.raw`pay\s?bills?|pay\s?rolls?|wage bills?|salary bills?|total pay|wages bill|paybills?|payrolls?`;
+const COURSE_WORDS = String.raw`apprenticeships?|course|training|programme|standard|qualification`;
+const PRICE_WORDS = String.raw`costs?|costing|priced at|price(?:d)?|worth|of|at|is|for|=`;
+const GROUP =
+  /\b(?:connected|group of|sister compan|subsidiar|parent compan|both compan|each compan|(?:two|three|four|five|2|3|4|5) (?:connected |related |linked |separate )?(?:compan|firms|businesses|charities|entities|employers|paye schemes))/;
+
+export type PayBills = {
+  /** The pay bills named, in order; more than one when connected companies are described. */
+  parts: number[];
+  /** Their sum: connected companies pay the levy on their combined pay bill, with one allowance between them. */
+  total: number;
+  /** The message describes connected companies or charities. */
+  isConnected: boolean;
+};
+
+/** The price of one apprenticeship or course: "course costs £9,000", "a £12k apprenticeship", "priced at 8.5k". */
+export function readCoursePrice(text: string): FoundAmount | undefined {
+  const lower = text.toLowerCase();
+  const after = new RegExp(
+    String.raw`\b(?:${COURSE_WORDS})(?:\s+(?:price|cost|fee))?\s+(?:${PRICE_WORDS})(?:\s+(?:of|at|is|about|around|roughly))*\s+(${AMOUNT_PATTERN})`,
+  ).exec(lower);
+  const before = new RegExp(String.raw`(${AMOUNT_PATTERN})\s+(?:[a-z-]+\s+){0,3}?(?:${COURSE_WORDS})\b`).exec(lower);
+  const priceOf = new RegExp(String.raw`\b(?:price|cost|fee)\s+(?:of|is|at|=|:)?\s*(${AMOUNT_PATTERN})`).exec(lower);
+  const candidates = [after, before, priceOf].filter((match): match is RegExpExecArray => match !== null);
+  for (const match of candidates) {
+    const amountText = (match[1] as string).trim();
+    const pounds = parseAmount(amountText);
+    if (pounds === undefined || pounds <= 0) continue;
+    // "a £5m pay bill and a level 3 apprenticeship": an amount next to pay-bill words is not a price.
+    const index = (match.index ?? 0) + match[0].indexOf(match[1] as string);
+    const followedBy = lower.slice(index + (match[1] as string).length, index + (match[1] as string).length + 12);
+    if (new RegExp(String.raw`^\s*(?:${PAY_BILL_WORDS})`).test(followedBy)) continue;
+    if (!/£|k\b|grand|,\d{3}|\d{3,}/.test(amountText)) continue;
+    return { pounds, text: amountText, index, looksLikeMoney: true };
+  }
+  return undefined;
+}
+
+/** Whether an amount is written right beside pay-bill words ("£5m pay bill", "payroll of about £3m"). */
+function isBesidePayBillWords(lower: string, amount: FoundAmount): boolean {
+  const before = lower.slice(Math.max(0, amount.index - 40), amount.index);
+  const after = lower.slice(amount.index + amount.text.length, amount.index + amount.text.length + 25);
+  return (
+    new RegExp(String.raw`\b(?:${PAY_BILL_WORDS})\b[^.?!£\d]{0,30}$`).test(before) ||
+    new RegExp(String.raw`^\s*(?:annual\s+|yearly\s+|combined\s+)?(?:${PAY_BILL_WORDS})\b`).test(after)
+  );
+}
+
+/** Amounts that are not pay bills: the allowance, a price, a share of the levy, hourly pay. */
+function isOtherAmount(lower: string, amount: FoundAmount, price: FoundAmount | undefined): boolean {
+  if (price && amount.index === price.index) return true;
+  const after = lower.slice(amount.index + amount.text.length, amount.index + amount.text.length + 20);
+  const before = lower.slice(Math.max(0, amount.index - 25), amount.index);
+  if (/^\s*(?:an?\s+|per\s+)?(?:hour|hr|week|month|allowance|levy|top[- ]?up|bonus|transfer)/.test(after)) return true;
+  if (/\b(?:levy of|allowance of|transfer|transferring|pledge|paid|pay)\s*$/.test(before)) return true;
+  return !amount.looksLikeMoney;
+}
+
+/**
+ * The pay bill a message gives. One amount beside pay-bill words, or the only amount that reads as money; when the
+ * message describes connected companies, every pay bill named is added up (they share one allowance).
+ */
+export function readPayBills(text: string): PayBills | undefined {
+  const lower = text.toLowerCase();
+  const isConnected = GROUP.test(lower);
+  const price = readCoursePrice(text);
+  const amounts = findAmounts(lower).filter((amount) => !isOtherAmount(lower, amount, price));
+  const beside = amounts.filter((amount) => isBesidePayBillWords(lower, amount));
+  if (isConnected && amounts.length > 1) {
+    const parts = amounts.map((amount) => amount.pounds);
+    // "a combined pay bill of £6m (£4m and £2m)": a stated total wins over adding its parts again.
+    const combined = beside.find((amount) =>
+      /combined|total|together|group/.test(
+        lower.slice(Math.max(0, amount.index - 30), amount.index + amount.text.length + 20),
+      ),
+    );
+    if (combined && parts.length > 2) return { parts: [combined.pounds], total: combined.pounds, isConnected };
+    return { parts, total: sum(parts), isConnected };
+  }
+  const chosen = beside[0] ?? (amounts.length === 1 ? amounts[0] : undefined);
+  if (!chosen) return undefined;
+  return { parts: [chosen.pounds], total: chosen.pounds, isConnected };
+}
+
+function sum(values: number[]): number {
+  // Whole pence, so £2.1m + £1.2m is £3,300,000 exactly.
+  return values.reduce((total, value) => total + Math.round(value * 100), 0) / 100;
+}

@@ -1,0 +1,68 @@
+const FRACTIONS: Record<string, number> = {
+  all: 1,
+  none: 0,
+  half: 0.5,
+  'a half': 0.5,
+  'one half': 0.5,
+  'a third': 1 / 3,
+  'one third': 1 / 3,
+  'two thirds': 2 / 3,
+  'a quarter': 0.25,
+  'one quarter': 0.25,
+  'three quarters': 0.75,
+  'a fifth': 0.2,
+  'one fifth': 0.2,
+  'two fifths': 0.4,
+  'three fifths': 0.6,
+  'four fifths': 0.8,
+  'a tenth': 0.1,
+  'one tenth': 0.1,
+  'nine tenths': 0.9,
+};
+
+const FRACTION_WORDS = Object.keys(FRACTIONS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const SHARE = String.raw`(\d+(?:\.\d+)?)\s?(?:%|per\s?cent|pc\b)|(${FRACTION_WORDS})`;
+const ENGLAND = String.raw`england|english`;
+const ELSEWHERE = String.raw`wales|welsh|scotland|scottish|northern ireland|ni\b|outside england|abroad|overseas|not in england`;
+const GAP = String.raw`[^.?!;]{0,50}?`;
+
+function shareValue(percent: string | undefined, words: string | undefined): number | undefined {
+  if (percent !== undefined) {
+    const value = Number(percent) / 100;
+    return value >= 0 && value <= 1 ? value : undefined;
+  }
+  return words === undefined ? undefined : FRACTIONS[words];
+}
+
+/**
+ * The share of a pay bill paid to people living in England, from how people say it: "80% in England", "a quarter
+ * of them live in Wales" (0.75), "half the staff are in Scotland" (0.5). Undefined when the message gives none.
+ */
+export function readEnglandShare(text: string): number | undefined {
+  const lower = text.toLowerCase().replace(/\s+/g, ' ');
+  const inEngland =
+    new RegExp(String.raw`(?:${SHARE})${GAP}\b(?:${ENGLAND})\b`).exec(lower) ??
+    new RegExp(String.raw`\b(?:${ENGLAND})\b${GAP}(?:${SHARE})`).exec(lower);
+  const elsewhere =
+    new RegExp(String.raw`(?:${SHARE})${GAP}\b(?:${ELSEWHERE})`).exec(lower) ??
+    new RegExp(String.raw`\b(?:${ELSEWHERE})${GAP}(?:${SHARE})`).exec(lower);
+  // "a quarter in Wales, the rest in England": a share whose words name another nation belongs to that nation.
+  const namesElsewhere = (match: RegExpExecArray) => new RegExp(String.raw`\b(?:${ELSEWHERE})`).test(match[0]);
+  if (inEngland && !namesElsewhere(inEngland)) {
+    const value = shareValue(inEngland[1], inEngland[2]);
+    if (value !== undefined) return value;
+  }
+  if (elsewhere) {
+    const value = shareValue(elsewhere[1], elsewhere[2]);
+    if (value !== undefined) return Math.round((1 - value) * 1e6) / 1e6;
+  }
+  return undefined;
+}
+
+/** A share of something written as a percentage or a fraction word ("50%", "half"), as a fraction of 1. */
+export function readShare(text: string): number | undefined {
+  const match = new RegExp(SHARE).exec(text.toLowerCase());
+  return match ? shareValue(match[1], match[2]) : undefined;
+}
