@@ -16,7 +16,7 @@ import type { EligibilityInputDraft, ResidencyStatus } from './eligibility/eligi
 import type { LevyInputDraft } from './levy/levy-input.js';
 
 const AMOUNT = AMOUNT_PATTERN;
-const PAY_BILL_WORDS = String.raw`pay\s?bill|payroll|pay\s?roll|wage bill|salary bill|total pay`;
+const PAY_BILL_WORDS = String.raw`(?:pay\s?bill|payroll|pay\s?roll|wage bill|salary bill)s?|total pay`;
 
 const WHO = '(?:we|i|they|it|you|an employer|the employer|the council|a company|our [a-z]+|my [a-z]+)';
 const ASKS_LEVY_DUE = [

@@ -5,7 +5,9 @@ export function readAge(text: string): number | undefined {
     /\b(\d{1,3})[- ]?(?:years?|yrs?|yr)[- ]?old\b/.exec(lower) ??
     /\b(\d{1,3})[- ]?y\.?o\b/.exec(lower) ??
     /\baged?:?\s+(\d{1,3})\b/.exec(lower) ??
-    /\b(?:he|she|they)(?:'s| is| are|'re)\s+(\d{1,3})\b(?!\s*(?:hours|months|weeks|%|years? (?:in|of)))/.exec(lower);
+    /\b(?:he|she|they|apprentice|person|candidate|learner|young person)(?:'s| is| are|'re| will be)\s+(\d{1,3})\b(?!\s*(?:hours|months|weeks|%|years? (?:in|of)))/.exec(
+      lower,
+    );
   return match ? Number(match[1]) : undefined;
 }
 
