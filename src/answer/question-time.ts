@@ -1,3 +1,4 @@
+import { findDates } from '../understand/values/index.js';
 import { MONTHS as MONTH_TITLES } from '../knowledge/format.js';
 
 const MONTHS = MONTH_TITLES.map((month) => month.toLowerCase());
@@ -43,12 +44,9 @@ export function readQuestionTime(question: string, asOf: string): QuestionIntent
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
   if (iso) return withTime({ kind: 'day', date: iso[0], explicit: true });
 
-  const dayMonthYear = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_PATTERN}\\w*\\s+(\\d{4})\\b`).exec(text);
-  if (dayMonthYear) {
-    const month = monthIndex(dayMonthYear[2] as string);
-    const date = `${dayMonthYear[3]}-${pad(month + 1)}-${pad(Number(dayMonthYear[1]))}`;
-    return withTime({ kind: 'day', date, explicit: true });
-  }
+  // A full date in any common form ("1st May 2020", "1/5/2020"), read the British way by the shared date reader.
+  const day = findDates(text, asOf).find((found) => found.precision === 'day' && /\d{4}/.test(found.text));
+  if (day) return withTime({ kind: 'day', date: day.date, explicit: true });
 
   const monthYear = new RegExp(`\\b${MONTH_PATTERN}\\w*\\s+(\\d{4})\\b`).exec(text);
   if (monthYear) {

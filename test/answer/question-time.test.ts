@@ -52,3 +52,13 @@ describe('readQuestionTime', () => {
     expect(readQuestionTime('what is the levy allowance', today).wantsHistory).toBe(false);
   });
 });
+
+describe('readQuestionTime with the shared date reader', () => {
+  it('reads a British numeric date as day then month', () => {
+    expect(readQuestionTime('levy top up on 1/5/2020?', '2026-11-23').time).toEqual({
+      kind: 'day',
+      date: '2020-05-01',
+      explicit: true,
+    });
+  });
+});
