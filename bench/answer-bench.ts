@@ -42,8 +42,9 @@ export function scaleKnowledge(knowledge: Knowledge, scale: number): Knowledge {
       });
     }
   }
+  const { searchIndexData: _single, ...rest } = knowledge;
   return {
-    ...knowledge,
+    ...rest,
     articles,
     sections: [...articles.values()].flatMap((article) => article.sections),
     version: `${knowledge.version}x${scale}`,

@@ -1,13 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import matter from 'gray-matter';
-import { parse as parseYaml } from 'yaml';
 import { KnowledgeError } from '../errors.js';
 import { ArticleFrontMatter, type Source } from './article-schema.js';
 import { FACT_REFERENCE } from './fact-references.js';
 import { type Fact, FactsFile, type FactValue } from './fact-schema.js';
 import { figureAsOf, lastDayOf } from './figure-as-of.js';
 import { formatDate } from './format.js';
+import { FRONT_MATTER_FIRST_LINE, splitFrontMatter } from './front-matter.js';
 import { loadKnowledge } from './load-knowledge.js';
 import { parseLocatedYaml } from './yaml-location.js';
 
@@ -154,14 +153,9 @@ async function checkArticles(
     .sort();
   for (const file of files) {
     const text = await readFile(join(directory, file), 'utf8');
-    let parsedFile: matter.GrayMatterFile<string>;
-    try {
-      parsedFile = matter(text, { engines: { yaml: (source: string) => parseYaml(source) as object } });
-    } catch {
-      continue; // the loader has already reported invalid front matter
-    }
-    // gray-matter keeps the newline after the opening ---, so the front matter's first line is the file's line 1.
-    const located = parseLocatedYaml(parsedFile.matter, 1);
+    const parts = splitFrontMatter(text);
+    if (!parts) continue; // the loader has already reported missing front matter
+    const located = parseLocatedYaml(parts.frontMatter, FRONT_MATTER_FIRST_LINE);
     if (located.errors.length > 0) continue; // the loader has already reported invalid YAML
     const lineOf = (path: readonly PropertyKey[]) => {
       const line = located.lineOf(path);
@@ -190,7 +184,7 @@ async function checkArticles(
       }
     });
 
-    const bodyStart = text.length - parsedFile.content.length;
+    const bodyStart = text.length - parts.body.length;
     for (const match of text.matchAll(ANY_REFERENCE)) {
       if ((match.index ?? 0) < bodyStart) continue;
       const line = text.slice(0, match.index).split('\n').length;
