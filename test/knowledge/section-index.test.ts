@@ -32,7 +32,9 @@ function expectSameRanking(scale: number) {
         ours.map((hit) => hit.id),
         question,
       ).toEqual(theirs.map((hit) => hit.id));
-      ours.forEach((hit, at) => expect(hit.score).toBeCloseTo(theirs[at]!.score, 6));
+      ours.forEach((hit, at) => {
+        expect(hit.score).toBeCloseTo(theirs[at]!.score, 6);
+      });
       compared += 1;
     }
   }
