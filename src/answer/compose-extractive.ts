@@ -3,11 +3,13 @@ import { factKeysIn } from '../knowledge/fact-references.js';
 import type { Fact, FactValue } from '../knowledge/fact-schema.js';
 import { figureAsOf, figureHistory, figuresDuring, lastDayOf } from '../knowledge/figure-as-of.js';
 import { formatDate, formatFigure } from '../knowledge/format.js';
+import { isReported } from '../knowledge/reported-figure.js';
 import type { Knowledge, Section } from '../knowledge/knowledge.js';
 import { searchTerms } from '../knowledge/normalise-text.js';
 import type { SearchIndex } from '../knowledge/search-index.js';
 import type { Answer, StatedFigure } from './answer.js';
 import { citeSections, sectionText } from './cite.js';
+import { describeReported } from './describe-reported.js';
 import type { QuestionIntent } from './question-time.js';
 import type { Retrieval } from './retrieve.js';
 
@@ -93,6 +95,7 @@ function describeFact(
   marker: string,
 ): { text: string; figures: StatedFigure[] } {
   const name = lowerFirst(fact.label);
+  if (isReported(fact)) return describeReported(fact, name, intent, asOf, marker);
   const history = figureHistory(fact);
   const { time } = intent;
 

@@ -1,5 +1,6 @@
 import { figureAsOf } from './figure-as-of.js';
-import { formatDate, formatFigure } from './format.js';
+import { formatDate } from './format.js';
+import { figureText } from './reported-figure.js';
 import type { Knowledge } from './knowledge.js';
 
 /** `{{fact:llw.rate}}` is the figure in force; `{{from:llw.rate}}` the date it applies from. */
@@ -16,6 +17,6 @@ export function renderFactReferences(text: string, knowledge: Pick<Knowledge, 'f
     if (!fact) return whole;
     const entry = figureAsOf(fact, asOfIso);
     if (!entry) return kind === 'fact' ? '(no figure in the sources for that date)' : '(date not known)';
-    return kind === 'fact' ? formatFigure(entry.value, fact.unit) : formatDate(entry.from);
+    return kind === 'fact' ? figureText(fact, entry) : formatDate(entry.from);
   });
 }
