@@ -18,21 +18,29 @@ const said = (fact: Fact, entry: FactValue) => `${figureText(fact, entry)} (${re
  * Sentences for a fact whose values are counts reported on dates: the report that stood on the day or during the
  * period asked about, named with its month, and the next report when there is one. Nothing is said to "apply until".
  */
-export function describeReported(fact: Fact, name: string, intent: QuestionIntent, asOf: string, marker: string): Described {
+export function describeReported(
+  fact: Fact,
+  name: string,
+  intent: QuestionIntent,
+  asOf: string,
+  marker: string,
+): Described {
   const history = figureHistory(fact);
   const { time } = intent;
 
   if (intent.wantsHistory) {
     const lines = history.map((entry) => `- ${figureText(fact, entry)}: ${reportedIn(entry)}`);
     return {
-      text: `Each report of the ${name} I hold ${marker}:\n${lines.join('\n')}`,
+      text: `Each figure I hold for ${name}, with when it was reported ${marker}:\n${lines.join('\n')}`,
       figures: history.map((entry) => stated(fact, entry)),
     };
   }
 
   const start = time.kind === 'day' ? time.date : time.start;
   const end = time.kind === 'day' ? time.date : time.end < asOf ? time.end : asOf;
-  const standing = [...history].reverse().find((entry) => entry.from < start || (time.kind === 'day' && entry.from <= start));
+  const standing = [...history]
+    .reverse()
+    .find((entry) => entry.from < start || (time.kind === 'day' && entry.from <= start));
   const during = time.kind === 'period' ? history.filter((entry) => entry.from >= start && entry.from <= end) : [];
   const reports = [...(standing && !during.includes(standing) ? [standing] : []), ...during];
   const last = reports[reports.length - 1];
@@ -41,7 +49,7 @@ export function describeReported(fact: Fact, name: string, intent: QuestionInten
   if (!last) {
     const first = next as FactValue;
     return {
-      text: `The earliest report of the ${name} I hold is ${said(fact, first)} ${marker}, so I hold none for ${time.kind === 'day' ? formatDate(time.date) : time.label}.`,
+      text: `The earliest figure I hold for ${name} is ${said(fact, first)} ${marker}, so I hold none for ${time.kind === 'day' ? formatDate(time.date) : time.label}.`,
       figures: [stated(fact, first)],
     };
   }
@@ -49,19 +57,21 @@ export function describeReported(fact: Fact, name: string, intent: QuestionInten
   let text: string;
   if (time.kind === 'period') {
     const made = during.map((entry) => said(fact, entry));
-    const before = standing && !during.includes(standing) ? `the latest report before it was ${said(fact, standing)}` : '';
+    const before =
+      standing && !during.includes(standing) ? `the latest figure before it was ${said(fact, standing)}` : '';
     text =
       during.length === 0
-        ? `I hold no report of the ${name} made during ${time.label}; ${before} ${marker}.`
-        : `Reports of the ${name} made during ${time.label}: ${made.join(', then ')}${before ? `; ${before}` : ''} ${marker}.`;
+        ? `I hold no figure for ${name} reported during ${time.label}; ${before} ${marker}.`
+        : `Figures for ${name} reported during ${time.label}: ${made.join(', then ')}${before ? `; ${before}` : ''} ${marker}.`;
   } else {
     const isToday = time.date === asOf && !time.explicit;
     text = isToday
-      ? `The latest ${name} I hold is ${said(fact, last)} ${marker}.`
-      : `On ${formatDate(time.date)} the latest ${name} reported was ${said(fact, last)} ${marker}.`;
+      ? `The latest figure I hold for ${name} is ${said(fact, last)} ${marker}.`
+      : `On ${formatDate(time.date)}, the latest figure I hold for ${name} was ${said(fact, last)} ${marker}.`;
     const position = history.indexOf(last);
     const previous = position > 0 ? history[position - 1] : undefined;
-    if (previous && isToday) text += ` The report before that, in ${formatMonth(previous.from)}, gave ${figureText(fact, previous)}.`;
+    if (previous && isToday)
+      text += ` The report before that, in ${formatMonth(previous.from)}, gave ${figureText(fact, previous)}.`;
   }
   if (next) text += ` The next report, in ${formatMonth(next.from)}, gave ${figureText(fact, next)}.`;
   else if (time.kind === 'day' && time.date === asOf) text += ' No later report is in my sources.';

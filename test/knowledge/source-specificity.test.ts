@@ -16,9 +16,9 @@ describe('unspecificSource', () => {
   });
 
   it('warns on a search-results page, by path or by query', () => {
-    expect(unspecificSource(source('https://parallelparliament.co.uk/search?search_term=Apprentices+Taxation'))).toEqual([
-      expect.stringContaining('is a search page'),
-    ]);
+    expect(
+      unspecificSource(source('https://parallelparliament.co.uk/search?search_term=Apprentices+Taxation')),
+    ).toEqual([expect.stringContaining('is a search page')]);
     expect(unspecificSource(source('https://www.gov.uk/search/all?keywords=apprenticeship+levy'))).toHaveLength(1);
     expect(unspecificSource(source('https://example.org/news?q=living+wage'))).toHaveLength(1);
   });
@@ -32,9 +32,9 @@ describe('unspecificSource', () => {
 
   it('accepts a specific page, a council meeting page and a source cited without a URL', () => {
     expect(unspecificSource(source('https://www.gov.uk/national-minimum-wage-rates'))).toEqual([]);
-    expect(unspecificSource(source('https://hackney.moderngov.co.uk/ieListDocuments.aspx?CId=564&MId=3968&Ver=4'))).toEqual(
-      [],
-    );
+    expect(
+      unspecificSource(source('https://hackney.moderngov.co.uk/ieListDocuments.aspx?CId=564&MId=3968&Ver=4')),
+    ).toEqual([]);
     expect(unspecificSource(source('https://readkong.com/page/hackney-employment-skills-5870917'))).toEqual([]);
     expect(unspecificSource(source())).toEqual([]);
   });
