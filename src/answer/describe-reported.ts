@@ -31,7 +31,7 @@ export function describeReported(
   if (intent.wantsHistory) {
     const lines = history.map((entry) => `- ${figureText(fact, entry)}: ${reportedIn(entry)}`);
     return {
-      text: `Each figure I hold for ${name}, with when it was reported ${marker}:\n${lines.join('\n')}`,
+      text: `Each figure I hold for the ${name}, with when it was reported ${marker}:\n${lines.join('\n')}`,
       figures: history.map((entry) => stated(fact, entry)),
     };
   }
@@ -49,7 +49,7 @@ export function describeReported(
   if (!last) {
     const first = next as FactValue;
     return {
-      text: `The earliest figure I hold for ${name} is ${said(fact, first)} ${marker}, so I hold none for ${time.kind === 'day' ? formatDate(time.date) : time.label}.`,
+      text: `The earliest figure I hold for the ${name} is ${said(fact, first)} ${marker}, so I hold none for ${time.kind === 'day' ? formatDate(time.date) : time.label}.`,
       figures: [stated(fact, first)],
     };
   }
@@ -61,13 +61,13 @@ export function describeReported(
       standing && !during.includes(standing) ? `the latest figure before it was ${said(fact, standing)}` : '';
     text =
       during.length === 0
-        ? `I hold no figure for ${name} reported during ${time.label}; ${before} ${marker}.`
-        : `Figures for ${name} reported during ${time.label}: ${made.join(', then ')}${before ? `; ${before}` : ''} ${marker}.`;
+        ? `I hold no figure for the ${name} reported during ${time.label}; ${before} ${marker}.`
+        : `Figures for the ${name} reported during ${time.label}: ${made.join(', then ')}${before ? `; ${before}` : ''} ${marker}.`;
   } else {
     const isToday = time.date === asOf && !time.explicit;
     text = isToday
-      ? `The latest figure I hold for ${name} is ${said(fact, last)} ${marker}.`
-      : `On ${formatDate(time.date)}, the latest figure I hold for ${name} was ${said(fact, last)} ${marker}.`;
+      ? `The latest figure I hold for the ${name} is ${said(fact, last)} ${marker}.`
+      : `On ${formatDate(time.date)}, the latest figure I hold for the ${name} was ${said(fact, last)} ${marker}.`;
     const position = history.indexOf(last);
     const previous = position > 0 ? history[position - 1] : undefined;
     if (previous && isToday)

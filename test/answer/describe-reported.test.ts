@@ -42,7 +42,7 @@ describe('a reported count', () => {
 
   it('in a year with no report: names the last report before it and the next, never stretching one over the year', () => {
     const { text } = ask('how many council apprentices were there in 2017');
-    expect(text).toContain('I hold no figure for apprentices employed by Hackney Council reported during 2017');
+    expect(text).toContain('I hold no figure for the apprentices employed by Hackney Council reported during 2017');
     expect(text).toContain('38 (reported in October 2016)');
     expect(text).toContain('The next report, in February 2018, gave over 100.');
   });
