@@ -101,3 +101,12 @@ describe('the real knowledge base', () => {
     expect(warnings.filter((warning) => /front page|search page|page of a listing/.test(warning))).toEqual([]);
   });
 });
+
+describe('knowledge check on a facts table with an alias used before its anchor', () => {
+  it('reports the problem as an error instead of crashing', async () => {
+    const facts = `${FACTS.replace('source: { title: "Cabinet, 26 November 2018", url: "https://hackney.moderngov.co.uk/", date: 2018-11-26 }', 'source: *cabinet')}`;
+    const folder = await folderWith({ 'facts.yml': facts, 'apprenticeships/council-apprentices.md': ARTICLE });
+    const result = await checkKnowledge(folder, TODAY);
+    expect(result.errors).toEqual(expect.arrayContaining([expect.stringMatching(/Unresolved alias.*cabinet/)]));
+  });
+});
