@@ -80,6 +80,7 @@ async function checkFacts(directory: string, errors: string[], warnings: string[
 
     entry.values.forEach((value, index) => {
       for (const problem of sourceProblems(value.source)) errors.push(`${where(index, 'source')}: ${problem}`);
+      for (const problem of unspecificSource(value.source)) warnings.push(`${where(index, 'source')}: ${problem}`);
       const previous = entry.values[index - 1];
       if (previous && previous.from > value.from) {
         warnings.push(`${where(index, 'from')}: values are not oldest first (${previous.from} comes before it)`);
@@ -122,8 +123,9 @@ function sameValue(a: FactValue, b: FactValue): boolean {
   return a.value === b.value;
 }
 
-/** Why a source cannot be cited: its URL must be http(s) with a real host name. */
+/** Why a source cannot be cited: its URL, when it has one, must be http(s) with a real host name. */
 export function sourceProblems(source: Source): string[] {
+  if (source.url === undefined) return [];
   let url: URL;
   try {
     url = new URL(source.url);
@@ -138,6 +140,35 @@ export function sourceProblems(source: Source): string[] {
     problems.push(`url "${source.url}" has no host name such as www.gov.uk`);
   }
   return problems;
+}
+
+const SEARCH_PATH = /(^|\/)(search|results|find)(\/|\.\w+$|$)/i;
+const SEARCH_PARAMETERS = ['q', 'query', 'search', 'search_term', 'searchterm', 'keywords', 's', 'term'];
+
+/**
+ * Why a source URL does not point at the page that says the thing: a site's front page, a search-results page or a
+ * page of a paginated listing. These still load, so they only warn.
+ */
+export function unspecificSource(source: Source): string[] {
+  if (source.url === undefined) return [];
+  let url: URL;
+  try {
+    url = new URL(source.url);
+  } catch {
+    return [];
+  }
+  const path = url.pathname.replace(/\/+$/, '');
+  const parameters = [...url.searchParams.keys()].map((key) => key.toLowerCase());
+  if (path === '' && parameters.length === 0) {
+    return [`url "${source.url}" is a site's front page; cite the page or document that gives the figure`];
+  }
+  if (SEARCH_PATH.test(path) || parameters.some((key) => SEARCH_PARAMETERS.includes(key))) {
+    return [`url "${source.url}" is a search page; cite the page or document that gives the figure`];
+  }
+  if (parameters.includes('page') || /\/page\/\d+$/.test(path)) {
+    return [`url "${source.url}" is a page of a listing; cite the page or document that gives the figure`];
+  }
+  return [];
 }
 
 /** Reads each article's front matter and body on its own, so one broken article does not hide others' problems. */
@@ -181,6 +212,9 @@ async function checkArticles(
     front.data.sources.forEach((source, index) => {
       for (const problem of sourceProblems(source)) {
         errors.push(`${file}: ${lineOf(['sources', index, 'url'])}sources[${index}].url: ${problem}`);
+      }
+      for (const problem of unspecificSource(source)) {
+        warnings.push(`${file}: ${lineOf(['sources', index, 'url'])}sources[${index}].url: ${problem}`);
       }
     });
 
