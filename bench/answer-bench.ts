@@ -133,7 +133,12 @@ function recallOfSource(index: SearchIndex, items: { question: string; source: s
   let at5 = 0;
   for (const { question, source } of items) {
     const articles = [
-      ...new Set(index.searchSections(question, { audience: 'staff', limit: 8 }).map((hit) => hit.id.split('#')[0])),
+      ...new Set(
+        index
+          .searchSections(question, { audience: 'staff', limit: 8 })
+          // A copy in a scaled knowledge base counts as its original article.
+          .map((hit) => hit.id.split('#')[0]?.replace(/-copy-\d+$/, '')),
+      ),
     ];
     if (articles[0] === source) at1 += 1;
     if (articles.slice(0, 5).includes(source)) at5 += 1;
