@@ -1,5 +1,5 @@
-import { findDates } from '../understand/values/index.js';
 import { MONTHS as MONTH_TITLES } from '../knowledge/format.js';
+import { findDates } from '../understand/values/index.js';
 
 const MONTHS = MONTH_TITLES.map((month) => month.toLowerCase());
 const MONTH_PATTERN = `(${MONTHS.join('|')}|${MONTHS.map((month) => month.slice(0, 3)).join('|')})`;

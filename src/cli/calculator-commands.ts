@@ -110,7 +110,12 @@ function renderCalculatorText(answer: Answer, verbose: boolean): string {
   const parts = [answer.text];
   if (verbose && answer.working) parts.push('', '**Working**', answer.working);
   if (answer.citations.length > 0) {
-    parts.push('', ...answer.citations.map((citation) => `[${citation.n}] ${citation.title}: ${citation.url}`));
+    parts.push(
+      '',
+      ...answer.citations.map(
+        (citation) => `[${citation.n}] ${citation.title}${citation.url ? `: ${citation.url}` : ''}`,
+      ),
+    );
   }
   return `${parts.join('\n')}\n`;
 }
