@@ -7,8 +7,8 @@ import {
   levyFormFields,
   parseEligibilityForm,
   parseLevyForm,
-  renderEligibilityText,
-  renderLevyText,
+  renderEligibilitySummary,
+  renderLevySummary,
 } from '../../src/calculators/index.js';
 import { restoreNetwork } from '../helpers/network.js';
 import {
@@ -86,7 +86,7 @@ describe('Teams calculator cards', () => {
     if (!parsed.ok) throw new Error('the levy form rejects a plain £5m pay bill');
     const result = calculateLevy(teams.core.knowledge, parsed.value, today());
     const citations = citeArticles(teams.core.knowledge, result.articleIds, result.rulesDate, today());
-    expect(sent.text).toBe(renderLevyText(result, citations));
+    expect(sent.text).toBe(renderLevySummary(result, citations));
     const entity = sent.entities?.find((item) => item.type === 'https://schema.org/Message');
     expect(entity?.citation?.map((claim) => claim.position)).toEqual(citations.map((citation) => citation.n));
   });
@@ -111,6 +111,6 @@ describe('Teams calculator cards', () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     const result = checkEligibility(teams.core.knowledge, parsed.value, today());
     const citations = citeArticles(teams.core.knowledge, result.articleIds, result.rulesDate, today());
-    expect(sent.text).toBe(renderEligibilityText(result, citations));
+    expect(sent.text).toBe(renderEligibilitySummary(result, citations));
   });
 });
