@@ -67,6 +67,22 @@ function londonInstant(year: number, month: number, day: number, hour: number): 
   return new TZDate(year, month - 1, day, hour, LONDON).getTime();
 }
 
+const workingWindows = new Map<number, readonly [number, number] | null>();
+
+/** The working window (09:00 and 17:00 London as instants) of a London day at UTC midnight `cursor`; null if none. */
+function workingWindow(cursor: number): readonly [number, number] | null {
+  let window = workingWindows.get(cursor);
+  if (window === undefined) {
+    const day = new Date(cursor);
+    const y = day.getUTCFullYear();
+    const m = day.getUTCMonth() + 1;
+    const d = day.getUTCDate();
+    window = isWorkingDay(isoDay(y, m, d)) ? [londonInstant(y, m, d, START_HOUR), londonInstant(y, m, d, END_HOUR)] : null;
+    workingWindows.set(cursor, window);
+  }
+  return window;
+}
+
 /** Milliseconds of working time between two instants (0 when `end` is not after `start`). */
 export function workingMsBetween(start: Date, end: Date): number {
   if (end.getTime() <= start.getTime()) return 0;
@@ -77,13 +93,10 @@ export function workingMsBetween(start: Date, end: Date): number {
   const last = partsOf(end);
   const lastDay = Date.UTC(last.year, last.month - 1, last.day);
   while (cursor <= lastDay) {
-    const day = new Date(cursor);
-    const y = day.getUTCFullYear();
-    const m = day.getUTCMonth() + 1;
-    const d = day.getUTCDate();
-    if (isWorkingDay(isoDay(y, m, d))) {
-      const from = Math.max(londonInstant(y, m, d, START_HOUR), start.getTime());
-      const to = Math.min(londonInstant(y, m, d, END_HOUR), end.getTime());
+    const window = workingWindow(cursor);
+    if (window !== null) {
+      const from = Math.max(window[0], start.getTime());
+      const to = Math.min(window[1], end.getTime());
       if (to > from) total += to - from;
     }
     cursor += DAY_MS;

@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { parse, View } from 'vega';
+import { Error as ErrorLevel, logger, parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Count } from './outcome-figures.js';
 
@@ -27,7 +27,7 @@ export function barChartSpec(chart: Chart): TopLevelSpec {
 
 /** Renders a chart to SVG in Node with Vega's headless renderer (no browser, no canvas). */
 export async function renderChartSvg(chart: Chart): Promise<string> {
-  const view = new View(parse(compile(barChartSpec(chart)).spec), { renderer: 'none' });
+  const view = new View(parse(compile(barChartSpec(chart), { logger: logger(ErrorLevel) }).spec), { renderer: 'none', logLevel: ErrorLevel });
   try {
     return await view.toSVG();
   } finally {

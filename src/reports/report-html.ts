@@ -3,7 +3,7 @@ import { type Chart, renderChartSvg } from './charts.js';
 import type { OutcomeFigures } from './outcome-figures.js';
 import { reportCharts } from './report-charts.js';
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const STYLE = `body{font-family:system-ui,Arial,sans-serif;margin:0 auto;max-width:1100px;padding:1rem;color:#0b0c0c}
@@ -15,8 +15,8 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}.key{display:grid;grid-t
 .key div{background:#f3f2f1;padding:.6rem}.key strong{display:block;font-size:1.4rem}`;
 
 function table(chart: Chart): string {
-  const rows = chart.rows.map((row) => `<tr><td>${escape(row.key)}</td><td class="n">${row.count}</td></tr>`).join('');
-  return `<table aria-label="${escape(chart.title)}"><thead><tr><th scope="col">${escape(chart.title)}</th><th scope="col">${escape(chart.valueLabel)}</th></tr></thead><tbody>${rows || '<tr><td colspan="2">None</td></tr>'}</tbody></table>`;
+  const rows = chart.rows.map((row) => `<tr><td>${escapeHtml(row.key)}</td><td class="n">${row.count}</td></tr>`).join('');
+  return `<table aria-label="${escapeHtml(chart.title)}"><thead><tr><th scope="col">${escapeHtml(chart.title)}</th><th scope="col">${escapeHtml(chart.valueLabel)}</th></tr></thead><tbody>${rows || '<tr><td colspan="2">None</td></tr>'}</tbody></table>`;
 }
 
 const hours = (value: number | undefined) => (value === undefined ? 'no data' : `${value} working hours`);
@@ -38,22 +38,22 @@ export async function reportHtml(figures: OutcomeFigures): Promise<string> {
       `${questions.ratings.up} / ${questions.ratings.down}${questions.ratings.upRate === undefined ? '' : ` (${questions.ratings.upRate}% 👍)`}`,
     ],
   ]
-    .map(([label, value]) => `<div><span>${escape(label!)}</span><strong>${escape(value!)}</strong></div>`)
+    .map(([label, value]) => `<div><span>${escapeHtml(label!)}</span><strong>${escapeHtml(value!)}</strong></div>`)
     .join('');
   const sections: string[] = [];
   for (const chart of reportCharts(figures)) {
     const svg = await renderChartSvg(chart);
     sections.push(
-      `<section class="figure" id="${chart.id}"><div class="chart" role="img" aria-label="${escape(chart.title)}">${svg}</div>${table(chart)}</section>`,
+      `<section class="figure" id="${chart.id}"><div class="chart" role="img" aria-label="${escapeHtml(chart.title)}">${svg}</div>${table(chart)}</section>`,
     );
   }
   const reasons = questions.downReasons
-    .map((row) => `<tr><td>${escape(row.key)}</td><td class="n">${row.count}</td></tr>`)
+    .map((row) => `<tr><td>${escapeHtml(row.key)}</td><td class="n">${row.count}</td></tr>`)
     .join('');
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title><style>${STYLE}</style></head><body>
-<h1>${escape(title)}</h1>
+<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>
+<h1>${escapeHtml(title)}</h1>
 <p>Enquiries logged in the period, as they stood at its end. Times are in working hours: 09:00 to 17:00 London time, Monday to Friday, England and Wales bank holidays left out. Figures only: no contact details.</p>
 <div class="key">${key}</div>
 ${sections.join('\n')}
