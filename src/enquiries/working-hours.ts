@@ -77,7 +77,9 @@ function workingWindow(cursor: number): readonly [number, number] | null {
     const y = day.getUTCFullYear();
     const m = day.getUTCMonth() + 1;
     const d = day.getUTCDate();
-    window = isWorkingDay(isoDay(y, m, d)) ? [londonInstant(y, m, d, START_HOUR), londonInstant(y, m, d, END_HOUR)] : null;
+    window = isWorkingDay(isoDay(y, m, d))
+      ? [londonInstant(y, m, d, START_HOUR), londonInstant(y, m, d, END_HOUR)]
+      : null;
     workingWindows.set(cursor, window);
   }
   return window;

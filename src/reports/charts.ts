@@ -27,7 +27,10 @@ export function barChartSpec(chart: Chart): TopLevelSpec {
 
 /** Renders a chart to SVG in Node with Vega's headless renderer (no browser, no canvas). */
 export async function renderChartSvg(chart: Chart): Promise<string> {
-  const view = new View(parse(compile(barChartSpec(chart), { logger: logger(ErrorLevel) }).spec), { renderer: 'none', logLevel: ErrorLevel });
+  const view = new View(parse(compile(barChartSpec(chart), { logger: logger(ErrorLevel) }).spec), {
+    renderer: 'none',
+    logLevel: ErrorLevel,
+  });
   try {
     return await view.toSVG();
   } finally {

@@ -15,7 +15,9 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}.key{display:grid;grid-t
 .key div{background:#f3f2f1;padding:.6rem}.key strong{display:block;font-size:1.4rem}`;
 
 function table(chart: Chart): string {
-  const rows = chart.rows.map((row) => `<tr><td>${escapeHtml(row.key)}</td><td class="n">${row.count}</td></tr>`).join('');
+  const rows = chart.rows
+    .map((row) => `<tr><td>${escapeHtml(row.key)}</td><td class="n">${row.count}</td></tr>`)
+    .join('');
   return `<table aria-label="${escapeHtml(chart.title)}"><thead><tr><th scope="col">${escapeHtml(chart.title)}</th><th scope="col">${escapeHtml(chart.valueLabel)}</th></tr></thead><tbody>${rows || '<tr><td colspan="2">None</td></tr>'}</tbody></table>`;
 }
 
