@@ -29,8 +29,14 @@ export async function runReportBench(count = 100_000): Promise<Record<string, nu
       make: (index) => {
         // Spread over the year; four in five claimed within a day, three in four of those resolved within a week.
         const loggedAt = new Date(YEAR_START + Math.floor((index / count) * 360 * 24) * HOUR);
-        const claimed = index % 5 !== 0 ? { at: new Date(loggedAt.getTime() + ((index % 23) + 1) * HOUR), by: `U0OFFICER${index % 6}` } : undefined;
-        const resolved = claimed && index % 4 !== 0 ? { at: new Date(claimed.at.getTime() + ((index % 97) + 2) * HOUR), outcome: 'Done' } : undefined;
+        const claimed =
+          index % 5 !== 0
+            ? { at: new Date(loggedAt.getTime() + ((index % 23) + 1) * HOUR), by: `U0OFFICER${index % 6}` }
+            : undefined;
+        const resolved =
+          claimed && index % 4 !== 0
+            ? { at: new Date(claimed.at.getTime() + ((index % 97) + 2) * HOUR), outcome: 'Done' }
+            : undefined;
         return {
           organisation: `Employer ${index}`,
           contactName: `Contact ${index}`,
@@ -63,7 +69,8 @@ export async function runReportBench(count = 100_000): Promise<Record<string, nu
     started = performance.now();
     await reports.render(figures, 'html');
     const htmlMs = performance.now() - started;
-    if (figures.enquiries.logged !== count) throw new Error(`expected ${count} enquiries, counted ${figures.enquiries.logged}`);
+    if (figures.enquiries.logged !== count)
+      throw new Error(`expected ${count} enquiries, counted ${figures.enquiries.logged}`);
     return {
       enquiries: count,
       seedSeconds: Math.round(seedSeconds * 10) / 10,

@@ -22,8 +22,14 @@ await seedEnquiries({
   count: 140,
   make: (index) => {
     const loggedAt = new Date(start + ((index * 37) % 28) * 86_400_000 + (index % 7) * 3_600_000);
-    const claimed = index % 6 !== 0 ? { at: new Date(loggedAt.getTime() + ((index % 11) + 1) * 3_600_000), by: `U0OFFICER${index % 3}` } : undefined;
-    const resolved = claimed && index % 3 !== 0 ? { at: new Date(claimed.at.getTime() + ((index % 40) + 3) * 3_600_000), outcome: 'Done' } : undefined;
+    const claimed =
+      index % 6 !== 0
+        ? { at: new Date(loggedAt.getTime() + ((index % 11) + 1) * 3_600_000), by: `U0OFFICER${index % 3}` }
+        : undefined;
+    const resolved =
+      claimed && index % 3 !== 0
+        ? { at: new Date(claimed.at.getTime() + ((index % 40) + 3) * 3_600_000), outcome: 'Done' }
+        : undefined;
     return {
       organisation: `Employer ${index}`,
       contactName: 'Seeded',
@@ -38,11 +44,32 @@ await seedEnquiries({
     };
   },
 });
-const queue = createEnquiryQueue({ store, log: createLogger({ level: 'silent' }), now, settings: { slaHours: 8, retentionDays: 730, staleClaimWorkingDays: 5 } });
-const reports = createOutcomeReports({ queue, questions: createQuestionLog({ store, now, retentionDays: 90 }), slaHours: 8 });
+const queue = createEnquiryQueue({
+  store,
+  log: createLogger({ level: 'silent' }),
+  now,
+  settings: { slaHours: 8, retentionDays: 730, staleClaimWorkingDays: 5 },
+});
+const reports = createOutcomeReports({
+  queue,
+  questions: createQuestionLog({ store, now, retentionDays: 90 }),
+  slaHours: 8,
+});
 const html = await reports.render(await reports.figures({ from: '2026-08-01', to: '2026-08-31' }), 'html');
 const file = join(dir, 'report.html');
 writeFileSync(file, html);
-execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--window-size=1100,2400', `--screenshot=${join(process.cwd(), 'docs/images/outcome-report.png')}`, `file://${file}`], { stdio: 'ignore' });
+execFileSync(
+  'chromium',
+  [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--hide-scrollbars',
+    '--window-size=1100,2400',
+    `--screenshot=${join(process.cwd(), 'docs/images/outcome-report.png')}`,
+    `file://${file}`,
+  ],
+  { stdio: 'ignore' },
+);
 await store.close();
 process.stdout.write('Wrote docs/images/outcome-report.png\n');

@@ -114,7 +114,8 @@ export function createQuestionLog(options: {
     },
 
     async list(range) {
-      const from = range.from < oldestKept() ? oldestKept() : range.from;
+      const kept = oldestKept();
+      const from = [range.from, kept].sort()[1]!; // the later of the two days
       const result: QuestionRecord[] = [];
       for (let day = from; day <= range.to; day = nextDay(day)) {
         const ids = (await sets.members(daySet(day))).sort();
