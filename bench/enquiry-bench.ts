@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import KeyvRedis from '@keyv/redis';
-import { type Actor, createEnquiryQueue, seedEnquiries } from '../src/enquiries/index.js';
+import { type Actor, createEnquiryQueue } from '../src/enquiries/index.js';
 import { createLogger } from '../src/log.js';
 import { createStore, type Store } from '../src/store/create-store.js';
+import { seedEnquiries } from './seed-enquiries.js';
 
 export type EnquiryBenchOptions = {
   /** Redis to measure as well (default TEST_REDIS_URL or REDIS_URL); SQLite always runs, on a temporary file. */

@@ -15,7 +15,8 @@ const idList = z
       .split(',')
       .map((item) => item.trim())
       .filter((item) => item !== ''),
-  );
+  )
+  .pipe(z.array(z.string().regex(/^[A-Za-z0-9:_@.-]+$/, { error: 'expected comma-separated user ids' })));
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
 
@@ -70,6 +71,34 @@ export const Environment = z.object({
   TEAMS_OFFICER_IDS: idList,
   ENQUIRY_SLA_HOURS: z.coerce.number().min(1).max(400).default(8),
   ENQUIRY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(730),
+  // Reports and the knowledge-gaps loop (helper "enquiries").
+  QUESTION_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  QUESTION_PSEUDONYM_SALT: z.string().trim().min(16, { error: 'expected at least 16 characters' }).optional(),
+  REPORT_SCHEDULE: z
+    .string()
+    .trim()
+    .regex(/^(off|monthly|quarterly|monthly,quarterly|quarterly,monthly)$/, {
+      error: 'expected off, monthly, quarterly or monthly,quarterly',
+    })
+    .default('monthly,quarterly'),
+  CONTENT_OWNER_CHANNELS: z
+    .string()
+    .trim()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'expected JSON: {"owner": {"slack": "C…", "teams": "…"}}' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z.record(
+        z.string().min(1),
+        z.object({ slack: z.string().min(1).optional(), teams: z.string().min(1).optional() }).strict(),
+      ),
+    )
+    .optional(),
 });
 export type Environment = z.infer<typeof Environment>;
 
@@ -117,10 +146,22 @@ export type Config = {
   model: ModelConfig;
   slack: SlackConfig;
   teams: TeamsConfig;
-  enquiries: { slaHours: number; retentionDays: number; staleClaimWorkingDays: number };
+  enquiries: { slaHours: number; retentionDays: number; staleClaimWorkingDays: number; officerIds: string[] };
+  reports: ReportsConfig;
+};
+
+/** Outcome reports and the knowledge-gaps loop: what is kept, for how long, and where it is posted. */
+export type ReportsConfig = {
+  questionRetentionDays: number;
+  /** HMAC key for pseudonymising user ids in the question log; without it no user id is kept at all. */
+  pseudonymSalt?: string;
+  schedule: ('monthly' | 'quarterly')[];
+  /** Where each content owner's weekly digest goes (article `owner` → Slack channel / Teams conversation). */
+  ownerChannels: Record<string, { slack?: string | undefined; teams?: string | undefined }>;
 };
 
 const SECRET_VARIABLES = new Set([
+  'QUESTION_PSEUDONYM_SALT',
   'OPENAI_API_KEY',
   'SLACK_BOT_TOKEN',
   'SLACK_SIGNING_SECRET',
@@ -206,6 +247,19 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
             ...(env.TEAMS_ENQUIRY_CHANNEL !== undefined && { enquiryChannel: env.TEAMS_ENQUIRY_CHANNEL }),
           }
         : 'off',
-    enquiries: { slaHours: env.ENQUIRY_SLA_HOURS, retentionDays: env.ENQUIRY_RETENTION_DAYS, staleClaimWorkingDays: 5 },
+    enquiries: {
+      slaHours: env.ENQUIRY_SLA_HOURS,
+      retentionDays: env.ENQUIRY_RETENTION_DAYS,
+      staleClaimWorkingDays: 5,
+      // The command line acts as either platform, so it knows every officer whether or not Slack or Teams is set up.
+      officerIds: [...new Set([...env.SLACK_OFFICER_IDS, ...env.TEAMS_OFFICER_IDS])],
+    },
+    reports: {
+      questionRetentionDays: env.QUESTION_RETENTION_DAYS,
+      ...(env.QUESTION_PSEUDONYM_SALT !== undefined && { pseudonymSalt: env.QUESTION_PSEUDONYM_SALT }),
+      schedule:
+        env.REPORT_SCHEDULE === 'off' ? [] : (env.REPORT_SCHEDULE.split(',').sort() as ('monthly' | 'quarterly')[]),
+      ownerChannels: env.CONTENT_OWNER_CHANNELS ?? {},
+    },
   };
 }

@@ -9,7 +9,7 @@ describe('loadConfig', () => {
     expect(config.model).toBe('off');
     expect(config.slack).toBe('off');
     expect(config.teams).toBe('off');
-    expect(config.enquiries).toEqual({ slaHours: 8, retentionDays: 730, staleClaimWorkingDays: 5 });
+    expect(config.enquiries).toEqual({ slaHours: 8, retentionDays: 730, staleClaimWorkingDays: 5, officerIds: [] });
   });
 
   it('names the variable and what is expected when a value is wrong', () => {

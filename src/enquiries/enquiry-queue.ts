@@ -120,6 +120,10 @@ export type EnquiryQueue = {
   eraseContact(email: string, by: Actor): Promise<{ ok: true; erased: number } | { ok: false; message: string }>;
   /** Erases contact details of enquiries resolved or closed more than the retention period ago. */
   applyRetention(): Promise<number>;
+  /** Removes contact details held under a reference with no enquiry (a log cut short); returns how many. */
+  sweepOrphans(): Promise<number>;
+  /** Every enquiry, oldest first, without contact details or posts: for reports, which hold numbers only. */
+  listWithoutContacts(): Promise<Enquiry[]>;
   /** Sends pending triage posts and due reminders through the publishers; safe to call repeatedly and from several replicas. */
   deliver(publishers: TriagePublisher[]): Promise<{ sent: number; failed: number }>;
   /** Calls `deliver` on a timer until the returned stop function is called. */

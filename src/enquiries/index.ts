@@ -18,7 +18,5 @@ export type {
 } from './enquiry-queue.js';
 export { ENQUIRY_STATUSES, ENQUIRY_TOPICS } from './enquiry-queue.js';
 export { EnquiryInputSchema, normaliseOrganisation, normalisePhone } from './enquiry-schema.js';
-export { officerIdsFromEnv } from './officers.js';
-export { type SeedEnquiry, seedEnquiries } from './seed-enquiries.js';
 export { suggestTopic } from './suggest-topic.js';
-export { londonDate, workingMsBetween } from './working-hours.js';
+export { isWorkingDay, londonDate, workingMsBetween } from './working-hours.js';

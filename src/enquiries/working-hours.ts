@@ -1,30 +1,40 @@
-// Working time for SLAs: Monday to Friday, 09:00 to 17:00 in Europe/London (GMT or BST as in force that day).
-// Bank holidays are not excluded.
+// Working time for SLAs and reports: Monday to Friday, 09:00 to 17:00 in Europe/London (GMT or BST as in force
+// that day), England and Wales bank holidays excluded (from `date-holidays`, substitute days included).
+import { TZDate } from '@date-fns/tz';
+import Holidays from 'date-holidays';
 
+const LONDON = 'Europe/London';
 const START_HOUR = 9;
 const END_HOUR = 17;
 export const WORKING_DAY_MS = (END_HOUR - START_HOUR) * 3_600_000;
 const DAY_MS = 86_400_000;
 
+const englandAndWales = new Holidays('GB', 'ENG');
+const bankHolidaysByYear = new Map<number, Set<string>>();
+
+/** England and Wales bank holidays of a year, as YYYY-MM-DD. */
+export function bankHolidays(year: number): Set<string> {
+  let days = bankHolidaysByYear.get(year);
+  if (!days) {
+    days = new Set(
+      englandAndWales
+        .getHolidays(year)
+        .filter((holiday) => holiday.type === 'public')
+        .map((holiday) => holiday.date.slice(0, 10)),
+    );
+    bankHolidaysByYear.set(year, days);
+  }
+  return days;
+}
+
 const londonParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
+  timeZone: LONDON,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
 });
 
-function partsOf(date: Date): {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-} {
+function partsOf(date: Date): { year: number; month: number; day: number } {
   const parts: Record<string, number> = {};
   for (const part of londonParts.formatToParts(date)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -33,25 +43,46 @@ function partsOf(date: Date): {
     year: parts.year ?? 0,
     month: parts.month ?? 1,
     day: parts.day ?? 1,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
   };
 }
+
+const isoDay = (year: number, month: number, day: number) =>
+  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 /** The calendar date in London, YYYY-MM-DD. */
 export function londonDate(date: Date): string {
   const { year, month, day } = partsOf(date);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isoDay(year, month, day);
+}
+
+/** Whether a London calendar day (YYYY-MM-DD) is a working day: a weekday that is not a bank holiday. */
+export function isWorkingDay(day: string): boolean {
+  const date = new Date(`${day}T12:00:00Z`);
+  const weekday = date.getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !bankHolidays(date.getUTCFullYear()).has(day);
 }
 
 /** The instant at which the London wall clock shows `hour`:00 on the given London calendar day. */
 function londonInstant(year: number, month: number, day: number, hour: number): number {
-  const guess = Date.UTC(year, month - 1, day, hour);
-  // London is UTC or UTC+1; find the offset in force at that wall time.
-  const shown = partsOf(new Date(guess));
-  const shownAsUtc = Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute, shown.second);
-  return guess - (shownAsUtc - guess);
+  return new TZDate(year, month - 1, day, hour, LONDON).getTime();
+}
+
+const workingWindows = new Map<number, readonly [number, number] | null>();
+
+/** The working window (09:00 and 17:00 London as instants) of a London day at UTC midnight `cursor`; null if none. */
+function workingWindow(cursor: number): readonly [number, number] | null {
+  let window = workingWindows.get(cursor);
+  if (window === undefined) {
+    const day = new Date(cursor);
+    const y = day.getUTCFullYear();
+    const m = day.getUTCMonth() + 1;
+    const d = day.getUTCDate();
+    window = isWorkingDay(isoDay(y, m, d))
+      ? [londonInstant(y, m, d, START_HOUR), londonInstant(y, m, d, END_HOUR)]
+      : null;
+    workingWindows.set(cursor, window);
+  }
+  return window;
 }
 
 /** Milliseconds of working time between two instants (0 when `end` is not after `start`). */
@@ -64,16 +95,10 @@ export function workingMsBetween(start: Date, end: Date): number {
   const last = partsOf(end);
   const lastDay = Date.UTC(last.year, last.month - 1, last.day);
   while (cursor <= lastDay) {
-    const day = new Date(cursor);
-    const weekday = day.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) {
-      const y = day.getUTCFullYear();
-      const m = day.getUTCMonth() + 1;
-      const d = day.getUTCDate();
-      const open = londonInstant(y, m, d, START_HOUR);
-      const close = londonInstant(y, m, d, END_HOUR);
-      const from = Math.max(open, start.getTime());
-      const to = Math.min(close, end.getTime());
+    const window = workingWindow(cursor);
+    if (window !== null) {
+      const from = Math.max(window[0], start.getTime());
+      const to = Math.min(window[1], end.getTime());
       if (to > from) total += to - from;
     }
     cursor += DAY_MS;

@@ -224,6 +224,6 @@ describe('skills-desk enquiries', () => {
     env.SLACK_OFFICER_IDS = 'U0ANA, bad id!';
     const result = await cli('list');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('SLACK_OFFICER_IDS / TEAMS_OFFICER_IDS');
+    expect(result.stderr).toContain('SLACK_OFFICER_IDS: expected comma-separated user ids');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { londonDate, workingMsBetween } from '../../src/enquiries/working-hours.js';
+import { isWorkingDay, londonDate, workingMsBetween } from '../../src/enquiries/working-hours.js';
 
 const hours = (start: string, end: string) => workingMsBetween(new Date(start), new Date(end)) / 3_600_000;
 
@@ -27,5 +27,17 @@ describe('londonDate', () => {
   it('gives the calendar date in London', () => {
     expect(londonDate(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
     expect(londonDate(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
+  });
+});
+
+describe('bank holidays', () => {
+  it('leaves England and Wales bank holidays out of working time, substitute days included', () => {
+    // Monday 31 August 2026 is the summer bank holiday: Friday 16:00 to Tuesday 10:00 is 1 + 1 hours.
+    expect(hours('2026-08-28T15:00:00Z', '2026-09-01T09:00:00Z')).toBe(2);
+    // Christmas 2026: Friday 25th, Boxing Day on Saturday with its substitute on Monday 28th.
+    expect(hours('2026-12-24T16:00:00Z', '2026-12-29T10:00:00Z')).toBe(2);
+    expect(isWorkingDay('2026-12-28')).toBe(false);
+    expect(isWorkingDay('2026-12-29')).toBe(true);
+    expect(isWorkingDay('2026-04-03')).toBe(false); // Good Friday
   });
 });

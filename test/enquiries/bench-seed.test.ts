@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedEnquiries } from '../../src/enquiries/seed-enquiries.js';
+import { seedEnquiries } from '../../bench/seed-enquiries.js';
 import { backends, enquiryInput, type Harness, officer, openHarness, staff } from './queue-harness.js';
 
 describe.each(backends())('seedEnquiries on $name', (backend) => {

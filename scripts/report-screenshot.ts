@@ -1,0 +1,75 @@
+// Makes docs/images/outcome-report.png: a seeded queue's report for August 2026, shot with Debian's headless Chromium.
+// Run: node --import tsx scripts/report-screenshot.ts   (needs `chromium` on PATH)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedEnquiries } from '../bench/seed-enquiries.js';
+import { createEnquiryQueue } from '../src/enquiries/index.js';
+import { createLogger } from '../src/log.js';
+import { createOutcomeReports } from '../src/reports/outcome-report.js';
+import { createQuestionLog } from '../src/reports/question-log.js';
+import { createStore } from '../src/store/create-store.js';
+
+const TOPICS = ['apprenticeships', 'levy-transfer', 'llw', 'hackney-100', 's106', 'recruitment', 'other'] as const;
+const dir = mkdtempSync(join(tmpdir(), 'report-shot-'));
+const store = await createStore(`sqlite://${join(dir, 'store.sqlite')}`);
+const now = () => new Date('2026-09-01T09:00:00Z');
+const start = Date.parse('2026-08-03T08:00:00Z');
+await seedEnquiries({
+  store,
+  now,
+  count: 140,
+  make: (index) => {
+    const loggedAt = new Date(start + ((index * 37) % 28) * 86_400_000 + (index % 7) * 3_600_000);
+    const claimed =
+      index % 6 !== 0
+        ? { at: new Date(loggedAt.getTime() + ((index % 11) + 1) * 3_600_000), by: `U0OFFICER${index % 3}` }
+        : undefined;
+    const resolved =
+      claimed && index % 3 !== 0
+        ? { at: new Date(claimed.at.getTime() + ((index % 40) + 3) * 3_600_000), outcome: 'Done' }
+        : undefined;
+    return {
+      organisation: `Employer ${index}`,
+      contactName: 'Seeded',
+      email: `c${index}@employer.example`,
+      topic: TOPICS[(index * 5) % 7]!,
+      description: 'Seeded for the screenshot.',
+      arrivedVia: (['staff', 'external', 'bot', 'staff'] as const)[index % 4]!,
+      loggedOn: (['slack', 'teams', 'slack', 'cli'] as const)[index % 4]!,
+      loggedAt,
+      ...(claimed && { claimed }),
+      ...(resolved && { resolved }),
+    };
+  },
+});
+const queue = createEnquiryQueue({
+  store,
+  log: createLogger({ level: 'silent' }),
+  now,
+  settings: { slaHours: 8, retentionDays: 730, staleClaimWorkingDays: 5 },
+});
+const reports = createOutcomeReports({
+  queue,
+  questions: createQuestionLog({ store, now, retentionDays: 90 }),
+  slaHours: 8,
+});
+const html = await reports.render(await reports.figures({ from: '2026-08-01', to: '2026-08-31' }), 'html');
+const file = join(dir, 'report.html');
+writeFileSync(file, html);
+execFileSync(
+  'chromium',
+  [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--hide-scrollbars',
+    '--window-size=1100,2400',
+    `--screenshot=${join(process.cwd(), 'docs/images/outcome-report.png')}`,
+    `file://${file}`,
+  ],
+  { stdio: 'ignore' },
+);
+await store.close();
+process.stdout.write('Wrote docs/images/outcome-report.png\n');
