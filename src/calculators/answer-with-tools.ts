@@ -22,18 +22,30 @@ function askFor(tool: 'levy' | 'eligibility', asOf: string, intro: string, needs
   };
 }
 
+/** A calculator already chosen by the understanding step, with the values it read (or carried over). */
+export type DecidedTool = { tool: 'levy' | 'eligibility'; values: Record<string, unknown> };
+
 /**
  * Answers a levy or eligibility question with the calculators, without a language model. Returns undefined for
- * questions that are not calculations (they go to the knowledge articles instead).
+ * questions that are not calculations (they go to the knowledge articles instead). `decided` skips the
+ * calculators' own guess at which tool the question needs and what it says.
  */
 export function answerWithTools(
   knowledge: Knowledge,
   question: string,
   asOf: string,
   today: string,
+  decided?: DecidedTool,
 ): Answer | undefined {
-  if (isEligibilityCheck(question)) {
-    const values = readEligibilityQuestion(question);
+  const tool = decided
+    ? decided.tool
+    : isEligibilityCheck(question)
+      ? 'eligibility'
+      : isLevyCalculation(question)
+        ? 'levy'
+        : undefined;
+  if (tool === 'eligibility') {
+    const values = decided?.values ?? readEligibilityQuestion(question);
     if (values.age === undefined) {
       return askFor('eligibility', asOf, 'To check whether they can start an apprenticeship, I need to know:', [
         ASK_AGE,
@@ -47,8 +59,8 @@ export function answerWithTools(
     return eligibilityAnswer(knowledge, parsed.data, asOf, today);
   }
 
-  if (isLevyCalculation(question)) {
-    const values = readLevyQuestion(question);
+  if (tool === 'levy') {
+    const values = decided?.values ?? readLevyQuestion(question);
     if (values.payBill === undefined) {
       return askFor('levy', asOf, 'To work out the levy, I need to know:', [ASK_PAY_BILL]);
     }

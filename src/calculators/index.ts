@@ -1,5 +1,5 @@
 // The levy calculator and the apprenticeship eligibility checker: deterministic, platform-free, figures from the facts.
-export { answerWithTools } from './answer-with-tools.js';
+export { answerWithTools, type DecidedTool } from './answer-with-tools.js';
 export { calculateLevy, type LevyResult } from './calculate-levy.js';
 export { eligibilityAnswer, levyAnswer } from './calculator-answer.js';
 export {
