@@ -1,4 +1,4 @@
-import { answerWithTools } from '../calculators/index.js';
+import { answerWithTools, EligibilityInput, LevyInput } from '../calculators/index.js';
 import { formatDate, formatMoney } from '../knowledge/format.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { CalculatorInputs, CalculatorRequest } from '../understand/index.js';
@@ -8,7 +8,8 @@ const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;
 
 /** One changed calculator input, in words: "England share 75%". */
 function describeInput(key: string, value: string | number | boolean): string {
-  const yesNo = (label: string) => `${label}: ${value === true || value === 'yes' ? 'yes' : value === false || value === 'no' ? 'no' : String(value)}`;
+  const yesNo = (label: string) =>
+    `${label}: ${value === true || value === 'yes' ? 'yes' : value === false || value === 'no' ? 'no' : String(value)}`;
   switch (key) {
     case 'payBill':
       return `pay bill ${formatMoney(Number(value))}`;
@@ -60,7 +61,10 @@ export function calculate(
   today: string,
 ): Answer | undefined {
   const tool = request.kind === 'eligibility' ? 'eligibility' : 'levy';
-  const answer = answerWithTools(knowledge, question, ruleDate, today, { tool, values: request.inputs });
+  // Only the fields the chosen calculator takes (a co-investment question also says whether they pay the levy).
+  const fields = new Set(Object.keys(tool === 'eligibility' ? EligibilityInput.shape : LevyInput.shape));
+  const values = Object.fromEntries(Object.entries(request.inputs).filter(([key]) => fields.has(key)));
+  const answer = answerWithTools(knowledge, question, ruleDate, today, { tool, values });
   if (!answer || request.changed === undefined) return answer;
   const changes = describeChanges(request.changed);
   return { ...answer, text: `${changes ? `Changed: ${changes}.` : 'Nothing I could read changed.'}\n\n${answer.text}` };

@@ -79,7 +79,14 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
       enquirySuggested,
     });
     if (!model || extractive.kind === 'decline' || !retrieval.inScope) return understood(extractive);
-    const modelled = await model.answer({ request: { ...request, question }, retrieval, extractive, asOf, today, audience });
+    const modelled = await model.answer({
+      request: { ...request, question },
+      retrieval,
+      extractive,
+      asOf,
+      today,
+      audience,
+    });
     return understood(modelled);
   }
 
@@ -89,8 +96,14 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
       const trimmed = request.question.slice(0, MAX_MESSAGE_CHARACTERS + 1000).trim();
       const truncated = trimmed.length > MAX_MESSAGE_CHARACTERS;
       const question = truncated ? trimmed.slice(0, MAX_MESSAGE_CHARACTERS) : trimmed;
-      const history = request.history?.map((turn) => ({ role: turn.role, text: turn.text.slice(0, MAX_MESSAGE_CHARACTERS) }));
-      const answer = await answerUnderstood({ ...request, question, ...(history !== undefined && { history }) }, question);
+      const history = request.history?.map((turn) => ({
+        role: turn.role,
+        text: turn.text.slice(0, MAX_MESSAGE_CHARACTERS),
+      }));
+      const answer = await answerUnderstood(
+        { ...request, question, ...(history !== undefined && { history }) },
+        question,
+      );
       return withNotice(answer, truncated ? TRUNCATED_NOTICE : undefined);
     },
   };

@@ -2,6 +2,8 @@ import { readEligibilityQuestion, readLevyQuestion } from '../calculators/index.
 import { normalise } from './features.js';
 import type { CalculatorInputs, CalculatorKind } from './understanding.js';
 
+const PAY_BILL = /\b(?:pay ?bill|payroll|wage bill|salary bill)\b/;
+
 const SHARE_WORDS: Record<string, number> = { half: 0.5, quarter: 0.25, third: 1 / 3, tenth: 0.1, all: 1, none: 0 };
 
 /**
@@ -32,6 +34,19 @@ function defined(values: Record<string, unknown>): CalculatorInputs {
 export function readCalculatorInputs(kind: CalculatorKind, message: string): CalculatorInputs {
   if (kind === 'eligibility') return defined(readEligibilityQuestion(message));
   const inputs = defined(readLevyQuestion(message));
+  if (kind === 'co_investment') {
+    // The amount in a co-investment question is the course price, unless it is named as the pay bill.
+    if (
+      inputs.payBill !== undefined &&
+      inputs.apprenticeshipPrice === undefined &&
+      !PAY_BILL.test(normalise(message))
+    ) {
+      inputs.apprenticeshipPrice = inputs.payBill;
+      delete inputs.payBill;
+    }
+    const levyPayer = readEligibilityQuestion(message).levyPayer;
+    if (levyPayer !== undefined) inputs.levyPayer = levyPayer;
+  }
   if (inputs.englandShare === undefined) {
     const england = readShareOutsideEngland(message);
     if (england !== undefined) inputs.englandShare = england;

@@ -1,5 +1,5 @@
 import { messageFeatures, tokenize } from './features.js';
-import { classify, featureIndexes, type Prediction, type UnderstandingModel } from './model.js';
+import { classify, classifyIntent, featureIndexes, type Prediction, type UnderstandingModel } from './model.js';
 
 /** How sure the topic classifier must be before a message counts as having a subject of its own. */
 export const OWN_SUBJECT_PROBABILITY = 0.6;
@@ -14,7 +14,7 @@ export function earlierSubject(model: UnderstandingModel, earlierUserTexts: read
   for (let position = recent.length - 1; position >= 0; position -= 1) {
     const indexes = featureIndexes(model, messageFeatures(tokenize(recent[position] as string).words));
     const topic = classify(model, 'topic', indexes);
-    const intent = classify(model, 'intent', indexes).label.split(':')[0] as string;
+    const intent = classifyIntent(model, indexes).label.split(':')[0] as string;
     if (topic.label !== 'none' && topic.probability >= OWN_SUBJECT_PROBABILITY) return { topic: topic.label, intent };
     if (position === 0) return { topic: 'none', intent };
   }
@@ -26,5 +26,11 @@ export function contextFeatures(ownTopic: Prediction, subject: Subject | undefin
   if (subject === undefined) return ['p:none'];
   const own = ownTopic.label !== 'none' && ownTopic.probability >= OWN_SUBJECT_PROBABILITY ? ownTopic.label : 'weak';
   const relation = own === 'weak' ? 'o:weak' : own === subject.topic ? 'o:same' : 'o:different';
-  return [`p:topic=${subject.topic}`, `p:intent=${subject.intent}`, `o:topic=${own}`, relation, `${relation}|${subject.intent}`];
+  return [
+    `p:topic=${subject.topic}`,
+    `p:intent=${subject.intent}`,
+    `o:topic=${own}`,
+    relation,
+    `${relation}|${subject.intent}`,
+  ];
 }

@@ -6,7 +6,7 @@ const MAX_WORD_FOR_CHARACTERS = 24;
 const MAX_TOKENS = 400;
 
 const TOKEN =
-  /\d{4}\s?[-/–]\s?\d{2,4}\b|£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|mn|bn|mil|million|billion|thousand)\b)?|\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per ?cent|k\b|m\b|mn\b|bn\b|mil\b|million\b|billion\b|grand\b))?|[a-z]+(?:'[a-z]+)*|[?!]/g;
+  /\d{4}\s?[-/–]\s?\d{2,4}\b|£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|mn|bn|mil|million|billion|thousand)\b)?|\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per ?cent|k\b|m\b|mn\b|bn\b|mil\b|million\b|billion\b|grand\b))?|[a-z]+(?:'[a-z]+)*|[?!/@#]/g;
 
 export type Tokens = {
   /** Word tokens with numbers written as their shape (`#money`, `#year`) and places as their kind (`@country`). */
@@ -39,6 +39,8 @@ function numberShape(token: string): string {
 export function tokenize(message: string): Tokens {
   gazetteer ??= buildGazetteer();
   const raw = normalise(message).match(TOKEN)?.slice(0, MAX_TOKENS) ?? [];
+  // Place names are matched without a possessive ("Islington's policy").
+  const bare = raw.map((token) => (token.endsWith("'s") ? token.slice(0, -2) : token));
   const words: string[] = [];
   const placesOutside: string[] = [];
   for (let position = 0; position < raw.length; position += 1) {
@@ -47,9 +49,9 @@ export function tokenize(message: string): Tokens {
       words.push(numberShape(token));
       continue;
     }
-    const place = /^[a-z]/.test(token) ? gazetteer.match(raw, position) : undefined;
+    const place = /^[a-z]/.test(token) ? gazetteer.match(bare, position) : undefined;
     if (place) {
-      const name = raw.slice(position, position + place.length).join(' ');
+      const name = bare.slice(position, position + place.length).join(' ');
       words.push(`@${place.kind satisfies PlaceKind}`);
       if (place.kind !== 'hackney') placesOutside.push(name);
       position += place.length - 1;
@@ -82,7 +84,8 @@ export function messageFeatures(words: readonly string[]): Set<string> {
     if (word.length > MAX_WORD_FOR_CHARACTERS || !/^[a-z]/.test(word)) continue;
     const padded = `<${word}>`;
     for (let size = 3; size <= 5; size += 1) {
-      for (let start = 0; start + size <= padded.length; start += 1) features.add(`c:${padded.slice(start, start + size)}`);
+      for (let start = 0; start + size <= padded.length; start += 1)
+        features.add(`c:${padded.slice(start, start + size)}`);
     }
   }
   features.add(`b:${previous} $`);

@@ -106,7 +106,31 @@ export function classify(model: UnderstandingModel, head: HeadName, features: re
   const { labels, model: weights } = model.heads[head];
   const scores = predict(weights, features);
   let best = 0;
-  for (let label = 1; label < labels.length; label += 1) if ((scores[label] as number) > (scores[best] as number)) best = label;
+  for (let label = 1; label < labels.length; label += 1)
+    if ((scores[label] as number) > (scores[best] as number)) best = label;
   const probabilities = new Map(labels.map((label, index) => [label, scores[index] as number]));
   return { label: labels[best] as string, probability: scores[best] as number, probabilities };
+}
+
+/**
+ * The intent with the most probability in all its sub-labels together (so six kinds of out-of-scope are not
+ * outvoted one by one by "question"), then its likeliest sub-label.
+ */
+export function classifyIntent(model: UnderstandingModel, features: readonly number[]): Prediction {
+  const prediction = classify(model, 'intent', features);
+  const totals = new Map<string, number>();
+  for (const [label, probability] of prediction.probabilities) {
+    const intent = label.split(':')[0] as string;
+    totals.set(intent, (totals.get(intent) ?? 0) + probability);
+  }
+  const [intent, total] = [...totals.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+  let label = intent;
+  let best = -1;
+  for (const [candidate, probability] of prediction.probabilities) {
+    if (candidate.split(':')[0] === intent && probability > best) {
+      label = candidate;
+      best = probability;
+    }
+  }
+  return { label, probability: total, probabilities: prediction.probabilities };
 }

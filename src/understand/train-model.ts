@@ -42,7 +42,10 @@ function trainHead(labelsOf: readonly string[], featuresOf: readonly number[][],
     label: numeric[position] as number,
     weight: weights[position] as number,
   }));
-  return { labels: labels.length > 0 ? labels : ['none'], model: train(samples, Math.max(1, labels.length), featureCount, DEFAULT_TRAINING) };
+  return {
+    labels: labels.length > 0 ? labels : ['none'],
+    model: train(samples, Math.max(1, labels.length), featureCount, DEFAULT_TRAINING),
+  };
 }
 
 function widen(weights: Weights, featureCount: number): Weights {
@@ -55,7 +58,8 @@ function widen(weights: Weights, featureCount: number): Weights {
 export function trainModel(examples: readonly LabelledExample[]): UnderstandingModel {
   const featureSets = examples.map((example) => messageFeatures(tokenize(example.text).words));
   const frequency = new Map<string, number>();
-  for (const features of featureSets) for (const feature of features) frequency.set(feature, (frequency.get(feature) ?? 0) + 1);
+  for (const features of featureSets)
+    for (const feature of features) frequency.set(feature, (frequency.get(feature) ?? 0) + 1);
   const kept = [...frequency.entries()]
     .filter(([, count]) => count >= MIN_DOCUMENT_FREQUENCY)
     .map(([feature]) => feature)
@@ -70,7 +74,9 @@ export function trainModel(examples: readonly LabelledExample[]): UnderstandingM
   const indexes = featureSets.map((features) => featureIndexes(partial, features));
 
   partial.heads.intent = trainHead(examples.map(intentLabel), indexes, vocabulary.size);
-  const ownSubject = examples.map((_, position) => position).filter((position) => examples[position]?.followUp !== true);
+  const ownSubject = examples
+    .map((_, position) => position)
+    .filter((position) => examples[position]?.followUp !== true);
   partial.heads.topic = trainHead(
     ownSubject.map((position) => examples[position]?.topic as string),
     ownSubject.map((position) => indexes[position] as number[]),
@@ -78,18 +84,24 @@ export function trainModel(examples: readonly LabelledExample[]): UnderstandingM
   );
 
   // Follow-up evidence: what the thread was about and whether the message names its own subject.
-  const threaded = examples.map((_, position) => position).filter((position) => examples[position]?.history !== undefined);
+  const threaded = examples
+    .map((_, position) => position)
+    .filter((position) => examples[position]?.history !== undefined);
   const evidence = threaded.map((position) => {
     const example = examples[position] as LabelledExample;
     const earlier = (example.history ?? []).filter((turn) => turn.role === 'user').map((turn) => turn.text);
     return contextFeatures(classify(partial, 'topic', indexes[position] as number[]), earlierSubject(partial, earlier));
   });
-  for (const feature of sortedLabels(evidence.flat())) if (!vocabulary.has(feature)) vocabulary.set(feature, vocabulary.size);
+  for (const feature of sortedLabels(evidence.flat()))
+    if (!vocabulary.has(feature)) vocabulary.set(feature, vocabulary.size);
   partial.heads.intent.model = widen(partial.heads.intent.model, vocabulary.size);
   partial.heads.topic.model = widen(partial.heads.topic.model, vocabulary.size);
   partial.heads.followUp = trainHead(
     threaded.map((position) => String(examples[position]?.followUp === true)),
-    threaded.map((position, row) => [...(indexes[position] as number[]), ...featureIndexes(partial, evidence[row] ?? [])]),
+    threaded.map((position, row) => [
+      ...(indexes[position] as number[]),
+      ...featureIndexes(partial, evidence[row] ?? []),
+    ]),
     vocabulary.size,
   );
   return partial;

@@ -3,7 +3,7 @@ import { readCalculatorInputs } from './calculator-inputs.js';
 import { contextFeatures, earlierSubject, MAX_EARLIER_TURNS, OWN_SUBJECT_PROBABILITY } from './context-features.js';
 import { messageFeatures, tokenize } from './features.js';
 import { readIntentLabel } from './intent-label.js';
-import { classify, committedModel, featureIndexes, type UnderstandingModel } from './model.js';
+import { classify, classifyIntent, committedModel, featureIndexes, type UnderstandingModel } from './model.js';
 import type {
   CalculatorInputs,
   CalculatorRequest,
@@ -40,7 +40,7 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
   const message = request.message.slice(0, MAX_MESSAGE_CHARACTERS);
   const tokens = tokenize(message);
   const indexes = featureIndexes(model, messageFeatures(tokens.words));
-  const intentPrediction = classify(model, 'intent', indexes);
+  const intentPrediction = classifyIntent(model, indexes);
   const own = readIntentLabel(intentPrediction.label);
   const ownTopic = classify(model, 'topic', indexes);
   const ownTime = readQuestionTime(message, request.asOf);
@@ -68,7 +68,8 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
   let timeAskedAbout = ownTime;
 
   if (followUp && earlier) {
-    const subjectQuestion = earlier.followUp && earlier.inherits ? earlier.inherits.question : (earlierUser.at(-1) ?? '');
+    const subjectQuestion =
+      earlier.followUp && earlier.inherits ? earlier.inherits.question : (earlierUser.at(-1) ?? '');
     inherits = {
       question: subjectQuestion,
       intent: earlier.intent,
@@ -78,7 +79,10 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
     topic = earlier.topic;
     const ownTimeGiven = ownTime.time.kind === 'period' || ownTime.time.explicit;
     if (!ownTimeGiven) timeAskedAbout = earlier.timeAskedAbout;
-    if (earlier.calculator && (own.intent === 'question' || own.intent === 'calculation' || own.reason === 'other_place')) {
+    if (
+      earlier.calculator &&
+      (own.intent === 'question' || own.intent === 'calculation' || own.reason === 'other_place')
+    ) {
       intent = 'calculation';
       const ownInputs = readCalculatorInputs(earlier.calculator.kind, message);
       const inputs = { ...earlier.calculator.inputs, ...ownInputs };
