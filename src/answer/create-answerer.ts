@@ -64,7 +64,10 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
     if (understanding.intent === 'out_of_scope') return understood(declineReply(understanding, base));
     if (understanding.calculator) {
       const calculated = calculate(deps.knowledge, understanding.calculator, question, ruleDate, today);
-      if (calculated) return understood(calculated);
+      // When the values could not be read, a configured model may still read them and call the calculator itself.
+      const onlyAsks =
+        calculated !== undefined && calculated.figures.length === 0 && (calculated.needs?.length ?? 0) > 0;
+      if (calculated && !(model && onlyAsks)) return understood(calculated);
     }
 
     const retrieval = retrieve(deps.knowledge, index, question, { audience, understanding });

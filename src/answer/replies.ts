@@ -23,6 +23,9 @@ const DECLINE_BY_REASON: Record<OutOfScopeReason, string> = {
   ignore_rules: 'I can only give figures and rules from the Skills Desk knowledge base, with their sources.',
 };
 
+/** The decline's own last sentences: what Skills Desk covers, and the offer to pass the question on. */
+const WHAT_I_COVER = DECLINE_TEXT.replace(/^[^.]*\. /, '');
+
 type ReplyBase = Pick<Answer, 'asOf' | 'mode'>;
 
 /** A reply that needs no knowledge: a greeting, what the bot does, an unknown command. */
@@ -42,6 +45,7 @@ export function conversationalReply(understanding: Understanding, base: ReplyBas
 /** The decline for a message outside what Skills Desk covers. */
 export function declineReply(understanding: Understanding, base: ReplyBase): Answer {
   const reason = understanding.outOfScopeReason;
-  const text = reason === undefined || reason === 'chit_chat' ? DECLINE_TEXT : `${DECLINE_BY_REASON[reason]} ${COVERS}`;
+  const text =
+    reason === undefined || reason === 'chit_chat' ? DECLINE_TEXT : `${DECLINE_BY_REASON[reason]} ${WHAT_I_COVER}`;
   return { ...base, kind: 'decline', text, citations: [], figures: [], enquirySuggested: false };
 }
