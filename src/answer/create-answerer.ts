@@ -59,15 +59,18 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
     const base = { asOf, mode: 'extractive' as const };
     const understood = (answer: Answer): Answer => ({ ...answer, understanding });
 
+    let asks: Answer | undefined;
     const reply = conversationalReply(understanding, base);
     if (reply) return understood(reply);
     if (understanding.intent === 'out_of_scope') return understood(declineReply(understanding, base));
     if (understanding.calculator) {
       const calculated = calculate(deps.knowledge, understanding.calculator, question, ruleDate, today);
-      // When the values could not be read, a configured model may still read them and call the calculator itself.
+      // When no values could be read, the rules from the knowledge base come first and the calculator's questions
+      // after them (a configured model may read the values itself and call the calculator).
       const onlyAsks =
         calculated !== undefined && calculated.figures.length === 0 && (calculated.needs?.length ?? 0) > 0;
-      if (calculated && !(model && onlyAsks)) return understood(calculated);
+      if (calculated && !onlyAsks) return understood(calculated);
+      asks = calculated;
     }
 
     const retrieval = retrieve(deps.knowledge, index, question, { audience, understanding });
@@ -81,6 +84,14 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
       audience,
       enquirySuggested,
     });
+    if (asks && (extractive.kind === 'decline' || !retrieval.inScope)) return understood(asks);
+    if (!model && asks) {
+      return understood({
+        ...extractive,
+        text: `${extractive.text}\n\n${asks.text}`,
+        ...(asks.needs && { needs: asks.needs }),
+      });
+    }
     if (!model || extractive.kind === 'decline' || !retrieval.inScope) return understood(extractive);
     const modelled = await model.answer({
       request: { ...request, question },
