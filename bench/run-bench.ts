@@ -63,6 +63,7 @@ for (const scale of scales) answerByScale[`x${scale}`] = await answerFigures(sca
 report.answer = answerByScale;
 const started = await startup();
 report.startupToFirstAnswerMs = started.ms;
+report.understanding = (await import('./understand-bench.js')).runUnderstandBench();
 if (started.peakRssMb !== undefined) report.botPeakRssMb = started.peakRssMb;
 
 if (!values.quick) {
@@ -93,6 +94,10 @@ if (values.json) {
     );
   }
   lines.push(`Start-up to first answer (skills-desk ask, median of 5): ${report.startupToFirstAnswerMs} ms`);
+  const understood = report.understanding as { modelLoadMs: number; understandMedianMs: number; understandP95Ms: number };
+  lines.push(
+    `Understanding: model load ${understood.modelLoadMs} ms; one message median ${understood.understandMedianMs} ms, p95 ${understood.understandP95Ms} ms`,
+  );
   if (report.botPeakRssMb !== undefined) lines.push(`Peak RSS of that process: ${report.botPeakRssMb} MB`);
   for (const name of ['slack', 'slackOnRedis', 'enquiries']) {
     if (report[name]) lines.push(`${name}: ${JSON.stringify(report[name])}`);

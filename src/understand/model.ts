@@ -16,9 +16,28 @@ export type UnderstandingModel = {
 };
 
 const DIGITS = 4;
+/** One step of the 16-bit weights: the largest weight maps to 32,767. */
+const scaleCache = new WeakMap<Float64Array, number>();
+function scaleOf(weights: Float64Array): number {
+  let scale = scaleCache.get(weights);
+  if (scale === undefined) {
+    let largest = 0;
+    for (const weight of weights) largest = Math.max(largest, Math.abs(weight));
+    scale = Number((Math.max(largest, 1e-6) / 32767).toPrecision(6));
+    scaleCache.set(weights, scale);
+  }
+  return scale;
+}
+
 const round = (value: number) => Math.round(value * 10 ** DIGITS) / 10 ** DIGITS;
 
-const HeadJson = z.object({ labels: z.array(z.string()).min(1), bias: z.array(z.number()), weights: z.unknown() });
+/** Weights travel as base64 of 16-bit integers times `scale`: small, and read at once (no number parsing). */
+const HeadJson = z.object({
+  labels: z.array(z.string()).min(1),
+  bias: z.array(z.number()),
+  scale: z.number().positive(),
+  weights: z.string(),
+});
 const ModelJson = z.object({
   format: z.literal(1),
   examplesSha256: z.string(),
@@ -36,7 +55,14 @@ export function modelToJson(model: UnderstandingModel): string {
       const head = model.heads[name];
       return [
         name,
-        { labels: head.labels, bias: [...head.model.bias].map(round), weights: [...head.model.weights].map(round) },
+        {
+          labels: head.labels,
+          bias: [...head.model.bias].map(round),
+          scale: scaleOf(head.model.weights),
+          weights: Buffer.from(
+            Int16Array.from(head.model.weights, (weight) => Math.round(weight / scaleOf(head.model.weights))).buffer,
+          ).toString('base64'),
+        },
       ];
     }),
   );
@@ -58,8 +84,10 @@ export function modelFromJson(text: string): UnderstandingModel {
   for (const name of HEAD_NAMES) {
     const head = parsed.heads[name];
     const labelCount = head.labels.length;
-    const weights = head.weights;
-    if (!Array.isArray(weights) || weights.length !== featureCount * labelCount || head.bias.length !== labelCount) {
+    const bytes = Buffer.from(head.weights, 'base64');
+    const steps = new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const weights = Float64Array.from(steps, (step) => step * head.scale);
+    if (weights.length !== featureCount * labelCount || head.bias.length !== labelCount) {
       throw new Error(`understanding model: head ${name} has the wrong number of weights`);
     }
     heads[name] = {
@@ -68,7 +96,7 @@ export function modelFromJson(text: string): UnderstandingModel {
         labelCount,
         featureCount,
         bias: Float64Array.from(head.bias),
-        weights: Float64Array.from(weights as number[]),
+        weights,
       },
     };
   }
