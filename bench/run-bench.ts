@@ -94,7 +94,11 @@ if (values.json) {
     );
   }
   lines.push(`Start-up to first answer (skills-desk ask, median of 5): ${report.startupToFirstAnswerMs} ms`);
-  const understood = report.understanding as { modelLoadMs: number; understandMedianMs: number; understandP95Ms: number };
+  const understood = report.understanding as {
+    modelLoadMs: number;
+    understandMedianMs: number;
+    understandP95Ms: number;
+  };
   lines.push(
     `Understanding: model load ${understood.modelLoadMs} ms; one message median ${understood.understandMedianMs} ms, p95 ${understood.understandP95Ms} ms`,
   );
