@@ -5,9 +5,11 @@ import { figureAsOf, figureHistory, figuresDuring, lastDayOf } from '../knowledg
 import { formatDate, formatFigure } from '../knowledge/format.js';
 import type { Knowledge, Section } from '../knowledge/knowledge.js';
 import { searchTerms } from '../knowledge/normalise-text.js';
+import { isReported } from '../knowledge/reported-figure.js';
 import type { SearchIndex } from '../knowledge/search-index.js';
 import type { Answer, StatedFigure } from './answer.js';
 import { citeSections, sectionText } from './cite.js';
+import { describeReported } from './describe-reported.js';
 import type { QuestionIntent } from './question-time.js';
 import type { Retrieval } from './retrieve.js';
 
@@ -93,6 +95,7 @@ function describeFact(
   marker: string,
 ): { text: string; figures: StatedFigure[] } {
   const name = lowerFirst(fact.label);
+  if (isReported(fact)) return describeReported(fact, name, intent, asOf, marker);
   const history = figureHistory(fact);
   const { time } = intent;
 

@@ -125,7 +125,7 @@ function factDocuments(knowledge: Knowledge): IndexedDocument[] {
  * Builds the full-text index over article sections and the facts table (stemmed, with the domain's synonyms), or
  * reads the sections' index from a snapshot's `data` when one is given.
  */
-export function buildSearchIndex(knowledge: Knowledge, data?: SearchIndexData): SearchIndex {
+export function buildSearchIndex(knowledge: Knowledge, data = knowledge.searchIndexData): SearchIndex {
   const vocabulary = new Set<string>(data?.vocabulary);
   const sectionsById = new Map(knowledge.sections.map((section) => [section.id, section]));
   const options = sectionOptions(vocabulary);

@@ -13,7 +13,7 @@ const SHARE_WORDS: Record<string, number> = { half: 0.5, quarter: 0.25, third: 1
 export function readShareOutsideEngland(message: string): number | undefined {
   const text = normalise(message);
   const match =
-    /\b(?:(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)|(?:an?|one)\s+(half|quarter|third|tenth)|(half|all|none))\b[^.?!]{0,40}?\b(?:in|from|based in|live in|living in|work in|working in)\s+(?:scotland|wales|northern ireland)\b/.exec(
+    /\b(?:(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)|(?:an?|one)\s+(half|quarter|third|tenth)|(half|all|none)\b)[^.?!]{0,40}?\b(?:in|from|based in|live in|living in|work in|working in)\s+(?:scotland|wales|northern ireland)\b/.exec(
       text,
     );
   if (!match) return undefined;
