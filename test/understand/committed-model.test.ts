@@ -24,7 +24,7 @@ describe('the committed understanding model', () => {
         (most, weight, at) => Math.max(most, Math.abs(weight - (theirs.model.weights[at] as number))),
         0,
       );
-      const step = Math.max(...mine.model.weights.map(Math.abs)) / 32767;
+      const step = mine.model.weights.reduce((most, weight) => Math.max(most, Math.abs(weight)), 0) / 32767;
       expect(largest, `head ${name}`).toBeLessThanOrEqual(2 * step + 1e-9);
     }
   }, 120_000);
