@@ -81,6 +81,7 @@ const cold = await startup('off');
 report.startupToFirstAnswerMs = fromSnapshot.ms;
 report.startupColdMs = cold.ms;
 if (fromSnapshot.peakRssMb !== undefined) report.botPeakRssMb = fromSnapshot.peakRssMb;
+report.understanding = (await import('./understand-bench.js')).runUnderstandBench();
 
 if (!values.quick) {
   // Slack: the default SQLite store, then Redis (the store for several replicas) when a server is named.
@@ -113,6 +114,14 @@ if (values.json) {
   if (report.answerGrowth) lines.push(`Answer median over the 1x median: ${JSON.stringify(report.answerGrowth)}`);
   lines.push(
     `Start-up to first answer (skills-desk ask, median of 5): ${report.startupToFirstAnswerMs} ms from the knowledge snapshot, ${report.startupColdMs} ms without it`,
+  );
+  const understood = report.understanding as {
+    modelLoadMs: number;
+    understandMedianMs: number;
+    understandP95Ms: number;
+  };
+  lines.push(
+    `Understanding: model load ${understood.modelLoadMs} ms; one message median ${understood.understandMedianMs} ms, p95 ${understood.understandP95Ms} ms`,
   );
   if (report.botPeakRssMb !== undefined) lines.push(`Peak RSS of that process: ${report.botPeakRssMb} MB`);
   for (const name of ['slack', 'slackOnRedis', 'enquiries']) {

@@ -1,4 +1,5 @@
 import type { Audience } from '../knowledge/article-schema.js';
+import type { Understanding } from '../understand/understanding.js';
 
 /** A numbered source under an answer; `n` matches the `[n]` marker in the answer text. */
 export type Citation = {
@@ -58,6 +59,8 @@ export type Answer = {
   calculation?: { kind: 'levy' | 'eligibility' | 'co-investment'; inputs: Record<string, unknown> };
   /** Values a calculator still needs, as questions to ask. */
   needs?: string[];
+  /** What the understanding step made of the message (intent, topic, follow-up, calculator inputs). */
+  understanding?: Understanding;
 };
 
 export type Answerer = {

@@ -1,14 +1,14 @@
-import { answerWithTools } from '../calculators/index.js';
 import type { ModelConfig } from '../config.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { buildSearchIndex, type SearchIndex } from '../knowledge/search-index.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/create-store.js';
+import { committedModel, MAX_MESSAGE_CHARACTERS, understand } from '../understand/index.js';
 import type { Answer, Answerer, AnswerRequest } from './answer.js';
+import { calculate } from './calculate.js';
 import { composeExtractive } from './compose-extractive.js';
-import { isEmployerEnquiry } from './detect-enquiry.js';
 import type { ModelAnswerer } from './model-answer.js';
-import { readQuestionTime } from './question-time.js';
+import { conversationalReply, declineReply } from './replies.js';
 import { retrieve } from './retrieve.js';
 
 export type AnswererDeps = {
@@ -23,16 +23,19 @@ export type AnswererDeps = {
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-/** Wording that asks for a calculation for a particular employer or person, not for the rules in general. */
-const ASKS_TO_CALCULATE =
-  /\b(calculate|work out|estimate|how much (?:levy )?(?:will|would|do|does|should|must|did)\b|what (?:will|would) (?:we|i|they) pay|eligible|eligibility|qualif\w*|check (?:if|whether)|can (?:a|an|this|my|our|the) (?:\d+|person|man|woman|someone|employee|member))/i;
+export const TRUNCATED_NOTICE = `Your message was long, so I read only its first ${MAX_MESSAGE_CHARACTERS.toLocaleString('en-GB')} characters.`;
+
+const withNotice = (answer: Answer, notice: string | undefined): Answer =>
+  notice === undefined ? answer : { ...answer, notice: answer.notice ? `${notice} ${answer.notice}` : notice };
 
 /**
- * Builds the answer engine: calculators for calculator questions, then retrieval over the knowledge base, then a
- * grounded model answer when a model is configured (checked against its passages) or an extractive one.
+ * Builds the answer engine. Each message is understood once (intent, topic, follow-up, calculator inputs); then a
+ * calculator, a reply that needs no knowledge, a decline, or retrieval over the knowledge base with a grounded model
+ * answer when a model is configured (checked against its passages) or an extractive one.
  */
 export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
   const index: SearchIndex = buildSearchIndex(deps.knowledge);
+  committedModel(); // read the understanding model at start-up, not on the first question
   const model: ModelAnswerer | undefined =
     deps.model === 'off'
       ? undefined
@@ -45,40 +48,76 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
           cacheTtlMs: deps.cacheTtlMs,
         });
 
+  async function answerUnderstood(request: AnswerRequest, question: string): Promise<Answer> {
+    const today = isoDay(deps.now());
+    const asOf = request.asOf ?? today;
+    const audience = request.audience ?? 'staff';
+    const understanding = understand({ message: question, history: request.history ?? [], asOf, today });
+    const enquirySuggested = understanding.intent === 'enquiry';
+    const intent = understanding.timeAskedAbout;
+    const base = { asOf, mode: 'extractive' as const };
+    const understood = (answer: Answer): Answer => ({ ...answer, understanding });
+
+    let asks: Answer | undefined;
+    const reply = conversationalReply(understanding, base);
+    if (reply) return understood(reply);
+    if (understanding.intent === 'out_of_scope') return understood(declineReply(understanding, base));
+    if (understanding.calculator) {
+      const calculated = calculate(deps.knowledge, understanding.calculator, asOf, today);
+      // When no values could be read, the rules from the knowledge base come first and the calculator's questions
+      // after them (a configured model may read the values itself and call the calculator).
+      const onlyAsks =
+        calculated !== undefined && calculated.figures.length === 0 && (calculated.needs?.length ?? 0) > 0;
+      if (calculated && !onlyAsks) return understood(calculated);
+      asks = calculated;
+    }
+
+    const retrieval = retrieve(deps.knowledge, index, question, { audience, understanding });
+    const extractive = composeExtractive({
+      knowledge: deps.knowledge,
+      index,
+      retrieval,
+      intent,
+      asOf,
+      today,
+      audience,
+      enquirySuggested,
+    });
+    if (asks && (extractive.kind === 'decline' || !retrieval.inScope)) return understood(asks);
+    if (!model && asks) {
+      return understood({
+        ...extractive,
+        text: `${extractive.text}\n\n${asks.text}`,
+        ...(asks.needs && { needs: asks.needs }),
+      });
+    }
+    if (!model || extractive.kind === 'decline' || !retrieval.inScope) return understood(extractive);
+    const modelled = await model.answer({
+      request: { ...request, question },
+      retrieval,
+      extractive,
+      asOf,
+      today,
+      audience,
+    });
+    return understood(modelled);
+  }
+
   return {
     async answer(request: AnswerRequest): Promise<Answer> {
-      const today = isoDay(deps.now());
-      const asOf = request.asOf ?? today;
-      const audience = request.audience ?? 'staff';
-      const question = request.question.trim();
-      const enquirySuggested = isEmployerEnquiry(question);
-      const intent = readQuestionTime(question, asOf);
-
-      const retrieval = retrieve(deps.knowledge, index, question, {
-        audience,
-        ...(request.history !== undefined && { history: request.history }),
-      });
-      // The calculators read a tax year or start date from the question themselves, so the chat applies the same rule
-      // date to a tax year as the CLI and the forms do (not the end of a period read for figure questions).
-      const calculated = answerWithTools(deps.knowledge, question, asOf, today);
-      // A calculator that could only ask for its inputs yields to the knowledge base when the question reads as a
-      // question about the rules ("do bonuses count in the levy pay bill?") rather than a request to work one out.
-      const onlyAsks = (calculated?.needs?.length ?? 0) > 0;
-      if (calculated && !(onlyAsks && retrieval.inScope && !ASKS_TO_CALCULATE.test(question))) {
-        return { ...calculated, enquirySuggested: calculated.enquirySuggested || enquirySuggested };
-      }
-      const extractive = composeExtractive({
-        knowledge: deps.knowledge,
-        index,
-        retrieval,
-        intent,
-        asOf,
-        today,
-        audience,
-        enquirySuggested,
-      });
-      if (!model || extractive.kind === 'decline' || !retrieval.inScope) return extractive;
-      return model.answer({ request: { ...request, question }, retrieval, extractive, asOf, today, audience });
+      // Only the start of a very long message is read, so its size cannot cost memory or time.
+      const trimmed = request.question.slice(0, MAX_MESSAGE_CHARACTERS + 1000).trim();
+      const truncated = trimmed.length > MAX_MESSAGE_CHARACTERS;
+      const question = truncated ? trimmed.slice(0, MAX_MESSAGE_CHARACTERS) : trimmed;
+      const history = request.history?.map((turn) => ({
+        role: turn.role,
+        text: turn.text.slice(0, MAX_MESSAGE_CHARACTERS),
+      }));
+      const answer = await answerUnderstood(
+        { ...request, question, ...(history !== undefined && { history }) },
+        question,
+      );
+      return withNotice(answer, truncated ? TRUNCATED_NOTICE : undefined);
     },
   };
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { IsoDate } from '../knowledge/article-schema.js';
 import { parseLocatedYaml } from '../knowledge/yaml-location.js';
+import { INTENTS } from '../understand/understanding.js';
 import type { Answer, Answerer } from './answer.js';
 
 export const EvalQuestion = z
@@ -12,6 +13,8 @@ export const EvalQuestion = z
     audience: z.enum(['staff', 'public']).optional(),
     history: z.array(z.object({ role: z.enum(['user', 'assistant']), text: z.string() })).optional(),
     expect: z.enum(['answer', 'decline', 'enquiry']),
+    /** Optional: the intent the understanding step should find, for the eval's confusion matrix. */
+    intent: z.enum(INTENTS).optional(),
     mustInclude: z.array(z.string()).default([]),
     mustNotInclude: z.array(z.string()).default([]),
     source: z.string().optional(),

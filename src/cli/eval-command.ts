@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { intentReport, renderIntentReport } from '../answer/eval-intents.js';
 import { readEvalQuestions, runEval } from '../answer/eval-questions.js';
 import type { CliContext } from './cli-context.js';
 
@@ -41,6 +42,7 @@ export function registerEvalCommand(program: Command, context: CliContext): void
       const core = await context.loadCore();
       const report = await runEval(core.answerer, file.questions);
       const { retrieval, declines, enquiries } = report;
+      const intents = intentReport(report.outcomes);
 
       if (options.data.json) {
         context.stdout.write(
@@ -54,6 +56,7 @@ export function registerEvalCommand(program: Command, context: CliContext): void
               enquiries,
               falseDeclines: report.falseDeclines,
               medianMillis: report.medianMillis,
+              intents,
               failures: report.outcomes
                 .filter((outcome) => outcome.failures.length > 0)
                 .map((outcome) => ({
@@ -73,6 +76,7 @@ export function registerEvalCommand(program: Command, context: CliContext): void
             `FAIL ${outcome.item.id}: ${outcome.failures.join('; ')} — "${outcome.item.question}"\n`,
           );
         }
+        context.stdout.write(`${renderIntentReport(intents).join('\n')}\n`);
         context.stdout.write(
           `${[
             `retrieval: expected source cited ${percent(retrieval.sourceCited, retrieval.withSource)} (${retrieval.sourceCited}/${retrieval.withSource}), cited first ${percent(retrieval.sourceFirst, retrieval.withSource)}`,

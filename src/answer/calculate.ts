@@ -1,0 +1,78 @@
+import {
+  answerFromValues,
+  type CalculatorKind,
+  CoInvestmentInput,
+  EligibilityInput,
+  LevyInput,
+} from '../calculators/index.js';
+import { formatDate, formatMoney } from '../knowledge/format.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
+import type { CalculatorInputs, CalculatorRequest } from '../understand/index.js';
+import type { Answer } from './answer.js';
+
+const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;
+
+/** One changed calculator input, in words: "England share 75%". */
+function describeInput(key: string, value: string | number | boolean): string {
+  const yesNo = (label: string) =>
+    `${label}: ${value === true || value === 'yes' ? 'yes' : value === false || value === 'no' ? 'no' : String(value)}`;
+  switch (key) {
+    case 'payBill':
+      return `pay bill ${formatMoney(Number(value))}`;
+    case 'englandShare':
+      return `England share ${percent(Number(value))}`;
+    case 'allowanceShare':
+      return `allowance share ${percent(Number(value))}`;
+    case 'isConnected':
+      return yesNo('connected companies');
+    case 'taxYear': {
+      const start = Number(String(value).slice(0, 4));
+      return `tax year ${start} to ${start + 1}`;
+    }
+    case 'apprenticeshipPrice':
+      return `apprenticeship price ${formatMoney(Number(value))}`;
+    case 'apprenticeAge':
+    case 'age':
+      return `age ${value}`;
+    case 'employeeCount':
+      return `employees ${value}`;
+    case 'startDate':
+      return `start date ${formatDate(String(value))}`;
+    case 'level':
+      return `level ${value}`;
+    case 'hoursPerWeek':
+      return `${value} hours a week`;
+    case 'durationMonths':
+      return `${value} months`;
+    default:
+      return `${key.replace(/([A-Z])/g, ' $1').toLowerCase()}: ${String(value)}`;
+  }
+}
+
+export function describeChanges(changed: CalculatorInputs): string {
+  return Object.entries(changed)
+    .map(([key, value]) => describeInput(key, value))
+    .join(', ');
+}
+
+/**
+ * Runs the calculator the understanding step chose, with the values it read; a follow-up's answer opens with what
+ * changed from the calculation before it. `asOf` is the date asked about: the calculators read a tax year or start
+ * date themselves, so the chat applies the same rule date to a tax year as the CLI and the forms.
+ */
+export function calculate(knowledge: Knowledge, request: CalculatorRequest, asOf: string, today: string): Answer {
+  const kind: CalculatorKind = request.kind === 'co_investment' ? 'co-investment' : request.kind;
+  const inputs: Record<string, unknown> = { ...request.inputs };
+  if (kind === 'co-investment' && inputs.price === undefined && inputs.apprenticeshipPrice !== undefined) {
+    // The labelled examples name a course price as the levy calculator does.
+    inputs.price = inputs.apprenticeshipPrice;
+  }
+  const schema = kind === 'eligibility' ? EligibilityInput : kind === 'levy' ? LevyInput : CoInvestmentInput;
+  // Only the fields the chosen calculator takes (a co-investment question also says whether they pay the levy).
+  const fields = new Set(Object.keys(schema.shape));
+  const values = Object.fromEntries(Object.entries(inputs).filter(([key]) => fields.has(key)));
+  const answer = answerFromValues(knowledge, kind, values, { asOf, today });
+  if (request.changed === undefined) return answer;
+  const changes = describeChanges(request.changed);
+  return { ...answer, text: `${changes ? `Changed: ${changes}.` : 'Nothing I could read changed.'}\n\n${answer.text}` };
+}

@@ -1,0 +1,55 @@
+import { readEligibilityQuestion, readLevyQuestion } from '../calculators/index.js';
+import { normalise } from './features.js';
+import type { CalculatorInputs, CalculatorKind } from './understanding.js';
+
+const PAY_BILL = /\b(?:pay ?bill|payroll|wage bill|salary bill)\b/;
+
+const SHARE_WORDS: Record<string, number> = { half: 0.5, quarter: 0.25, third: 1 / 3, tenth: 0.1, all: 1, none: 0 };
+
+/**
+ * A share of staff said to be outside England ("half of them in Scotland", "a quarter live in Wales", "20% in
+ * Northern Ireland"), read as the England share the levy calculator takes.
+ */
+export function readShareOutsideEngland(message: string): number | undefined {
+  const text = normalise(message);
+  const match =
+    /\b(?:(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)|(?:an?|one)\s+(half|quarter|third|tenth)|(half|all|none)\b)[^.?!]{0,40}?\b(?:in|from|based in|live in|living in|work in|working in)\s+(?:scotland|wales|northern ireland)\b/.exec(
+      text,
+    );
+  if (!match) return undefined;
+  const share = match[1] !== undefined ? Number(match[1]) / 100 : (SHARE_WORDS[(match[2] ?? match[3]) as string] ?? 0);
+  if (!(share >= 0 && share <= 1)) return undefined;
+  return Math.round((1 - share) * 10000) / 10000;
+}
+
+function defined(values: Record<string, unknown>): CalculatorInputs {
+  const inputs: CalculatorInputs = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') inputs[key] = value;
+  }
+  return inputs;
+}
+
+/** The values a message gives the calculator it asks for, read by the calculators' own readers. */
+export function readCalculatorInputs(kind: CalculatorKind, message: string): CalculatorInputs {
+  if (kind === 'eligibility') return defined(readEligibilityQuestion(message));
+  const inputs = defined(readLevyQuestion(message));
+  if (kind === 'co_investment') {
+    // The amount in a co-investment question is the course price, unless it is named as the pay bill.
+    if (
+      inputs.payBill !== undefined &&
+      inputs.apprenticeshipPrice === undefined &&
+      !PAY_BILL.test(normalise(message))
+    ) {
+      inputs.apprenticeshipPrice = inputs.payBill;
+      delete inputs.payBill;
+    }
+    const levyPayer = readEligibilityQuestion(message).levyPayer;
+    if (levyPayer !== undefined) inputs.levyPayer = levyPayer;
+  }
+  if (inputs.englandShare === undefined) {
+    const england = readShareOutsideEngland(message);
+    if (england !== undefined) inputs.englandShare = england;
+  }
+  return inputs;
+}

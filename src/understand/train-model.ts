@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { contextFeatures, earlierSubject } from './context-features.js';
+import type { LabelledExample } from './example-schema.js';
+import { messageFeatures, tokenize } from './features.js';
+import { intentLabel } from './intent-label.js';
+import { DEFAULT_TRAINING, type Sample, train, type Weights } from './logistic-regression.js';
+import { classify, featureIndexes, type Head, type UnderstandingModel } from './model.js';
+
+/** A feature must appear in at least this many examples to be kept. */
+const MIN_DOCUMENT_FREQUENCY = 2;
+
+/** A digest of what training reads from the examples, so a model can say which examples it was trained on. */
+export function examplesDigest(examples: readonly LabelledExample[]): string {
+  const canonical = examples.map((example) => [
+    example.text,
+    intentLabel(example),
+    example.topic,
+    example.followUp ?? null,
+    example.history?.map((turn) => [turn.role, turn.text]) ?? null,
+  ]);
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+function sortedLabels(values: Iterable<string>): string[] {
+  return [...new Set(values)].sort();
+}
+
+/** Weights per sample so that a rare label is not drowned by a common one (square root of the inverse share). */
+function balance(labels: readonly number[], labelCount: number): number[] {
+  const counts = new Array<number>(labelCount).fill(0);
+  for (const label of labels) counts[label] = (counts[label] as number) + 1;
+  const mean = labels.length / Math.max(1, counts.filter((count) => count > 0).length);
+  return labels.map((label) => Math.sqrt(mean / (counts[label] as number)));
+}
+
+function trainHead(labelsOf: readonly string[], featuresOf: readonly number[][], featureCount: number): Head {
+  const labels = sortedLabels(labelsOf);
+  const numeric = labelsOf.map((label) => labels.indexOf(label));
+  const weights = balance(numeric, labels.length);
+  const samples: Sample[] = featuresOf.map((features, position) => ({
+    features,
+    label: numeric[position] as number,
+    weight: weights[position] as number,
+  }));
+  return {
+    labels: labels.length > 0 ? labels : ['none'],
+    model: train(samples, Math.max(1, labels.length), featureCount, DEFAULT_TRAINING),
+  };
+}
+
+function widen(weights: Weights, featureCount: number): Weights {
+  const wider = new Float64Array(featureCount * weights.labelCount);
+  wider.set(weights.weights);
+  return { ...weights, featureCount, weights: wider };
+}
+
+/** Trains the understanding model on labelled examples. The same examples always give the same model. */
+export function trainModel(examples: readonly LabelledExample[]): UnderstandingModel {
+  const featureSets = examples.map((example) => messageFeatures(tokenize(example.text).words));
+  const frequency = new Map<string, number>();
+  for (const features of featureSets)
+    for (const feature of features) frequency.set(feature, (frequency.get(feature) ?? 0) + 1);
+  const kept = [...frequency.entries()]
+    .filter(([, count]) => count >= MIN_DOCUMENT_FREQUENCY)
+    .map(([feature]) => feature)
+    .sort();
+  const vocabulary = new Map(kept.map((feature, index) => [feature, index]));
+  const partial: UnderstandingModel = {
+    examplesSha256: examplesDigest(examples),
+    exampleCount: examples.length,
+    vocabulary,
+    heads: {} as UnderstandingModel['heads'],
+  };
+  const indexes = featureSets.map((features) => featureIndexes(partial, features));
+
+  partial.heads.intent = trainHead(examples.map(intentLabel), indexes, vocabulary.size);
+  const ownSubject = examples
+    .map((_, position) => position)
+    .filter((position) => examples[position]?.followUp !== true);
+  partial.heads.topic = trainHead(
+    ownSubject.map((position) => examples[position]?.topic as string),
+    ownSubject.map((position) => indexes[position] as number[]),
+    vocabulary.size,
+  );
+
+  // Follow-up evidence: what the thread was about and whether the message names its own subject.
+  const threaded = examples
+    .map((_, position) => position)
+    .filter((position) => examples[position]?.history !== undefined);
+  const evidence = threaded.map((position) => {
+    const example = examples[position] as LabelledExample;
+    const earlier = (example.history ?? []).filter((turn) => turn.role === 'user').map((turn) => turn.text);
+    return contextFeatures(classify(partial, 'topic', indexes[position] as number[]), earlierSubject(partial, earlier));
+  });
+  for (const feature of sortedLabels(evidence.flat()))
+    if (!vocabulary.has(feature)) vocabulary.set(feature, vocabulary.size);
+  partial.heads.intent.model = widen(partial.heads.intent.model, vocabulary.size);
+  partial.heads.topic.model = widen(partial.heads.topic.model, vocabulary.size);
+  partial.heads.followUp = trainHead(
+    threaded.map((position) => String(examples[position]?.followUp === true)),
+    threaded.map((position, row) => [
+      ...(indexes[position] as number[]),
+      ...featureIndexes(partial, evidence[row] ?? []),
+    ]),
+    vocabulary.size,
+  );
+  return partial;
+}

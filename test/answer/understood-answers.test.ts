@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answerer } from '../../src/answer/answer.js';
+import { TRUNCATED_NOTICE } from '../../src/answer/create-answerer.js';
+import type { Store } from '../../src/store/create-store.js';
+import { testAnswerer } from '../helpers/answerer.js';
+
+let answerer: Answerer;
+let store: Store;
+
+beforeAll(async () => {
+  ({ answerer, store } = await testAnswerer({ today: '2026-12-01' }));
+});
+afterAll(() => store.close());
+
+const turn = (question: string, answer: string) => [
+  { role: 'user' as const, text: question },
+  { role: 'assistant' as const, text: answer },
+];
+
+describe('answers follow the understanding step', () => {
+  it('re-runs the levy calculator on a follow-up and says what changed', async () => {
+    const first = await answerer.answer({ question: 'levy on £8m' });
+    expect(first.tool).toBe('levy');
+    const answer = await answerer.answer({
+      question: 'and if a quarter of them live in Wales?',
+      history: turn('levy on £8m', first.text),
+    });
+    expect(answer.tool).toBe('levy');
+    expect(answer.text).toMatch(/^Changed: England share 75%\./);
+    expect(answer.understanding?.followUp).toBe(true);
+  });
+
+  it('answers a new subject on its own, not with the previous one', async () => {
+    const answer = await answerer.answer({
+      question: 'who pays the apprenticeship levy?',
+      history: turn('what is the minimum wage for an apprentice', 'The apprentice rate is £8.00 an hour.'),
+    });
+    expect(answer.understanding).toMatchObject({ followUp: false, topic: 'levy' });
+    expect(answer.citations[0]?.articleId).toMatch(/^levy-/);
+  });
+
+  it('flags an enquiry a member of staff passes on', async () => {
+    const answer = await answerer.answer({
+      question: 'someone from a games studio emailed, they want two Hackney 100 placements',
+    });
+    expect(answer.enquirySuggested).toBe(true);
+  });
+
+  it('declines HR casework about an apprentice, saying why', async () => {
+    const answer = await answerer.answer({ question: 'how do I dismiss an apprentice who keeps turning up late' });
+    expect(answer.kind).toBe('decline');
+    expect(answer.enquirySuggested).toBe(false);
+  });
+
+  it('reads only the first 4,000 characters of a 40,000-character word and says so', async () => {
+    const answer = await answerer.answer({ question: 'x'.repeat(40_000) });
+    expect(['answer', 'decline']).toContain(answer.kind);
+    expect(answer.notice).toContain(TRUNCATED_NOTICE);
+    expect(TRUNCATED_NOTICE).toContain('4,000 characters');
+  });
+
+  it('gives no notice for a message of ordinary length', async () => {
+    expect((await answerer.answer({ question: 'what is the levy rate' })).notice).toBeUndefined();
+  });
+});

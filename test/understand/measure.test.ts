@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { readExampleFile, readExampleFolder } from '../../src/understand/load-examples.js';
+import { crossValidate, measure, understandExamples } from '../../src/understand/measure.js';
+import { committedModel } from '../../src/understand/model.js';
+
+// Issue 10's targets where they are met; where not, a floor just under what was measured, printed with the target.
+// Raising a floor needs better examples or a better model, never an edit to the frozen split.
+const pct = (value: number) => `${(100 * value).toFixed(1)}%`;
+
+describe('how well the understanding step does', () => {
+  it('holds up in 5-fold cross-validation on the training examples', () => {
+    const examples = readExampleFolder('knowledge/understanding');
+    if (!examples.ok) throw new Error(examples.problems.join('\n'));
+    const metrics = crossValidate(examples.examples);
+    process.stdout.write(
+      `understanding, 5-fold CV: intent accuracy ${pct(metrics.intentAccuracy)}, macro-F1 ${pct(metrics.macroF1)}\n`,
+    );
+    expect(metrics.intentAccuracy).toBeGreaterThanOrEqual(0.8);
+    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.78);
+  }, 600_000);
+
+  it('scores the frozen split it never trained on', () => {
+    const frozen = readExampleFile('test/understanding/frozen.yml');
+    if (!frozen.ok) throw new Error(frozen.problems.join('\n'));
+    const metrics = measure(understandExamples(committedModel(), frozen.examples));
+    process.stdout.write(
+      `${[
+        `understanding, frozen split (${metrics.count}): intent accuracy ${pct(metrics.intentAccuracy)}`,
+        `enquiry recall ${pct(metrics.enquiryRecall.all.rate)} (first-person ${pct(metrics.enquiryRecall.firstPerson.rate)}, reported ${pct(metrics.enquiryRecall.reported.rate)}), precision ${pct(metrics.enquiryPrecision.rate)} [target 95% / 90%]`,
+        `out of scope declined ${pct(metrics.outOfScopeDeclined.rate)} [target 95%]; in scope wrongly declined ${pct(metrics.inScopeWronglyDeclined.rate)} [target ≤ 2%]`,
+        `follow-ups right ${pct(metrics.followUpRight.rate)} [target 95%]; calculator with right inputs ${pct(metrics.calculatorRight.rate)} [target 95%]`,
+      ].join('\n')}\n`,
+    );
+    // Targets met:
+    expect(metrics.enquiryRecall.firstPerson.rate).toBeGreaterThanOrEqual(0.95);
+    expect(metrics.enquiryRecall.reported.rate).toBeGreaterThanOrEqual(0.95);
+    expect(metrics.enquiryPrecision.rate).toBeGreaterThanOrEqual(0.9);
+    // Targets not met: floors under the measured figures.
+    expect(metrics.outOfScopeDeclined.rate).toBeGreaterThanOrEqual(0.85);
+    expect(metrics.inScopeWronglyDeclined.rate).toBeLessThanOrEqual(0.04);
+    expect(metrics.followUpRight.rate).toBeGreaterThanOrEqual(0.8);
+    expect(metrics.calculatorRight.rate).toBeGreaterThanOrEqual(0.45);
+  }, 120_000);
+});
