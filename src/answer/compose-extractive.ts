@@ -34,13 +34,12 @@ type ComposeInput = {
   enquirySuggested: boolean;
 };
 
-/** Money or a percentage written in a passage. */
-const FIGURE = /£\s?\d|\d(?:\.\d+)?\s?%/;
-
 /** Words before the sources a plain answer aims to stay within. */
-const WORD_BUDGET = 110;
+const WORD_BUDGET = 90;
 const MAX_SUPPORT_AFTER_FIGURE = 2;
-const MAX_UNITS = 4;
+/** How far the best passage runs on into its own section. */
+const CONTINUE_BUDGET = 60;
+const MAX_UNITS = 3;
 
 /** Questions whose answer is a list or table: steps, criteria, options, rates by year. */
 const ASKS_FOR_LIST =
@@ -171,6 +170,18 @@ export function composeExtractive(input: ComposeInput): Answer {
     pieces.push({ blocks, ...(section && { section }) });
     addFigures(opening.figures);
     factsStated.push(lead);
+    // A second figure of another kind from the same article ("who pays the levy": the rate and the threshold).
+    const second = share
+      ? undefined
+      : facts.find((fact) => fact !== lead && fact.article === lead.article && fact.unit !== lead.unit);
+    if (second && !intent.wantsHistory) {
+      const next = leadFor(second, intent, asOf);
+      if (next.figures.length > 0 && !('list' in next && next.list)) {
+        (blocks[0] as { text: string }).text += ` ${next.text}`;
+        addFigures(next.figures);
+        factsStated.push(second);
+      }
+    }
   }
 
   // Supporting passages: the best units of the best sections, lists and tables whole, nothing said twice.
@@ -198,6 +209,19 @@ export function composeExtractive(input: ComposeInput): Answer {
     .sort((a, b) => b.score - a.score);
 
   const hasLead = pieces.length > 0;
+  // Figures of the same kind as the one stated (other age bands, other rates) are not what was asked.
+  const statesSibling = (unit: Unit) =>
+    factKeysIn(unit.section.body).some((key) => {
+      const fact = knowledge.facts.get(key);
+      const entry = fact ? figureAsOf(fact, quoteDate) : undefined;
+      return (
+        fact !== undefined &&
+        entry !== undefined &&
+        !factsStated.includes(fact) &&
+        factsStated.some((stated) => stated.unit === fact.unit) &&
+        unit.plain.includes(statedFigure(fact, entry).value.replace(/ an hour$/, ''))
+      );
+    });
   const chosen: Unit[] = [];
   let words = pieces.reduce((total, piece) => total + normalised(blocksToText(piece.blocks)).split(' ').length, 0);
   const maxUnits = hasLead ? (contact ? 1 : MAX_SUPPORT_AFTER_FIGURE) : MAX_UNITS;
@@ -207,7 +231,7 @@ export function composeExtractive(input: ComposeInput): Answer {
     if (said.has(key) || [...said].some((known) => known.includes(key) || key.includes(known))) continue;
     if (hasLead && NOT_HELD.test(unit.plain)) continue;
     // After a figure, support adds context: other figures (neighbouring bands, old rates) are not what was asked.
-    if (hasLead && !contact && (statedValues.some((value) => unit.plain.includes(value)) || FIGURE.test(unit.plain))) {
+    if (hasLead && !contact && (statedValues.some((value) => unit.plain.includes(value)) || statesSibling(unit))) {
       continue;
     }
     const isStructure = unit.blocks.some((block) => block.kind !== 'paragraph');
@@ -217,6 +241,18 @@ export function composeExtractive(input: ComposeInput): Answer {
     chosen.push(unit);
     said.add(key);
     words += unit.words;
+    // Without a figure, the best passage goes on with what follows it in its own section, for context.
+    if (!hasLead && chosen.length === 1) {
+      for (const following of units.filter(
+        (other) => other.section === unit.section && other.position > unit.position,
+      )) {
+        if (words + following.words > CONTINUE_BUDGET || following.blocks.some((block) => block.kind !== 'paragraph'))
+          break;
+        chosen.push(following);
+        said.add(normalised(following.plain));
+        words += following.words;
+      }
+    }
   }
   if (!hasLead && chosen.length === 0 && units[0]) chosen.push(units[0]);
 

@@ -2,7 +2,7 @@ import type { ContactRoute } from '../answer.js';
 
 /** "who do I contact about…", "who handles…", "where do I send…", "who should they speak to". */
 export const ASKS_WHO_TO_CONTACT =
-  /\b(who (?:do|should|can|could|would) (?:i|we|they|you|he|she|the \w+) (?:contact|speak to|talk to|ask|email|call|ring|send|pass|refer|go to|get in touch with)|who (?:to|should i) (?:contact|speak to|talk to|ask)|who (?:handles|deals with|looks after|is responsible for|runs|covers)|who(?:'s| is) the (?:contact|person|officer|lead)|contact (?:details|for)|where (?:do|should|can) (?:i|we|they) (?:send|refer|pass|direct)|which team (?:deals|handles|covers|looks))\b/i;
+  /\b(who (?:do|should|can|could|would) (?:i|we|they|you|he|she|the \w+) (?:contact|speak to|talk to|ask|email|call|ring|send|pass|refer|go to|get in touch with)|who (?:to|should i) (?:contact|speak to|talk to|ask)|who (?:handles|deals with|is responsible for)|who(?:'s| is) the (?:contact|person|officer|lead)|contact (?:details|for)|where (?:do|should|can) (?:i|we|they) (?:send|refer|pass|direct)|which team (?:deals|handles|covers|looks))\b/i;
 
 type Route = ContactRoute & { matches: RegExp; why: string };
 

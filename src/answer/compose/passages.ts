@@ -9,6 +9,9 @@ export type Unit = { section: Section; position: number; blocks: AnswerBlock[]; 
 
 const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z£"(])/;
 
+/** Most words in a run of sentences quoted together. */
+const RUN_WORDS = 42;
+
 function plainOf(blocks: AnswerBlock[]): string {
   return blocks
     .map((block) =>
@@ -32,7 +35,22 @@ export function unitsOf(section: Section, markdown: string): Unit[] {
       else pieces.push([block]);
       continue;
     }
-    for (const sentence of block.text.split(SENTENCE_END)) pieces.push([{ kind: 'paragraph', text: sentence.trim() }]);
+    // Sentences grouped into short runs, so a passage keeps the sentence that gives it its subject.
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length > 0) pieces.push([{ kind: 'paragraph', text: run.join(' ') }]);
+      run = [];
+    };
+    for (const sentence of block.text.split(SENTENCE_END).map((part) => part.trim())) {
+      if (/:\s*$/.test(sentence)) {
+        flush();
+        pieces.push([{ kind: 'paragraph', text: sentence }]);
+        continue;
+      }
+      if (run.length > 0 && wordCount([...run, sentence].join(' ')) > RUN_WORDS) flush();
+      run.push(sentence);
+    }
+    flush();
   }
   return pieces
     .filter((blocks) => !(blocks.length === 1 && blocks[0]?.kind === 'paragraph' && /:\s*$/.test(blocks[0].text)))
