@@ -32,6 +32,8 @@ type ComposeInput = {
   today: string;
   audience: Audience;
   enquirySuggested: boolean;
+  /** The message itself, without the thread's earlier question that `retrieval.query` may add. */
+  question?: string;
 };
 
 /** Words before the sources a plain answer aims to stay within. */
@@ -145,15 +147,16 @@ export function composeExtractive(input: ComposeInput): Answer {
 
   // "Who do I contact" questions get the route first.
   let contact: Answer['contact'];
-  if (ASKS_WHO_TO_CONTACT.test(question)) {
-    const routed = contactRoute(question);
+  const ownWords = input.question ?? question;
+  if (ASKS_WHO_TO_CONTACT.test(ownWords)) {
+    const routed = contactRoute(ownWords);
     contact = routed.route;
     const routes = knowledge.articles.get('employer-engagement-routes')?.sections[1];
     pieces.push({ blocks: [{ kind: 'paragraph', text: routed.text }], ...(routes && { section: routes }) });
   }
 
   // Arithmetic people ask for, worked from held figures.
-  const worked = contact ? undefined : workArithmetic(knowledge, question, quoteDate);
+  const worked = contact ? undefined : workArithmetic(knowledge, ownWords, quoteDate);
   const facts = contact || worked ? [] : chooseFacts(retrieval, questionTerms, intent);
   const lead = leadFact(facts, intent, question, knowledge);
   if (worked) {

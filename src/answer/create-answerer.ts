@@ -75,6 +75,7 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
         today,
         audience,
         enquirySuggested,
+        question,
       });
       if (!model || extractive.kind === 'decline' || !retrieval.inScope) return extractive;
       return model.answer({ request: { ...request, question }, retrieval, extractive, asOf, today, audience });
