@@ -65,7 +65,10 @@ export function chooseFacts(retrieval: Retrieval, questionTerms: string[], inten
   const best = first?.hit.score ?? 0;
   const hasValue = (fact: Fact) =>
     intent.time.kind === 'day'
-      ? intent.wantsHistory || fact.values.some((entry) => entry.from <= (intent.time as { date: string }).date)
+      ? intent.wantsHistory ||
+        // A date before the first value is answered with when it began, so that figure is still chosen.
+        fact.values.some((entry) => entry.from <= (intent.time as { date: string }).date) ||
+        fact.began === true
       : figuresDuring(fact, intent.time.start, intent.time.end).length > 0;
   return retrieval.facts
     .filter(({ fact, hit }) => {

@@ -43,6 +43,7 @@ export function registerEvalCommand(program: Command, context: CliContext): void
       const core = await context.loadCore();
       const report = await runEval(core.answerer, file.questions);
       const { retrieval, declines, enquiries } = report;
+      reportReadability(report, core.knowledge, context, options.data.json);
 
       if (options.data.json) {
         context.stdout.write(
@@ -83,7 +84,6 @@ export function registerEvalCommand(program: Command, context: CliContext): void
           ].join('\n')}\n`,
         );
       }
-      reportReadability(report, core.knowledge, context, options.data.json);
       if (options.data.minPassRate !== undefined && report.passRate < options.data.minPassRate) {
         context.stderr.write(
           `eval: pass rate ${(report.passRate * 100).toFixed(1)}% is below the minimum ${(options.data.minPassRate * 100).toFixed(1)}%\n`,
