@@ -249,6 +249,14 @@ export function composeExtractive(input: ComposeInput): Answer {
     words += unit.words;
     // Without a figure, the best passage goes on with what follows it in its own section, for context.
     if (!hasLead && chosen.length === 1) {
+      // A passage from the middle of a section takes the section's opening with it when that is short.
+      const before = units.filter((other) => other.section === unit.section && other.position < unit.position);
+      const beforeWords = before.reduce((total, other) => total + other.words, 0);
+      if (before.length > 0 && beforeWords <= 35 && before.every((other) => other.blocks.length === 1)) {
+        chosen.push(...before);
+        for (const other of before) said.add(normalised(other.plain));
+        words += beforeWords;
+      }
       for (const following of units.filter(
         (other) => other.section === unit.section && other.position > unit.position,
       )) {

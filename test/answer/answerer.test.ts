@@ -16,7 +16,9 @@ describe('answerer without a model', () => {
     expect(answer.kind).toBe('answer');
     expect(answer.mode).toBe('extractive');
     // The figure leads, with the date it applies from and what it was before.
-    expect(answer.text.split('\n')[0]).toMatch(/^The London Living Wage is £14\.80 an hour, from 22 October 2025 \(it was £13\.85\)/);
+    expect(answer.text.split('\n')[0]).toMatch(
+      /^The London Living Wage is £14\.80 an hour, from 22 October 2025 \(it was £13\.85\)/,
+    );
     // 23 November 2026 is past the autumn 2026 announcement and no newer rate is held: the answer says so.
     expect(answer.text).toContain('That is the latest London Living Wage held');
     expect(answer.text).toContain('livingwage.org.uk');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/answer/answer.js';
 import { readAnswer } from '../../src/answer/readability.js';
-import { datedProseProblems, applyDatedProse } from '../../src/knowledge/dated-prose.js';
+import { applyDatedProse, datedProseProblems } from '../../src/knowledge/dated-prose.js';
 import type { Knowledge } from '../../src/knowledge/knowledge.js';
 import { staleNotice } from '../../src/knowledge/stale-notice.js';
 import type { Store } from '../../src/store/create-store.js';
@@ -69,7 +69,9 @@ describe('answers a person can use', () => {
   });
 
   it('shows a list whole, numbered from 1', async () => {
-    const answer = await answerer.answer({ question: 'what are the steps for a small business taking on an apprentice' });
+    const answer = await answerer.answer({
+      question: 'what are the steps for a small business taking on an apprentice',
+    });
     expect(answer.text).toMatch(/^1\. Choose the job/m);
     expect(answer.text).toMatch(/^7\. Give the apprentice a line manager/m);
     expect(readAnswer(answer, knowledge).cutLists).toEqual([]);
