@@ -6,10 +6,11 @@ import { readEvalQuestions } from '../src/answer/eval-questions.js';
 import { retrieve } from '../src/answer/retrieve.js';
 import type { Knowledge } from '../src/knowledge/knowledge.js';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
-import { buildSearchIndex } from '../src/knowledge/search-index.js';
+import { buildSearchIndex, type SearchIndex } from '../src/knowledge/search-index.js';
 import { createLogger } from '../src/log.js';
 import { createStore } from '../src/store/create-store.js';
 import { tempSqliteUrl } from '../test/helpers/store-urls.js';
+import { referenceSectionSearch } from '../test/knowledge/reference-ranking.js';
 
 export type AnswerBenchFigures = {
   scale: number;
@@ -22,6 +23,11 @@ export type AnswerBenchFigures = {
   answerP99Ms: number;
   questionsPerSecond: number;
   peakRssMb: number;
+  /** Share of the project's questions whose expected article is found first, and among the first five. */
+  recallAt1: number;
+  recallAt5: number;
+  /** With --verify: questions whose top 8 sections equal the MiniSearch reference ranking. */
+  rankingMatchesReference?: string;
 };
 
 /** The knowledge base repeated `scale` times under new ids: same facts, `scale`× the articles and sections. */
@@ -42,8 +48,9 @@ export function scaleKnowledge(knowledge: Knowledge, scale: number): Knowledge {
       });
     }
   }
+  const { searchIndexData: _single, ...rest } = knowledge;
   return {
-    ...knowledge,
+    ...rest,
     articles,
     sections: [...articles.values()].flatMap((article) => article.sections),
     version: `${knowledge.version}x${scale}`,
@@ -54,11 +61,16 @@ function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
 }
 
-export async function runAnswerBench(scale: number, rounds = 5): Promise<AnswerBenchFigures> {
+export async function runAnswerBench(scale: number, rounds = 5, verify = false): Promise<AnswerBenchFigures> {
   const base = await loadKnowledge('knowledge');
   const knowledge = scaleKnowledge(base, scale);
   const file = await readEvalQuestions('test/eval/questions.yml');
   const questions = file.ok ? file.questions.map((item) => item.question) : ['What is the levy allowance?'];
+  const withSource = file.ok
+    ? file.questions.filter(
+        (item) => item.source !== undefined && item.history === undefined && item.audience !== 'public',
+      )
+    : [];
 
   const indexStarted = performance.now();
   const index = buildSearchIndex(knowledge);
@@ -66,7 +78,8 @@ export async function runAnswerBench(scale: number, rounds = 5): Promise<AnswerB
 
   const store = await createStore(tempSqliteUrl());
   const answerer = await createAnswerer({
-    knowledge,
+    // The engine reads the index just built instead of building its own again.
+    knowledge: { ...knowledge, searchIndexData: index.toData() },
     store,
     log: createLogger({ level: 'silent' }),
     model: 'off',
@@ -89,6 +102,11 @@ export async function runAnswerBench(scale: number, rounds = 5): Promise<AnswerB
     }
   }
   await store.close();
+  const recall = recallOfSource(
+    index,
+    withSource.map((item) => ({ question: item.question, source: item.source ?? '' })),
+  );
+  const matchesReference = verify ? sameRankingAsReference(knowledge, index, questions) : undefined;
   retrievalTimes.sort((a, b) => a - b);
   answerTimes.sort((a, b) => a - b);
   const meanAnswer = answerTimes.reduce((sum, time) => sum + time, 0) / answerTimes.length;
@@ -103,7 +121,44 @@ export async function runAnswerBench(scale: number, rounds = 5): Promise<AnswerB
     answerP99Ms: round2(percentile(answerTimes, 0.99)),
     questionsPerSecond: Math.round(1000 / meanAnswer),
     peakRssMb: round2(process.resourceUsage().maxRSS / 1024),
+    recallAt1: round3(recall.at1),
+    recallAt5: round3(recall.at5),
+    ...(matchesReference !== undefined && { rankingMatchesReference: matchesReference }),
   };
+}
+
+/** Share of questions whose expected article is the first (recall@1) or among the first five articles found. */
+function recallOfSource(index: SearchIndex, items: { question: string; source: string }[]) {
+  let at1 = 0;
+  let at5 = 0;
+  for (const { question, source } of items) {
+    const articles = [
+      ...new Set(
+        index
+          .searchSections(question, { audience: 'staff', limit: 8 })
+          // A copy in a scaled knowledge base counts as its original article.
+          .map((hit) => hit.id.split('#')[0]?.replace(/-copy-\d+$/, '')),
+      ),
+    ];
+    if (articles[0] === source) at1 += 1;
+    if (articles.slice(0, 5).includes(source)) at5 += 1;
+  }
+  return { at1: at1 / Math.max(1, items.length), at5: at5 / Math.max(1, items.length) };
+}
+
+/** How many questions get the same top 8 sections as the MiniSearch reference ranking, as "n/total". */
+function sameRankingAsReference(knowledge: Knowledge, index: SearchIndex, questions: string[]): string {
+  const reference = referenceSectionSearch(knowledge, (term) => index.hasTerm(term));
+  const same = questions.filter((question) => {
+    const ours = index.searchSections(question, { audience: 'staff', limit: 8 }).map((hit) => hit.id);
+    const theirs = reference(question, { limit: 8, publicOnly: false }).map((hit) => hit.id);
+    return ours.join() === theirs.join();
+  }).length;
+  return `${same}/${questions.length}`;
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }
 
 function round2(value: number): number {
@@ -111,7 +166,9 @@ function round2(value: number): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' } } });
-  const figures = await runAnswerBench(Number(values.scale));
+  const { values } = parseArgs({
+    options: { scale: { type: 'string', default: '1' }, verify: { type: 'boolean', default: false } },
+  });
+  const figures = await runAnswerBench(Number(values.scale), 5, values.verify);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }

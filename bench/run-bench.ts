@@ -7,16 +7,20 @@ import type { AnswerBenchFigures } from './answer-bench.js';
 
 const run = promisify(execFile);
 const { values } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false } },
+  options: {
+    json: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    // 1,000x the knowledge base (218,000 sections): several minutes and a few GB, so only when asked.
+    huge: { type: 'boolean', default: false },
+    verify: { type: 'boolean', default: false },
+  },
 });
 
 async function answerFigures(scale: number): Promise<AnswerBenchFigures> {
   const { stdout } = await run(
     process.execPath,
-    ['--import', 'tsx', 'bench/answer-bench.ts', '--scale', String(scale)],
-    {
-      maxBuffer: 1 << 20,
-    },
+    ['--import', 'tsx', 'bench/answer-bench.ts', '--scale', String(scale), ...(values.verify ? ['--verify'] : [])],
+    { maxBuffer: 1 << 20 },
   );
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as AnswerBenchFigures;
 }
@@ -27,7 +31,7 @@ const TIME = '/usr/bin/time';
  * Process start to first answer: `skills-desk ask` in a fresh process, median of five runs, and that process's peak
  * RSS (read with GNU time where it is installed).
  */
-async function startup(): Promise<{ ms: number; peakRssMb?: number }> {
+async function startup(snapshot: 'on' | 'off'): Promise<{ ms: number; peakRssMb?: number }> {
   const times: number[] = [];
   const rss: number[] = [];
   const env = {
@@ -37,6 +41,7 @@ async function startup(): Promise<{ ms: number; peakRssMb?: number }> {
     OPENAI_API_KEY: '',
     SLACK_BOT_TOKEN: '',
     TEAMS_APP_ID: '',
+    ...(snapshot === 'off' && { KNOWLEDGE_SNAPSHOT: 'off' }),
   };
   const withTime = existsSync(TIME);
   for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -57,13 +62,25 @@ async function startup(): Promise<{ ms: number; peakRssMb?: number }> {
 }
 
 const report: Record<string, unknown> = {};
-const scales = values.quick ? [1] : [1, 10, 100];
+const scales = values.quick ? [1] : values.huge ? [1, 10, 100, 1000] : [1, 10, 100];
 const answerByScale: Record<string, AnswerBenchFigures> = {};
 for (const scale of scales) answerByScale[`x${scale}`] = await answerFigures(scale);
 report.answer = answerByScale;
-const started = await startup();
-report.startupToFirstAnswerMs = started.ms;
-if (started.peakRssMb !== undefined) report.botPeakRssMb = started.peakRssMb;
+const single = answerByScale.x1;
+if (single) {
+  // How the cost grows with the knowledge base: each size's median answer time over the 1x median.
+  report.answerGrowth = Object.fromEntries(
+    Object.entries(answerByScale).map(([size, figures]) => [
+      size,
+      Math.round((figures.answerMedianMs / single.answerMedianMs) * 100) / 100,
+    ]),
+  );
+}
+const fromSnapshot = await startup('on');
+const cold = await startup('off');
+report.startupToFirstAnswerMs = fromSnapshot.ms;
+report.startupColdMs = cold.ms;
+if (fromSnapshot.peakRssMb !== undefined) report.botPeakRssMb = fromSnapshot.peakRssMb;
 
 if (!values.quick) {
   // Slack: the default SQLite store, then Redis (the store for several replicas) when a server is named.
@@ -92,10 +109,23 @@ if (values.json) {
       `${`x${figures.scale}`.padEnd(11)} ${String(figures.articles).padStart(8)} ${String(figures.sections).padStart(8)} ${`${figures.retrievalMedianMs} / ${figures.retrievalP99Ms} ms`.padStart(20)} ${`${figures.answerMedianMs} / ${figures.answerP99Ms} ms`.padStart(18)} ${String(figures.questionsPerSecond).padStart(12)} ${`${figures.peakRssMb} MB`.padStart(9)}`,
     );
   }
-  lines.push(`Start-up to first answer (skills-desk ask, median of 5): ${report.startupToFirstAnswerMs} ms`);
+  lines.push(`Recall of the expected article (project questions): ${recallLine(answer)}`);
+  if (report.answerGrowth) lines.push(`Answer median over the 1x median: ${JSON.stringify(report.answerGrowth)}`);
+  lines.push(
+    `Start-up to first answer (skills-desk ask, median of 5): ${report.startupToFirstAnswerMs} ms from the knowledge snapshot, ${report.startupColdMs} ms without it`,
+  );
   if (report.botPeakRssMb !== undefined) lines.push(`Peak RSS of that process: ${report.botPeakRssMb} MB`);
   for (const name of ['slack', 'slackOnRedis', 'enquiries']) {
     if (report[name]) lines.push(`${name}: ${JSON.stringify(report[name])}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function recallLine(answer: Record<string, AnswerBenchFigures>): string {
+  return Object.values(answer)
+    .map(
+      (figures) =>
+        `x${figures.scale} @1 ${figures.recallAt1} @5 ${figures.recallAt5}${figures.rankingMatchesReference ? ` (same ranking as MiniSearch: ${figures.rankingMatchesReference})` : ''}`,
+    )
+    .join('; ');
 }

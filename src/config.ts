@@ -37,6 +37,7 @@ export const Environment = z.object({
     .default('sqlite://data/skills-desk.sqlite'),
   KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
   PROMPTS_DIR: z.string().trim().min(1).default('prompts'),
+  KNOWLEDGE_SNAPSHOT: z.string().trim().min(1).default('dist/knowledge-snapshot.json'),
   ANSWER_CACHE_TTL_HOURS: z.coerce.number().min(0).max(720).default(24),
   OPENAI_API_KEY: optionalText,
   OPENAI_MODEL: z.string().trim().min(1).default('gpt-4.1-mini'),
@@ -109,6 +110,8 @@ export type Config = {
   logLevel: Environment['LOG_LEVEL'];
   storeUrl: string;
   knowledgeDir: string;
+  /** Where the parsed knowledge and its search index are cached between starts, or `off`. */
+  knowledgeSnapshot: string | 'off';
   promptsDir: string;
   answerCacheTtlMs: number;
   model: ModelConfig;
@@ -165,6 +168,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     logLevel: env.LOG_LEVEL,
     storeUrl: env.STORE_URL,
     knowledgeDir: env.KNOWLEDGE_DIR,
+    knowledgeSnapshot: env.KNOWLEDGE_SNAPSHOT === 'off' ? 'off' : env.KNOWLEDGE_SNAPSHOT,
     promptsDir: env.PROMPTS_DIR,
     answerCacheTtlMs: env.ANSWER_CACHE_TTL_HOURS * 3_600_000,
     model: env.OPENAI_API_KEY

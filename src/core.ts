@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { createEnquiryQueue } from './enquiries/create-enquiry-queue.js';
 import type { EnquiryQueue } from './enquiries/enquiry-queue.js';
 import type { Knowledge } from './knowledge/knowledge.js';
+import { loadKnowledgeWithSnapshot } from './knowledge/knowledge-snapshot.js';
 import { loadKnowledge } from './knowledge/load-knowledge.js';
 import type { Logger } from './log.js';
 import { createStore, type Store } from './store/create-store.js';
@@ -26,7 +27,7 @@ export type CoreOverrides = { now?: () => Date; knowledge?: Knowledge; store?: S
 
 export async function createCore(config: Config, log: Logger, overrides: CoreOverrides = {}): Promise<Core> {
   const now = overrides.now ?? (() => new Date());
-  const knowledge = overrides.knowledge ?? (await loadKnowledge(config.knowledgeDir));
+  const knowledge = overrides.knowledge ?? (await readKnowledge(config, log));
   const store = overrides.store ?? (await createStore(config.storeUrl));
   const answerer = await createAnswerer({
     knowledge,
@@ -56,4 +57,12 @@ export async function createCore(config: Config, log: Logger, overrides: CoreOve
       await store.close();
     },
   };
+}
+
+async function readKnowledge(config: Config, log: Logger): Promise<Knowledge> {
+  if (config.knowledgeSnapshot === 'off') return loadKnowledge(config.knowledgeDir);
+  const loaded = await loadKnowledgeWithSnapshot(config.knowledgeDir, config.knowledgeSnapshot);
+  if (loaded.problem !== undefined) log.warn({ problem: loaded.problem }, 'knowledge snapshot not saved');
+  else log.debug({ snapshot: loaded.snapshot, version: loaded.knowledge.version }, 'knowledge loaded');
+  return loaded.knowledge;
 }

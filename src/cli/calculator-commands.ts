@@ -93,7 +93,7 @@ function today(): string {
 
 function renderCitations(citations: Citation[]): string {
   if (citations.length === 0) return '';
-  return `\n\n${citations.map((citation) => `[${citation.n}] ${citation.title}: ${citation.url}`).join('\n')}`;
+  return `\n\n${citations.map((citation) => `[${citation.n}] ${citation.title}${citation.url ? `: ${citation.url}` : ''}`).join('\n')}`;
 }
 
 function fail(context: CliContext, command: string, error: z.ZodError): void {

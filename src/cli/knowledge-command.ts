@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Environment } from '../config.js';
 import { IsoDate } from '../knowledge/article-schema.js';
 import { checkKnowledge } from '../knowledge/check-knowledge.js';
+import { loadKnowledgeWithSnapshot } from '../knowledge/knowledge-snapshot.js';
 import type { CliContext } from './cli-context.js';
 
 const CheckOptions = z.object({
@@ -14,6 +15,7 @@ const CheckOptions = z.object({
 /** `skills-desk knowledge check`: validates the articles and facts table; exits 1 when there are errors. */
 export function registerKnowledgeCommand(program: Command, context: CliContext): void {
   const knowledge = program.command('knowledge').description('work with the knowledge base (articles and facts)');
+  registerSnapshotCommand(knowledge, context);
   knowledge
     .command('check')
     .description('check every article and fact: schema, dates, sources, overlapping values, review dates')
@@ -51,6 +53,30 @@ export function registerKnowledgeCommand(program: Command, context: CliContext):
         );
       }
       if (result.errors.length > 0) context.setExitCode(1);
+    });
+}
+
+/** `skills-desk knowledge snapshot`: writes the parsed knowledge and its search index for fast start-up. */
+function registerSnapshotCommand(knowledge: Command, context: CliContext): void {
+  knowledge
+    .command('snapshot')
+    .description('write the parsed knowledge and its search index to KNOWLEDGE_SNAPSHOT (npm run build does this)')
+    .action(async () => {
+      const directory = Environment.shape.KNOWLEDGE_DIR.parse(context.env.KNOWLEDGE_DIR);
+      const path = Environment.shape.KNOWLEDGE_SNAPSHOT.parse(context.env.KNOWLEDGE_SNAPSHOT);
+      if (path === 'off') {
+        context.stderr.write('KNOWLEDGE_SNAPSHOT is off: there is no snapshot to write\n');
+        context.setExitCode(1);
+        return;
+      }
+      const loaded = await loadKnowledgeWithSnapshot(directory, path);
+      if (loaded.problem !== undefined) {
+        context.stderr.write(`knowledge snapshot not saved: ${loaded.problem}\n`);
+        context.setExitCode(1);
+        return;
+      }
+      const state = loaded.snapshot === 'read' ? 'already up to date' : 'written';
+      context.stdout.write(`knowledge snapshot ${state}: ${path} (version ${loaded.knowledge.version})\n`);
     });
 }
 

@@ -50,7 +50,7 @@ export function renderAnswerText(answer: Answer): string {
       const due = citation.isDueForReview ? ' — due for review' : '';
       lines.push(
         `[${citation.n}] ${citation.title} — ${citation.heading} (last reviewed ${formatDate(citation.reviewed)}${due})`,
-        `    ${citation.sourceTitle}: ${citation.url}`,
+        `    ${citation.sourceTitle}${citation.url ? `: ${citation.url}` : ''}`,
       );
     }
   }

@@ -17,9 +17,13 @@ export const IsoDate = z
   );
 export type IsoDate = z.infer<typeof IsoDate>;
 
+/**
+ * The page or document that says the thing, dated as that document is. A council paper whose own address is not
+ * known is cited without a URL, by a title that names the paper, the meeting and its date.
+ */
 export const Source = z.object({
   title: z.string().trim().min(3, { error: 'expected the source title' }),
-  url: z.url({ protocol: /^https?$/, error: 'expected a full http(s) URL' }),
+  url: z.url({ protocol: /^https?$/, error: 'expected a full http(s) URL' }).optional(),
   date: IsoDate,
 });
 export type Source = z.infer<typeof Source>;

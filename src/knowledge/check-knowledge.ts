@@ -1,7 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import matter from 'gray-matter';
-import { parse as parseYaml } from 'yaml';
 import { KnowledgeError } from '../errors.js';
 import { ArticleFrontMatter, type Source } from './article-schema.js';
 import { datedProseProblems } from './dated-prose.js';
@@ -9,6 +7,7 @@ import { FACT_REFERENCE } from './fact-references.js';
 import { type Fact, FactsFile, type FactValue } from './fact-schema.js';
 import { figureAsOf, lastDayOf } from './figure-as-of.js';
 import { formatDate } from './format.js';
+import { FRONT_MATTER_FIRST_LINE, splitFrontMatter } from './front-matter.js';
 import { loadKnowledge } from './load-knowledge.js';
 import { parseLocatedYaml } from './yaml-location.js';
 
@@ -83,6 +82,7 @@ async function checkFacts(directory: string, errors: string[], warnings: string[
 
     entry.values.forEach((value, index) => {
       for (const problem of sourceProblems(value.source)) errors.push(`${where(index, 'source')}: ${problem}`);
+      for (const problem of unspecificSource(value.source)) warnings.push(`${where(index, 'source')}: ${problem}`);
       const previous = entry.values[index - 1];
       if (previous && previous.from > value.from) {
         warnings.push(`${where(index, 'from')}: values are not oldest first (${previous.from} comes before it)`);
@@ -125,8 +125,9 @@ function sameValue(a: FactValue, b: FactValue): boolean {
   return a.value === b.value;
 }
 
-/** Why a source cannot be cited: its URL must be http(s) with a real host name. */
+/** Why a source cannot be cited: its URL, when it has one, must be http(s) with a real host name. */
 export function sourceProblems(source: Source): string[] {
+  if (source.url === undefined) return [];
   let url: URL;
   try {
     url = new URL(source.url);
@@ -143,6 +144,35 @@ export function sourceProblems(source: Source): string[] {
   return problems;
 }
 
+const SEARCH_PATH = /(^|\/)(search|results|find)(\/|\.\w+$|$)/i;
+const SEARCH_PARAMETERS = ['q', 'query', 'search', 'search_term', 'searchterm', 'keywords', 's', 'term'];
+
+/**
+ * Why a source URL does not point at the page that says the thing: a site's front page, a search-results page or a
+ * page of a paginated listing. These still load, so they only warn.
+ */
+export function unspecificSource(source: Source): string[] {
+  if (source.url === undefined) return [];
+  let url: URL;
+  try {
+    url = new URL(source.url);
+  } catch {
+    return [];
+  }
+  const path = url.pathname.replace(/\/+$/, '');
+  const parameters = [...url.searchParams.keys()].map((key) => key.toLowerCase());
+  if (path === '' && parameters.length === 0) {
+    return [`url "${source.url}" is a site's front page; cite the page or document that gives the figure`];
+  }
+  if (SEARCH_PATH.test(path) || parameters.some((key) => SEARCH_PARAMETERS.includes(key))) {
+    return [`url "${source.url}" is a search page; cite the page or document that gives the figure`];
+  }
+  if (parameters.includes('page') || /\/page\/\d+$/.test(path)) {
+    return [`url "${source.url}" is a page of a listing; cite the page or document that gives the figure`];
+  }
+  return [];
+}
+
 /** Reads each article's front matter and body on its own, so one broken article does not hide others' problems. */
 async function checkArticles(
   directory: string,
@@ -156,14 +186,9 @@ async function checkArticles(
     .sort();
   for (const file of files) {
     const text = await readFile(join(directory, file), 'utf8');
-    let parsedFile: matter.GrayMatterFile<string>;
-    try {
-      parsedFile = matter(text, { engines: { yaml: (source: string) => parseYaml(source) as object } });
-    } catch {
-      continue; // the loader has already reported invalid front matter
-    }
-    // gray-matter keeps the newline after the opening ---, so the front matter's first line is the file's line 1.
-    const located = parseLocatedYaml(parsedFile.matter, 1);
+    const parts = splitFrontMatter(text);
+    if (!parts) continue; // the loader has already reported missing front matter
+    const located = parseLocatedYaml(parts.frontMatter, FRONT_MATTER_FIRST_LINE);
     if (located.errors.length > 0) continue; // the loader has already reported invalid YAML
     const lineOf = (path: readonly PropertyKey[]) => {
       const line = located.lineOf(path);
@@ -190,9 +215,12 @@ async function checkArticles(
       for (const problem of sourceProblems(source)) {
         errors.push(`${file}: ${lineOf(['sources', index, 'url'])}sources[${index}].url: ${problem}`);
       }
+      for (const problem of unspecificSource(source)) {
+        warnings.push(`${file}: ${lineOf(['sources', index, 'url'])}sources[${index}].url: ${problem}`);
+      }
     });
 
-    const bodyStart = text.length - parsedFile.content.length;
+    const bodyStart = text.length - parts.body.length;
     errors.push(...checkDatedProse(file, text, bodyStart));
     for (const match of text.matchAll(ANY_REFERENCE)) {
       if ((match.index ?? 0) < bodyStart) continue;

@@ -1,8 +1,12 @@
 import { figureAsOf } from './figure-as-of.js';
-import { formatDate, formatFigure } from './format.js';
+import { formatDate } from './format.js';
 import type { Knowledge } from './knowledge.js';
+import { figureText, formatMonth, isReported } from './reported-figure.js';
 
-/** `{{fact:llw.rate}}` is the figure in force; `{{from:llw.rate}}` the date it applies from. */
+/**
+ * `{{fact:llw.rate}}` is the figure in force; `{{from:llw.rate}}` the date it applies from, or for a reported count the
+ * month it was reported ("November 2018").
+ */
 export const FACT_REFERENCE = /\{\{(fact|from):([a-z0-9._-]+)\}\}/g;
 
 export function factKeysIn(text: string): string[] {
@@ -16,6 +20,7 @@ export function renderFactReferences(text: string, knowledge: Pick<Knowledge, 'f
     if (!fact) return whole;
     const entry = figureAsOf(fact, asOfIso);
     if (!entry) return kind === 'fact' ? '(no figure in the sources for that date)' : '(date not known)';
-    return kind === 'fact' ? formatFigure(entry.value, fact.unit) : formatDate(entry.from);
+    if (kind === 'fact') return figureText(fact, entry);
+    return isReported(fact) ? formatMonth(entry.from) : formatDate(entry.from);
   });
 }

@@ -19,6 +19,17 @@ export const FACT_UNITS = [
 export const FactUnit = z.enum(FACT_UNITS);
 export type FactUnit = z.infer<typeof FactUnit>;
 
+/** Words a source puts before a figure it does not give exactly. */
+export const FigureQualifier = z.enum(['nearly', 'over', 'about', 'at least', 'more than']);
+export type FigureQualifier = z.infer<typeof FigureQualifier>;
+
+/**
+ * `rule`: a value set to apply from a date (a rate, a limit). `reported`: a count a document reported on its `from`
+ * date; it stands until the next report and is stated "reported in November 2018", never as applying over a range.
+ */
+export const FactKind = z.enum(['rule', 'reported']);
+export type FactKind = z.infer<typeof FactKind>;
+
 /** One value of a figure and the dates it applied: `to` is the last day it applied (absent while in force). */
 export const FactValue = z
   .object({
@@ -29,6 +40,8 @@ export const FactValue = z
     /** For editors; shown to readers only when `noteForReaders` is true. */
     note: z.string().trim().min(3).optional(),
     noteForReaders: z.boolean().optional(),
+    /** How the source words a count it does not give exactly: "nearly 300" is 300 with qualifier "nearly". */
+    qualifier: FigureQualifier.optional(),
   })
   .strict()
   .refine((entry) => entry.to === undefined || entry.to >= entry.from, {
@@ -55,6 +68,7 @@ export const FactEntry = z
     label: z.string().trim().min(3),
     topic: Topic,
     unit: FactUnit,
+    kind: FactKind.optional(),
     /** The article that explains the figure, cited with it. */
     article: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
     /** Ways staff name this figure, to find it from a question. */

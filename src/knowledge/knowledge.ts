@@ -1,5 +1,6 @@
 import type { ArticleFrontMatter } from './article-schema.js';
 import type { Fact } from './fact-schema.js';
+import type { SearchIndexData } from './search-index.js';
 
 /** A `## ` section of an article: the unit that is searched, quoted and cited. */
 export type Section = {
@@ -26,4 +27,6 @@ export type Knowledge = {
   sections: Section[];
   /** Content hash: changes whenever any article or fact changes (keys caches). */
   version: string;
+  /** The search index as a snapshot saved it, so that start-up need not build it again. */
+  searchIndexData?: SearchIndexData;
 };

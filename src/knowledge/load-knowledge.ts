@@ -1,31 +1,55 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import matter from 'gray-matter';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { KnowledgeError } from '../errors.js';
 import { ArticleFrontMatter } from './article-schema.js';
 import { factKeysIn } from './fact-references.js';
 import { type Fact, FactsFile } from './fact-schema.js';
+import { FRONT_MATTER_FIRST_LINE, splitFrontMatter } from './front-matter.js';
 import type { Article, Knowledge, Section } from './knowledge.js';
 import { parseLocatedYaml } from './yaml-location.js';
 
 const FACTS_FILE = 'facts.yml';
 
+/** The knowledge folder's files as read from disk, with the content hash that keys caches and snapshots. */
+export type KnowledgeSource = {
+  directory: string;
+  factsText: string | undefined;
+  files: { file: string; text: string }[];
+  version: string;
+};
+
+/** Reads the facts table and every article file (the hash covers every byte the knowledge base is built from). */
+export async function readKnowledgeSource(directory: string): Promise<KnowledgeSource> {
+  const hash = createHash('sha256');
+  const factsText = await readFile(join(directory, FACTS_FILE), 'utf8').catch(() => undefined);
+  if (factsText !== undefined) hash.update(factsText);
+  const listing = await readdir(directory, { recursive: true }).catch(() => undefined);
+  if (listing === undefined) throw new KnowledgeError([`${directory}: the knowledge folder cannot be read`]);
+  const names = listing
+    .filter((file) => file.endsWith('.md') && !file.split('/').some((part) => part.startsWith('_')))
+    .sort();
+  const files = await Promise.all(
+    names.map(async (file) => ({ file, text: await readFile(join(directory, file), 'utf8') })),
+  );
+  for (const { file, text } of files) hash.update(file).update(text);
+  return { directory, factsText, files, version: hash.digest('hex').slice(0, 16) };
+}
+
 /** Loads and checks every article and the facts table; throws KnowledgeError listing file, line, field and reason. */
 export async function loadKnowledge(directory: string): Promise<Knowledge> {
-  const problems: string[] = [];
-  const hash = createHash('sha256');
+  return parseKnowledge(await readKnowledgeSource(directory));
+}
 
-  const factsPath = join(directory, FACTS_FILE);
-  const factsText = await readFile(factsPath, 'utf8').catch(() => undefined);
+/** Parses and checks what `readKnowledgeSource` read. */
+export function parseKnowledge(source: KnowledgeSource): Knowledge {
+  const problems: string[] = [];
   const facts = new Map<string, Fact>();
-  if (factsText === undefined) {
-    problems.push(`${FACTS_FILE}: file not found in ${directory}`);
+  if (source.factsText === undefined) {
+    problems.push(`${FACTS_FILE}: file not found in ${source.directory}`);
   } else {
-    hash.update(factsText);
-    const located = parseLocatedYaml(factsText);
+    const located = parseLocatedYaml(source.factsText);
     problems.push(...located.errors.map((error) => `${FACTS_FILE}: ${error}`));
     if (located.errors.length === 0) {
       const parsed = FactsFile.safeParse(located.data);
@@ -40,15 +64,8 @@ export async function loadKnowledge(directory: string): Promise<Knowledge> {
     }
   }
 
-  const listing = await readdir(directory, { recursive: true }).catch(() => undefined);
-  if (listing === undefined) throw new KnowledgeError([`${directory}: the knowledge folder cannot be read`]);
-  const files = listing
-    .filter((file) => file.endsWith('.md') && !file.split('/').some((part) => part.startsWith('_')))
-    .sort();
   const articles = new Map<string, Article>();
-  for (const file of files) {
-    const text = await readFile(join(directory, file), 'utf8');
-    hash.update(file).update(text);
+  for (const { file, text } of source.files) {
     const article = parseArticle(file, text, problems);
     if (!article) continue;
     const clash = articles.get(article.id);
@@ -75,24 +92,17 @@ export async function loadKnowledge(directory: string): Promise<Knowledge> {
     articles,
     facts,
     sections: [...articles.values()].flatMap((article) => article.sections),
-    version: hash.digest('hex').slice(0, 16),
+    version: source.version,
   };
 }
 
 function parseArticle(file: string, text: string, problems: string[]): Article | undefined {
-  if (!text.startsWith('---')) {
+  const parts = splitFrontMatter(text);
+  if (!parts) {
     problems.push(`${file}: line 1: expected YAML front matter between --- lines`);
     return undefined;
   }
-  let parsedFile: matter.GrayMatterFile<string>;
-  try {
-    parsedFile = matter(text, { engines: { yaml: (source: string) => parseYaml(source) as object } });
-  } catch (error) {
-    problems.push(`${file}: front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
-    return undefined;
-  }
-  // gray-matter keeps the newline after the opening ---, so the front matter text's line 1 is the file's line 1.
-  const located = parseLocatedYaml(parsedFile.matter, 1);
+  const located = parseLocatedYaml(parts.frontMatter, FRONT_MATTER_FIRST_LINE);
   if (located.errors.length > 0) {
     problems.push(...located.errors.map((error) => `${file}: ${error}`));
     return undefined;
@@ -102,7 +112,7 @@ function parseArticle(file: string, text: string, problems: string[]): Article |
     problems.push(...describeIssues(file, result.error.issues, located.lineOf));
     return undefined;
   }
-  const body = parsedFile.content.trim();
+  const body = parts.body.trim();
   if (body.length < 40) {
     problems.push(`${file}: the article has no body text`);
     return undefined;

@@ -3,6 +3,15 @@ import type { Audience } from './article-schema.js';
 import { FACT_REFERENCE } from './fact-references.js';
 import type { Knowledge, Section } from './knowledge.js';
 import { searchTerms } from './normalise-text.js';
+import {
+  buildSectionIndex,
+  type IndexedField,
+  loadSectionIndex,
+  type SectionDocument,
+  type SectionIndex,
+  type SectionIndexData,
+  type SectionIndexOptions,
+} from './section-index.js';
 
 type IndexedDocument = {
   id: string;
@@ -31,11 +40,16 @@ export type SearchIndex = {
   hasTerm(term: string): boolean;
   /** The section a hit names. */
   section(id: string): Section | undefined;
+  /** What a snapshot keeps so that the next start need not build the index again. */
+  toData(): SearchIndexData;
 };
 
+export type SearchIndexData = { sections: SectionIndexData; vocabulary: string[] };
+
 const FIELDS = ['title', 'heading', 'text', 'questions', 'keywords'] as const;
-const STRONG_FIELDS = new Set(['title', 'heading', 'questions', 'keywords']);
+const STRONG_FIELDS: ReadonlySet<string> = new Set(['title', 'heading', 'questions', 'keywords']);
 const BOOST = { title: 2, heading: 2.5, text: 1, questions: 1.8, keywords: 1.5 };
+const BM25 = { k: 1.2, b: 0.6, d: 0.5 };
 
 function newMiniSearch(vocabulary: Set<string>): MiniSearch<IndexedDocument> {
   return new MiniSearch<IndexedDocument>({
@@ -46,9 +60,9 @@ function newMiniSearch(vocabulary: Set<string>): MiniSearch<IndexedDocument> {
     searchOptions: {
       boost: BOOST,
       // Only words the knowledge base does not contain are treated as possible misspellings (fuzzy search is costly).
-      fuzzy: (term) => (term.length >= 6 && !/\d/.test(term) && !vocabulary.has(term) ? 0.2 : false),
+      fuzzy: (term) => (isFuzzyCandidate(term, vocabulary) ? 0.2 : false),
       combineWith: 'OR',
-      bm25: { k: 1.2, b: 0.6, d: 0.5 },
+      bm25: BM25,
     },
   });
 }
@@ -60,31 +74,43 @@ function toHit(result: SearchResult): SearchHit {
   return { id: result.id as string, score: result.score, terms: result.terms, strongTerms: strong };
 }
 
-/** Builds the full-text index over article sections and the facts table (stemmed, with the domain's synonyms). */
-export function buildSearchIndex(knowledge: Knowledge): SearchIndex {
-  const vocabulary = new Set<string>();
-  const sectionsById = new Map(knowledge.sections.map((section) => [section.id, section]));
-  const sections = newMiniSearch(vocabulary);
-  const facts = newMiniSearch(vocabulary);
+function sectionOptions(vocabulary: Set<string>): SectionIndexOptions {
+  return {
+    tokenize: searchTerms,
+    boost: BOOST,
+    strongFields: STRONG_FIELDS as ReadonlySet<IndexedField>,
+    bm25: BM25,
+    fuzzy: (term) => (isFuzzyCandidate(term, vocabulary) ? 0.2 : false),
+  };
+}
 
-  const sectionDocuments: IndexedDocument[] = knowledge.sections.map((section) => {
+/** Only words the knowledge base does not contain are treated as possible misspellings (fuzzy search is costly). */
+function isFuzzyCandidate(term: string, vocabulary: Set<string>): boolean {
+  return term.length >= 6 && term.length <= 30 && !/\d/.test(term) && !vocabulary.has(term);
+}
+
+/** The fields each section is searched by, with fact references written as the facts' labels. */
+export function sectionDocuments(knowledge: Knowledge): SectionDocument[] {
+  return knowledge.sections.map((section) => {
     const article = knowledge.articles.get(section.articleId);
     const text = section.body.replace(FACT_REFERENCE, (_whole, _kind: string, key: string) => {
       return knowledge.facts.get(key)?.label ?? '';
     });
     return {
       id: section.id,
+      articleId: section.articleId,
+      isPublic: (article?.audience ?? 'staff') === 'public',
       title: article?.title ?? '',
       heading: section.heading === 'Overview' ? (article?.summary ?? '') : section.heading,
       text,
       questions: section.order === 0 ? (article?.questions.join(' \n ') ?? '') : '',
       keywords: article?.keywords.join(' ') ?? '',
-      audience: article?.audience ?? 'staff',
     };
   });
-  sections.addAll(sectionDocuments);
+}
 
-  const factDocuments: IndexedDocument[] = [...knowledge.facts.values()].map((fact) => ({
+function factDocuments(knowledge: Knowledge): IndexedDocument[] {
+  return [...knowledge.facts.values()].map((fact) => ({
     id: fact.key,
     title: fact.label,
     heading: '',
@@ -93,10 +119,28 @@ export function buildSearchIndex(knowledge: Knowledge): SearchIndex {
     keywords: '',
     audience: fact.audience,
   }));
-  facts.addAll(factDocuments);
+}
 
-  for (const document of [...sectionDocuments, ...factDocuments]) {
-    for (const field of FIELDS) for (const term of searchTerms(document[field])) vocabulary.add(term);
+/**
+ * Builds the full-text index over article sections and the facts table (stemmed, with the domain's synonyms), or
+ * reads the sections' index from a snapshot's `data` when one is given.
+ */
+export function buildSearchIndex(knowledge: Knowledge, data = knowledge.searchIndexData): SearchIndex {
+  const vocabulary = new Set<string>(data?.vocabulary);
+  const sectionsById = new Map(knowledge.sections.map((section) => [section.id, section]));
+  const options = sectionOptions(vocabulary);
+  let sections: SectionIndex;
+  const facts = newMiniSearch(vocabulary);
+  const factList = factDocuments(knowledge);
+  facts.addAll(factList);
+  if (data) {
+    sections = loadSectionIndex(data.sections, options);
+  } else {
+    sections = buildSectionIndex(sectionDocuments(knowledge), options);
+    for (const term of sections.toData().terms) vocabulary.add(term);
+    for (const document of factList) {
+      for (const field of FIELDS) for (const term of searchTerms(document[field])) vocabulary.add(term);
+    }
   }
 
   const visible = (audience: Audience) => (result: SearchResult) =>
@@ -104,15 +148,11 @@ export function buildSearchIndex(knowledge: Knowledge): SearchIndex {
 
   return {
     searchSections(query, options) {
-      const filter = visible(options.audience);
-      return sections
-        .search(query, {
-          filter: options.articleId
-            ? (result) => filter(result) && (result.id as string).startsWith(`${options.articleId}#`)
-            : filter,
-        })
-        .slice(0, options.limit ?? 8)
-        .map(toHit);
+      return sections.search(query, {
+        limit: options.limit ?? 8,
+        publicOnly: options.audience !== 'staff',
+        ...(options.articleId !== undefined && { articleId: options.articleId }),
+      });
     },
     searchFacts(query, options) {
       return facts
@@ -125,6 +165,9 @@ export function buildSearchIndex(knowledge: Knowledge): SearchIndex {
     },
     section(id) {
       return sectionsById.get(id);
+    },
+    toData() {
+      return { sections: sections.toData(), vocabulary: [...vocabulary] };
     },
   };
 }

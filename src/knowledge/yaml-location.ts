@@ -10,8 +10,17 @@ export function parseLocatedYaml(text: string, firstLine = 1): LocatedYaml {
     const line = error.linePos?.[0]?.line;
     return `${line === undefined ? '' : `line ${line + firstLine - 1}: `}${error.message.split('\n')[0]}`;
   });
+  let data: unknown;
+  if (errors.length === 0) {
+    try {
+      data = document.toJS();
+    } catch (error) {
+      // An alias used before its anchor (`*lwf` above `&lwf`) only fails when the document is resolved.
+      errors.push(error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error));
+    }
+  }
   return {
-    data: errors.length === 0 ? document.toJS() : undefined,
+    data,
     errors,
     lineOf(path) {
       // Walk up the path until a node exists (a missing field is reported at its parent).

@@ -35,7 +35,7 @@ export function citationEntity(answer: Answer): Entity | undefined {
         '@type': 'DigitalDocument',
         name: clip(citationName(citation), CITATION_NAME_LIMIT),
         abstract: clip(citationAbstract(citation), CITATION_ABSTRACT_LIMIT),
-        url: citation.url,
+        ...(citation.url && { url: citation.url }),
       },
     })),
   };

@@ -1,7 +1,9 @@
 import type { Fact, FactValue } from '../../knowledge/fact-schema.js';
 import { figureAsOf, figureHistory, figuresDuring, lastDayOf } from '../../knowledge/figure-as-of.js';
 import { formatDate, formatFigure } from '../../knowledge/format.js';
+import { isReported } from '../../knowledge/reported-figure.js';
 import type { AnswerBlock, StatedFigure } from '../answer.js';
+import { describeReported } from '../describe-reported.js';
 import type { QuestionIntent } from '../question-time.js';
 
 export type Lead = { text: string; figures: StatedFigure[]; list?: AnswerBlock };
@@ -102,6 +104,12 @@ function periodLead(fact: Fact, time: { start: string; end: string; label: strin
  * what it was before ("The London Living Wage is £14.80 an hour, from 22 October 2025 (it was £13.85).").
  */
 export function leadFor(fact: Fact, intent: QuestionIntent, asOf: string): Lead {
+  if (isReported(fact)) {
+    // A reported count is stated with the month of its report; its editor's note is not for readers.
+    const reported = describeReported(fact, nameOf(fact).slice(4), intent, asOf, '');
+    const text = reported.text.replace(/ Note: [\s\S]*$/, '').replace(/\s+([.,;:])/g, '$1');
+    return { text, figures: reported.figures };
+  }
   if (intent.wantsHistory) return historyLead(fact);
   const { time } = intent;
   if (time.kind === 'period') return periodLead(fact, time, asOf);

@@ -1,0 +1,81 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Fact } from './fact-schema.js';
+import type { Article, Knowledge } from './knowledge.js';
+import { parseKnowledge, readKnowledgeSource } from './load-knowledge.js';
+import { buildSearchIndex, type SearchIndexData } from './search-index.js';
+
+/** Bumped whenever the snapshot's shape or the index's scoring changes, so an old snapshot is never read. */
+const SNAPSHOT_FORMAT = 1;
+
+type Snapshot = {
+  format: number;
+  version: string;
+  articles: Article[];
+  facts: Fact[];
+  searchIndex: SearchIndexData;
+};
+
+export type SnapshotOutcome = 'read' | 'written' | 'rebuilt';
+
+export type LoadedKnowledge = {
+  knowledge: Knowledge;
+  /** `read`: the snapshot matched the files; `written`: it was built and saved; `rebuilt`: built, but not saved. */
+  snapshot: SnapshotOutcome;
+  /** Why the snapshot could not be saved, when it could not. */
+  problem?: string;
+};
+
+/**
+ * Loads the knowledge base through a snapshot of the parsed articles and facts and the serialised search index,
+ * keyed by the content hash: when the files' hash matches the snapshot, start-up reads one JSON file instead of
+ * parsing every article and building the index; when it does not, the knowledge is parsed and the snapshot rewritten.
+ */
+export async function loadKnowledgeWithSnapshot(directory: string, snapshotPath: string): Promise<LoadedKnowledge> {
+  const source = await readKnowledgeSource(directory);
+  const saved = await readSnapshot(snapshotPath);
+  if (saved?.format === SNAPSHOT_FORMAT && saved.version === source.version) {
+    return { knowledge: revive(saved), snapshot: 'read' };
+  }
+  const parsed = parseKnowledge(source);
+  const searchIndex = buildSearchIndex(parsed).toData();
+  const knowledge: Knowledge = { ...parsed, searchIndexData: searchIndex };
+  const snapshot: Snapshot = {
+    format: SNAPSHOT_FORMAT,
+    version: knowledge.version,
+    articles: [...knowledge.articles.values()],
+    facts: [...knowledge.facts.values()],
+    searchIndex,
+  };
+  try {
+    await mkdir(dirname(snapshotPath), { recursive: true });
+    // Written beside and renamed, so a reader never sees half a file.
+    const partial = `${snapshotPath}.${process.pid}.tmp`;
+    await writeFile(partial, JSON.stringify(snapshot));
+    await rename(partial, snapshotPath);
+    return { knowledge, snapshot: 'written' };
+  } catch (error) {
+    return { knowledge, snapshot: 'rebuilt', problem: `${snapshotPath}: ${(error as Error).message}` };
+  }
+}
+
+async function readSnapshot(path: string): Promise<Snapshot | undefined> {
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as Snapshot;
+  } catch {
+    return undefined; // a damaged snapshot is rebuilt
+  }
+}
+
+function revive(snapshot: Snapshot): Knowledge {
+  const articles = new Map(snapshot.articles.map((article) => [article.id, article]));
+  return {
+    articles,
+    facts: new Map(snapshot.facts.map((fact) => [fact.key, fact])),
+    sections: snapshot.articles.flatMap((article) => article.sections),
+    version: snapshot.version,
+    searchIndexData: snapshot.searchIndex,
+  };
+}
