@@ -170,7 +170,7 @@ export function composeExtractive(input: ComposeInput): Answer {
   } else if (lead) {
     const section = sectionFor(lead);
     const share = workShare(lead, question, quoteDate);
-    const opening = share ?? leadFor(lead, intent, asOf);
+    const opening = share ?? leadFor(lead, intent, asOf, ownWords);
     const blocks: AnswerBlock[] = [{ kind: 'paragraph', text: opening.text }];
     if ('list' in opening && opening.list) blocks.push(opening.list);
     pieces.push({ blocks, ...(section && { section }) });
@@ -181,7 +181,7 @@ export function composeExtractive(input: ComposeInput): Answer {
       ? undefined
       : facts.find((fact) => fact !== lead && fact.article === lead.article && fact.unit !== lead.unit);
     if (second && !intent.wantsHistory) {
-      const next = leadFor(second, intent, asOf);
+      const next = leadFor(second, intent, asOf, ownWords);
       if (next.figures.length > 0 && !('list' in next && next.list)) {
         (blocks[0] as { text: string }).text += ` ${next.text}`;
         addFigures(next.figures);

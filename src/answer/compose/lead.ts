@@ -103,7 +103,28 @@ function periodLead(fact: Fact, time: { start: string; end: string; label: strin
  * The first sentence of a figure answer: the figure in force on the date asked, the date it applies from, and
  * what it was before ("The London Living Wage is £14.80 an hour, from 22 October 2025 (it was £13.85).").
  */
-export function leadFor(fact: Fact, intent: QuestionIntent, asOf: string): Lead {
+/** "when did the NLW age go down to 23": the change to the value the question names, with its date. */
+function changeLead(fact: Fact, question: string): Lead | undefined {
+  const numbers = [...question.matchAll(/(\d+(?:\.\d+)?)/g)].map((match) => Number(match[1]));
+  const history = figureHistory(fact);
+  const target = [...history].reverse().find((entry, n) => {
+    const position = history.length - 1 - n;
+    return position > 0 && typeof entry.value === 'number' && numbers.includes(Number(entry.value));
+  });
+  if (!target) return undefined;
+  const previous = history[history.indexOf(target) - 1] as FactValue;
+  return {
+    text: `${upperFirst(nameOf(fact))} changed to ${figure(fact, target)} on ${formatDate(target.from)} (it was ${figure(fact, previous)}).`,
+    figures: [statedFigure(fact, target), statedFigure(fact, previous)],
+  };
+}
+
+export function leadFor(fact: Fact, intent: QuestionIntent, asOf: string, question = ''): Lead {
+  const changed =
+    (intent.wantsChangeDate || /\bwhen\b/i.test(question)) && !isReported(fact)
+      ? changeLead(fact, question)
+      : undefined;
+  if (changed) return changed;
   if (isReported(fact)) {
     // A reported count is stated with the month of its report; its editor's note is not for readers.
     const reported = describeReported(fact, nameOf(fact).slice(4), intent, asOf, '');
