@@ -47,3 +47,8 @@ export function createLogger(options: { level: string; destination?: pino.Destin
     options.destination ?? pino.destination(2),
   );
 }
+
+/** The CLI logs at `warn` so no JSON line lands on a person's terminal, unless LOG_LEVEL asks for another level. */
+export function cliLogLevel(env: Record<string, string | undefined>, configured: string): string {
+  return env.LOG_LEVEL?.trim() ? configured : 'warn';
+}

@@ -35,6 +35,18 @@ export type AnswerRequest = {
   onText?: (delta: string) => void;
 };
 
+/**
+ * One piece of an answer's structure, free of any platform: each transport renders it its own way (a Block Kit or
+ * Adaptive Card table, aligned text on a terminal) while `text` keeps a plain version for the others.
+ */
+export type AnswerBlock =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; ordered: boolean; items: string[] }
+  | { kind: 'table'; header: string[]; rows: string[][] };
+
+/** How to reach the team that handles something, for "who do I contact" questions. */
+export type ContactRoute = { team: string; how: string; logEnquiry: boolean };
+
 export type AnswerMode = 'model' | 'extractive';
 
 /** What the engine returns: data only; each transport renders it its own way. */
@@ -51,6 +63,10 @@ export type Answer = {
   figures: StatedFigure[];
   /** Set when something about how the answer was made needs saying (e.g. the model was unavailable). */
   notice?: string;
+  /** The same answer as structure: paragraphs, whole lists and tables (extractive answers). */
+  blocks?: AnswerBlock[];
+  /** Set for "who do I contact" answers: the route, and whether the transport should offer to log it. */
+  contact?: ContactRoute;
   /** Set when a calculator produced the answer. */
   tool?: 'levy' | 'eligibility' | 'co-investment';
   /** A calculator's full working (every line with its arithmetic), for "Show working"; `text` is the short answer. */

@@ -1,13 +1,16 @@
 import type { Audience } from '../knowledge/article-schema.js';
-import { renderFactReferences } from '../knowledge/fact-references.js';
 import type { Knowledge, Section } from '../knowledge/knowledge.js';
 import type { Citation } from './answer.js';
+import { markdownAsOf } from './compose/text-as-of.js';
 
 const SNIPPET_LIMIT = 320;
 
-/** Plain text of a section as of a date: figures written in, markdown links and emphasis removed. */
+/**
+ * Text of a section as of a date: dated passages applied, sentences whose figure has no value then left out, figures
+ * written in, markdown links and emphasis removed (lists and tables kept for the composer to structure).
+ */
 export function sectionText(knowledge: Knowledge, section: Section, asOfIso: string): string {
-  return renderFactReferences(section.body, knowledge, asOfIso)
+  return markdownAsOf(section.body, knowledge, asOfIso)
     .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
     .replace(/[*_`]/g, '')
     .trim();
@@ -27,7 +30,11 @@ export function citeSections(knowledge: Knowledge, sections: Section[], asOfIso:
     seen.add(section.id);
     const article = knowledge.articles.get(section.articleId);
     if (!article) continue;
-    const text = sectionText(knowledge, section, asOfIso).replace(/\s+/g, ' ');
+    const text = sectionText(knowledge, section, asOfIso)
+      .replace(/^\s*\|?[\s|:-]*-{3,}[\s|:-]*$/gm, '')
+      .replace(/\s*\|\s*/g, ' · ')
+      .replace(/\s+/g, ' ')
+      .replace(/^· | ·$/g, '');
     const source = article.sources[0];
     citations.push({
       n: citations.length + 1,

@@ -1,15 +1,19 @@
 import type { Audience } from '../knowledge/article-schema.js';
 import { factKeysIn } from '../knowledge/fact-references.js';
-import type { Fact, FactValue } from '../knowledge/fact-schema.js';
-import { figureAsOf, figureHistory, figuresDuring, lastDayOf } from '../knowledge/figure-as-of.js';
-import { formatDate, formatFigure } from '../knowledge/format.js';
+import type { Fact } from '../knowledge/fact-schema.js';
+import { figureAsOf, figuresDuring } from '../knowledge/figure-as-of.js';
 import type { Knowledge, Section } from '../knowledge/knowledge.js';
 import { searchTerms } from '../knowledge/normalise-text.js';
-import { isReported } from '../knowledge/reported-figure.js';
 import type { SearchIndex } from '../knowledge/search-index.js';
-import type { Answer, StatedFigure } from './answer.js';
+import { staleNotice } from '../knowledge/stale-notice.js';
+import type { Answer, AnswerBlock, StatedFigure } from './answer.js';
 import { citeSections, sectionText } from './cite.js';
-import { describeReported } from './describe-reported.js';
+import { workArithmetic, workShare } from './compose/arithmetic.js';
+import { blocksToText } from './compose/blocks.js';
+import { ASKS_WHO_TO_CONTACT, contactRoute } from './compose/contact.js';
+import { leadFor, statedFigure } from './compose/lead.js';
+import { NOT_HELD, normalised, scoreUnits, type Unit, unitsOf } from './compose/passages.js';
+import { wageBandFor } from './compose/wage-band.js';
 import type { QuestionIntent } from './question-time.js';
 import type { Retrieval } from './retrieve.js';
 
@@ -28,10 +32,20 @@ type ComposeInput = {
   today: string;
   audience: Audience;
   enquirySuggested: boolean;
+  /** The message itself, without the thread's earlier question that `retrieval.query` may add. */
+  question?: string;
 };
 
-const MAX_PASSAGES = 2;
-const MAX_FACTS = 3;
+/** Words before the sources a plain answer aims to stay within. */
+const WORD_BUDGET = 90;
+const MAX_SUPPORT_AFTER_FIGURE = 2;
+/** How far the best passage runs on into its own section. */
+const CONTINUE_BUDGET = 60;
+const MAX_UNITS = 3;
+
+/** Questions whose answer is a list or table: steps, criteria, options, rates by year. */
+const ASKS_FOR_LIST =
+  /\b(steps?|process|criteria|conditions|requirements|checklist|stages|options|ways to|types of|kinds of|levels|list|what (?:do|does|must) .{1,30} (?:need|do)|how (?:do|does|can) (?:i|we|they|a|an) .{0,40}(?:take on|set up|apply|become|get|join|host))\b/i;
 
 /** Questions that ask for a figure: an amount, rate, age, length, limit or date. */
 const ASKS_FOR_FIGURE =
@@ -51,7 +65,10 @@ export function chooseFacts(retrieval: Retrieval, questionTerms: string[], inten
   const best = first?.hit.score ?? 0;
   const hasValue = (fact: Fact) =>
     intent.time.kind === 'day'
-      ? intent.wantsHistory || fact.values.some((entry) => entry.from <= (intent.time as { date: string }).date)
+      ? intent.wantsHistory ||
+        // A date before the first value is answered with when it began, so that figure is still chosen.
+        fact.values.some((entry) => entry.from <= (intent.time as { date: string }).date) ||
+        fact.began === true
       : figuresDuring(fact, intent.time.start, intent.time.end).length > 0;
   return retrieval.facts
     .filter(({ fact, hit }) => {
@@ -65,234 +82,254 @@ export function chooseFacts(retrieval: Retrieval, questionTerms: string[], inten
         hasValue(fact)
       );
     })
-    .slice(0, MAX_FACTS)
     .map(({ fact }) => fact);
 }
 
-function statedFigure(fact: Fact, entry: FactValue): StatedFigure {
-  const to = entry.to ?? lastDayOf(fact, entry);
-  return {
-    key: fact.key,
-    label: fact.label,
-    value: formatFigure(entry.value, fact.unit),
-    from: entry.from,
-    ...(to !== undefined && { to }),
-  };
+/** How much of a fact's own name the question uses word for word: its longest alias or label found. */
+function namedLength(fact: Fact, question: string): number {
+  const text = ` ${normalised(question)} `;
+  return Math.max(
+    0,
+    ...[fact.label, ...fact.aliases]
+      .map((name) => normalised(name))
+      .filter((name) => name.length > 2 && text.includes(` ${name} `))
+      .map((name) => name.length),
+  );
 }
 
-function lowerFirst(label: string): string {
-  return /^[A-Z][a-z]/.test(label) &&
-    !/^(London|National|Hackney|Apprenticeship Levy|Living Wage|Section|S106|Employment and Skills)/.test(label)
-    ? label.charAt(0).toLowerCase() + label.slice(1)
-    : label;
+/**
+ * The one figure to lead with: the one for the age the question gives, else the one it names most exactly; one in
+ * force on the date asked before one that has ended.
+ */
+function leadFact(facts: Fact[], intent: QuestionIntent, question: string, knowledge: Knowledge): Fact | undefined {
+  const byAge = wageBandFor(question, knowledge, intent.time.kind === 'day' ? intent.time.date : intent.time.end);
+  if (byAge) return byAge;
+  const ranked = facts
+    .map((fact, rank) => ({ fact, rank, named: namedLength(fact, question) }))
+    .sort((a, b) => b.named - a.named || a.rank - b.rank)
+    .map((entry) => entry.fact);
+  if (intent.time.kind !== 'day' || intent.wantsHistory) return ranked[0];
+  const date = intent.time.date;
+  return ranked.find((fact) => figureAsOf(fact, date) !== undefined) ?? ranked[0];
 }
 
-/** One or more sentences stating a figure for the time asked about, with the date it applies from. */
-function describeFact(
-  fact: Fact,
-  intent: QuestionIntent,
-  asOf: string,
-  marker: string,
-): { text: string; figures: StatedFigure[] } {
-  const name = lowerFirst(fact.label);
-  if (isReported(fact)) return describeReported(fact, name, intent, asOf, marker);
-  const history = figureHistory(fact);
-  const { time } = intent;
+type Piece = { blocks: AnswerBlock[]; section?: Section };
 
-  if (intent.wantsHistory) {
-    const lines = history.map((entry) => {
-      const end = entry.to ?? lastDayOf(fact, entry);
-      const range = end ? `${formatDate(entry.from)} to ${formatDate(end)}` : `from ${formatDate(entry.from)}`;
-      return `- ${formatFigure(entry.value, fact.unit)}: ${range}`;
-    });
-    return {
-      text: `The ${name} over time ${marker}:\n${lines.join('\n')}`,
-      figures: history.map((entry) => statedFigure(fact, entry)),
-    };
-  }
-
-  if (time.kind === 'period') {
-    // A period that reaches past the answer's date is described only up to that date.
-    const isOngoing = time.end > asOf && time.start <= asOf;
-    const end = isOngoing ? asOf : time.end;
-    if (time.start > asOf) {
-      const latest = figureAsOf(fact, asOf);
-      const held = latest
-        ? ` The latest I hold is ${formatFigure(latest.value, fact.unit)}, from ${formatDate(latest.from)}.`
-        : '';
-      return {
-        text: `I hold no ${name} for ${time.label} yet ${marker}.${held}`,
-        figures: latest ? [statedFigure(fact, latest)] : [],
-      };
-    }
-    const during = figuresDuring(fact, time.start, end);
-    if (during.length === 0) {
-      return { text: `The sources I hold give no ${name} for ${time.label} ${marker}.`, figures: [] };
-    }
-    const setLongBefore = (entry: FactValue) => Date.parse(time.start) - Date.parse(entry.from) > 31 * 86_400_000;
-    if (during.length === 1 && isOngoing && setLongBefore(during[0] as FactValue)) {
-      // "The 2026/27 rate" may mean a rate set during that year: say plainly that none is held yet.
-      const latest = during[0] as FactValue;
-      return {
-        text: `I hold no new ${name} set during ${time.label}. The latest I hold is ${formatFigure(latest.value, fact.unit)}, in force since ${formatDate(latest.from)} ${marker}.${latest.note ? ` Note: ${latest.note}` : ''}`,
-        figures: [statedFigure(fact, latest)],
-      };
-    }
-    if (during.length === 1) {
-      const only = during[0] as FactValue;
-      const verb = isOngoing ? 'has been' : 'was';
-      const soFar = isOngoing ? `, and it is the latest figure I hold on ${formatDate(asOf)}` : '';
-      return {
-        text: `In ${time.label} the ${name} ${verb} ${formatFigure(only.value, fact.unit)} (from ${formatDate(only.from)}${soFar}) ${marker}.`,
-        figures: [statedFigure(fact, only)],
-      };
-    }
-    const parts = during.map((entry, position) =>
-      position === 0
-        ? `${formatFigure(entry.value, fact.unit)} (in force from ${formatDate(entry.from)})`
-        : `${formatFigure(entry.value, fact.unit)} from ${formatDate(entry.from)}`,
-    );
-    return {
-      text: `During ${time.label} the ${name} changed: it was ${parts.join(', then ')} ${marker}.`,
-      figures: during.map((entry) => statedFigure(fact, entry)),
-    };
-  }
-
-  const date = time.date;
-  const current = figureAsOf(fact, date);
-  if (!current) {
-    const latest = [...history].reverse().find((entry) => entry.from <= date);
-    if (!latest) return { text: `I hold no ${name} for ${formatDate(date)} ${marker}.`, figures: [] };
-    const end = latest.to ?? lastDayOf(fact, latest);
-    const range = end ? `from ${formatDate(latest.from)} to ${formatDate(end)}` : `from ${formatDate(latest.from)}`;
-    return {
-      text: `I hold no current figure for the ${name} on ${formatDate(date)}. The latest I hold is ${formatFigure(latest.value, fact.unit)}, which applied ${range} ${marker}.${latest.note ? ` Note: ${latest.note}` : ''}`,
-      figures: [statedFigure(fact, latest)],
-    };
-  }
-  const position = history.indexOf(current);
-  const previous = position > 0 ? history[position - 1] : undefined;
-  const next = history[position + 1];
-  const isToday = date === asOf && !time.explicit;
-  const opening = isToday ? `As of ${formatDate(date)}, the` : `On ${formatDate(date)} the`;
-  const verb = isToday ? 'is' : 'was';
-  let text = `${opening} ${name} ${verb} ${formatFigure(current.value, fact.unit)} ${marker}. This applies from ${formatDate(current.from)}`;
-  text += previous ? `; before that it was ${formatFigure(previous.value, fact.unit)}.` : '.';
-  const end = current.to ?? lastDayOf(fact, current);
-  if (next) {
-    text += ` From ${formatDate(next.from)} it ${next.from > asOf ? 'changes' : 'changed'} to ${formatFigure(next.value, fact.unit)}.`;
-  } else if (end && end >= date) {
-    text += ` It applies until ${formatDate(end)}.`;
-  }
-  if (current.note) text += ` Note: ${current.note}`;
-  const figures = [statedFigure(fact, current)];
-  if (previous) figures.push(statedFigure(fact, previous));
-  if (next) figures.push(statedFigure(fact, next));
-  return { text, figures };
-}
-
-/** Splits a section into quotable units: paragraphs, bullets and table rows. */
-function quotableUnits(text: string): string[] {
-  return text
-    .split(/\n\s*\n|\n(?=\s*[-*] |\s*\d+\. |\s*\|)/)
-    .flatMap((block) => (block.length > 420 ? block.split(/(?<=[.!?])\s+(?=[A-Z])/) : [block]))
-    .map((unit) => unit.replace(/\s+/g, ' ').trim())
-    .filter((unit) => unit.length > 0 && !/^\|?\s*-{3,}/.test(unit));
-}
-
-/** The most relevant part of a section for the question, in the section's own order. */
-function quoteSection(text: string, questionTerms: Set<string>, limit = 2): string {
-  const units = quotableUnits(text);
-  if (text.length <= 450 || units.length <= limit) return units.join('\n');
-  // Terms found in few parts of the section say more about which part answers the question.
-  const unitTerms = units.map((unit) => new Set(searchTerms(unit)));
-  const weight = (term: string) => {
-    const frequency = unitTerms.filter((terms) => terms.has(term)).length;
-    return frequency === 0 ? 0 : Math.log(1 + units.length / frequency);
-  };
-  const scored = units.map((unit, position) => {
-    let score = 0;
-    for (const term of questionTerms) if (unitTerms[position]?.has(term)) score += weight(term);
-    return { unit, position, score: score + (position === 0 ? 0.1 : 0) };
-  });
-  const chosen = [...scored]
-    .sort((a, b) => b.score - a.score || a.position - b.position)
-    .slice(0, limit)
-    .sort((a, b) => a.position - b.position);
-  return chosen.map((entry) => entry.unit).join('\n');
-}
-
-function figuresInSection(knowledge: Knowledge, section: Section, asOf: string): StatedFigure[] {
-  return factKeysIn(section.body).flatMap((key) => {
-    const fact = knowledge.facts.get(key);
-    const entry = fact ? figureAsOf(fact, asOf) : undefined;
-    return fact && entry ? [statedFigure(fact, entry)] : [];
-  });
-}
-
-/** An answer built only from the knowledge base: the figures asked for with their dates, then quoted passages. */
+/** An answer built only from the knowledge base: the figure asked for first, then what supports it, then sources. */
 export function composeExtractive(input: ComposeInput): Answer {
   const { knowledge, index, retrieval, intent, asOf, today, audience, enquirySuggested } = input;
   const base = { mode: 'extractive' as const, asOf, enquirySuggested };
 
   if (!retrieval.inScope) {
+    const text = enquirySuggested ? ENQUIRY_TEXT : DECLINE_TEXT;
     return {
       ...base,
       kind: enquirySuggested ? 'answer' : 'decline',
-      text: enquirySuggested ? ENQUIRY_TEXT : DECLINE_TEXT,
+      text,
+      blocks: [{ kind: 'paragraph', text }],
       citations: [],
       figures: [],
     };
   }
 
-  const questionTerms = searchTerms(retrieval.query);
+  const question = retrieval.query;
+  const questionTerms = searchTerms(question);
   const quoteDate = intent.time.kind === 'day' ? intent.time.date : intent.time.end;
-  const facts = chooseFacts(retrieval, questionTerms, intent);
-
-  // Sections to cite: for each figure, the best section of its article; then the best passages overall.
-  const cited: Section[] = [];
-  for (const fact of facts) {
-    const best = index.searchSections(retrieval.query, { audience, articleId: fact.article, limit: 1 })[0];
-    const section = best ? index.section(best.id) : knowledge.articles.get(fact.article)?.sections[0];
-    if (section && !cited.includes(section)) cited.push(section);
-  }
-  const topScore = retrieval.sections[0]?.hit.score ?? 0;
-  for (const { section, hit } of retrieval.sections) {
-    if (cited.length >= facts.length + MAX_PASSAGES) break;
-    if (cited.includes(section)) continue;
-    if (cited.length > 0 && hit.score < topScore * 0.6) break;
-    cited.push(section);
-  }
-
-  const citations = citeSections(knowledge, cited, quoteDate, today);
-  const markerFor = (section: Section | undefined) => {
-    const citation = citations.find((candidate) => candidate.sectionId === section?.id);
-    return citation ? `[${citation.n}]` : '';
-  };
-
-  const paragraphs: string[] = [];
+  const pieces: Piece[] = [];
   const figures: StatedFigure[] = [];
-  for (const fact of facts) {
-    const section = cited.find((candidate) => candidate.articleId === fact.article);
-    const described = describeFact(fact, intent, asOf, markerFor(section));
-    paragraphs.push(described.text);
-    figures.push(...described.figures);
-  }
-
-  const termSet = new Set(questionTerms);
-  for (const section of cited) {
-    const isFigureSection = facts.some((fact) => fact.article === section.articleId);
-    const quote = quoteSection(sectionText(knowledge, section, quoteDate), termSet, isFigureSection ? 1 : 2);
-    if (!quote || paragraphs.some((paragraph) => paragraph.includes(quote))) continue;
-    paragraphs.push(`${quote} ${markerFor(section)}`);
-    for (const figure of figuresInSection(knowledge, section, quoteDate)) {
+  const factsStated: Fact[] = [];
+  const addFigures = (stated: StatedFigure[]) => {
+    for (const figure of stated) {
       if (!figures.some((known) => known.key === figure.key && known.from === figure.from)) figures.push(figure);
     }
-  }
-  if (intent.time.kind === 'day' && intent.time.explicit && facts.length === 0) {
-    paragraphs.unshift(`Figures below are as they stood on ${formatDate(intent.time.date)}.`);
-  }
-  if (enquirySuggested) paragraphs.push(ENQUIRY_TEXT);
+  };
+  const sectionFor = (fact: Fact): Section | undefined => {
+    const best = index.searchSections(question, { audience, articleId: fact.article, limit: 1 })[0];
+    return (best ? index.section(best.id) : undefined) ?? knowledge.articles.get(fact.article)?.sections[0];
+  };
 
-  return { ...base, kind: 'answer', text: paragraphs.join('\n\n'), citations, figures };
+  // "Who do I contact" questions get the route first.
+  let contact: Answer['contact'];
+  const ownWords = input.question ?? question;
+  if (ASKS_WHO_TO_CONTACT.test(ownWords)) {
+    const routed = contactRoute(ownWords);
+    contact = routed.route;
+    const routes = knowledge.articles.get('employer-engagement-routes')?.sections[1];
+    pieces.push({ blocks: [{ kind: 'paragraph', text: routed.text }], ...(routes && { section: routes }) });
+  }
+
+  // Arithmetic people ask for, worked from held figures.
+  const worked = contact ? undefined : workArithmetic(knowledge, ownWords, quoteDate);
+  const facts = contact || worked ? [] : chooseFacts(retrieval, questionTerms, intent);
+  const lead = leadFact(facts, intent, question, knowledge);
+  if (worked) {
+    const section = worked.facts[0] ? sectionFor(worked.facts[0]) : undefined;
+    pieces.push({ blocks: [{ kind: 'paragraph', text: worked.text }], ...(section && { section }) });
+    addFigures(worked.figures);
+    factsStated.push(...worked.facts);
+  } else if (lead) {
+    const section = sectionFor(lead);
+    const share = workShare(lead, question, quoteDate);
+    const opening = share ?? leadFor(lead, intent, asOf, ownWords);
+    const blocks: AnswerBlock[] = [{ kind: 'paragraph', text: opening.text }];
+    if ('list' in opening && opening.list) blocks.push(opening.list);
+    pieces.push({ blocks, ...(section && { section }) });
+    addFigures(opening.figures);
+    factsStated.push(lead);
+    // A second figure of another kind from the same article ("who pays the levy": the rate and the threshold).
+    const second = share
+      ? undefined
+      : facts.find((fact) => fact !== lead && fact.article === lead.article && fact.unit !== lead.unit);
+    if (second && !intent.wantsHistory) {
+      const next = leadFor(second, intent, asOf, ownWords);
+      if (next.figures.length > 0 && !('list' in next && next.list)) {
+        (blocks[0] as { text: string }).text += ` ${next.text}`;
+        addFigures(next.figures);
+        factsStated.push(second);
+      }
+    }
+  }
+
+  // Supporting passages: the best units of the best sections, lists and tables whole, nothing said twice.
+  const said = new Set(pieces.flatMap((piece) => piece.blocks.map((block) => normalised(blocksToText([block])))));
+  const statedValues = figures.map((figure) => figure.value.replace(/ an hour$/, ''));
+  const leadSection = pieces[0]?.section;
+  const candidates: Section[] = [];
+  if (leadSection) candidates.push(leadSection);
+  const topScore = retrieval.sections[0]?.hit.score ?? 0;
+  for (const { section, hit } of retrieval.sections.slice(0, 3)) {
+    if (!candidates.includes(section) && hit.score >= topScore * 0.6) candidates.push(section);
+  }
+  const termSet = new Set(questionTerms);
+  const asksForList = ASKS_FOR_LIST.test(question);
+  const units = candidates.flatMap((section) => unitsOf(section, sectionText(knowledge, section, quoteDate)));
+  const scored = scoreUnits(units, termSet)
+    .map((entry) => ({
+      ...entry,
+      // Passages from the better-matching sections first; a list or table first when the question asks for one.
+      score:
+        entry.score * (1 - 0.15 * candidates.indexOf(entry.unit.section)) +
+        (asksForList && entry.unit.blocks.some((block) => block.kind !== 'paragraph') ? 3 : 0),
+    }))
+    .filter((entry) => entry.score > 0.2)
+    .sort((a, b) => b.score - a.score);
+
+  const hasLead = pieces.length > 0;
+  // Figures of the same kind as the one stated (other age bands, other rates) are not what was asked.
+  const statesSibling = (unit: Unit) =>
+    factKeysIn(unit.section.body).some((key) => {
+      const fact = knowledge.facts.get(key);
+      const entry = fact ? figureAsOf(fact, quoteDate) : undefined;
+      return (
+        fact !== undefined &&
+        entry !== undefined &&
+        !factsStated.includes(fact) &&
+        factsStated.some((stated) => stated.unit === fact.unit) &&
+        unit.plain.includes(statedFigure(fact, entry).value.replace(/ an hour$/, ''))
+      );
+    });
+  const chosen: Unit[] = [];
+  let words = pieces.reduce((total, piece) => total + normalised(blocksToText(piece.blocks)).split(' ').length, 0);
+  const maxUnits = hasLead ? (contact ? 1 : MAX_SUPPORT_AFTER_FIGURE) : MAX_UNITS;
+  for (const { unit } of scored) {
+    if (chosen.length >= maxUnits) break;
+    const key = normalised(unit.plain);
+    if (said.has(key) || [...said].some((known) => known.includes(key) || key.includes(known))) continue;
+    if (hasLead && NOT_HELD.test(unit.plain)) continue;
+    // After a figure, support adds context: other figures (neighbouring bands, old rates) are not what was asked.
+    if (hasLead && !contact && (statedValues.some((value) => unit.plain.includes(value)) || statesSibling(unit))) {
+      continue;
+    }
+    const isStructure = unit.blocks.some((block) => block.kind !== 'paragraph');
+    // A list or table is shown whole or not at all; when it is the answer it may run past the budget.
+    const isTheAnswer = isStructure && !hasLead && (chosen.length === 0 || asksForList);
+    if (words + unit.words > WORD_BUDGET && !isTheAnswer) continue;
+    chosen.push(unit);
+    said.add(key);
+    words += unit.words;
+    // Without a figure, the best passage goes on with what follows it in its own section, for context.
+    if (!hasLead && chosen.length === 1) {
+      // A passage from the middle of a section takes the section's opening with it when that is short.
+      const before = units.filter((other) => other.section === unit.section && other.position < unit.position);
+      const beforeWords = before.reduce((total, other) => total + other.words, 0);
+      if (before.length > 0 && beforeWords <= 35 && before.every((other) => other.blocks.length === 1)) {
+        chosen.push(...before);
+        for (const other of before) said.add(normalised(other.plain));
+        words += beforeWords;
+      }
+      for (const following of units.filter(
+        (other) => other.section === unit.section && other.position > unit.position,
+      )) {
+        if (words + following.words > CONTINUE_BUDGET || following.blocks.some((block) => block.kind !== 'paragraph'))
+          break;
+        chosen.push(following);
+        said.add(normalised(following.plain));
+        words += following.words;
+      }
+    }
+  }
+  if (!hasLead && chosen.length === 0 && units[0]) chosen.push(units[0]);
+
+  // Back in each section's own order, consecutive sentences of one section joined into a paragraph.
+  chosen.sort((a, b) => candidates.indexOf(a.section) - candidates.indexOf(b.section) || a.position - b.position);
+  for (const unit of chosen) {
+    const last = pieces[pieces.length - 1];
+    const onlyText = unit.blocks.length === 1 && unit.blocks[0]?.kind === 'paragraph';
+    const lastBlock = last?.blocks[last.blocks.length - 1];
+    if (
+      last &&
+      last.section === unit.section &&
+      onlyText &&
+      lastBlock?.kind === 'paragraph' &&
+      last.blocks.length === 1 &&
+      pieces.indexOf(last) > (hasLead ? 0 : -1)
+    ) {
+      last.blocks[0] = { kind: 'paragraph', text: `${lastBlock.text} ${(unit.blocks[0] as { text: string }).text}` };
+    } else {
+      pieces.push({ blocks: unit.blocks.map((block) => ({ ...block })), section: unit.section });
+    }
+    for (const key of factKeysIn(unit.section.body)) {
+      const fact = knowledge.facts.get(key);
+      const entry = fact ? figureAsOf(fact, quoteDate) : undefined;
+      if (fact && entry && unit.plain.includes(statedFigure(fact, entry).value.replace(/ an hour$/, ''))) {
+        addFigures([statedFigure(fact, entry)]);
+        if (!factsStated.includes(fact)) factsStated.push(fact);
+      }
+    }
+  }
+
+  // Citations in the order their passages appear, with a marker at the end of each passage.
+  const cited = pieces.flatMap((piece) => (piece.section ? [piece.section] : []));
+  const citations = citeSections(knowledge, cited, quoteDate, today);
+  const blocks: AnswerBlock[] = [];
+  for (const piece of pieces) {
+    const n = citations.find((citation) => citation.sectionId === piece.section?.id)?.n;
+    piece.blocks.forEach((block, position) => {
+      const marked = n !== undefined && position === 0;
+      if (block.kind === 'paragraph')
+        blocks.push({ kind: 'paragraph', text: marked ? `${block.text} [${n}]` : block.text });
+      else if (block.kind === 'list' && marked) {
+        const items = [...block.items];
+        items[items.length - 1] = `${items[items.length - 1]} [${n}]`;
+        blocks.push({ ...block, items });
+      } else blocks.push(block);
+    });
+  }
+
+  // A figure whose expected change has passed, with no newer value held, says so wherever it is stated.
+  const notices = [
+    ...new Set(factsStated.map((fact) => staleNotice(fact, quoteDate)).filter((notice) => notice !== undefined)),
+  ];
+  for (const notice of notices) blocks.push({ kind: 'paragraph', text: notice });
+  if (enquirySuggested) blocks.push({ kind: 'paragraph', text: ENQUIRY_TEXT });
+
+  return {
+    ...base,
+    kind: 'answer',
+    text: blocksToText(blocks),
+    blocks,
+    citations,
+    figures,
+    ...(contact && { contact }),
+  };
 }

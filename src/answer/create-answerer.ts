@@ -82,6 +82,7 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
       today,
       audience,
       enquirySuggested,
+      question,
     });
     if (asks && (extractive.kind === 'decline' || !retrieval.inScope)) return understood(asks);
     if (!model && asks) {

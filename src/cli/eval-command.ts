@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { intentReport, renderIntentReport } from '../answer/eval-intents.js';
-import { readEvalQuestions, runEval } from '../answer/eval-questions.js';
+import { type EvalReport, readEvalQuestions, runEval } from '../answer/eval-questions.js';
+import { describeReadability, readabilityFails, scoreReadability } from '../answer/readability.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
 import type { CliContext } from './cli-context.js';
 
 const EvalOptions = z.object({
@@ -43,6 +45,7 @@ export function registerEvalCommand(program: Command, context: CliContext): void
       const report = await runEval(core.answerer, file.questions);
       const { retrieval, declines, enquiries } = report;
       const intents = intentReport(report.outcomes);
+      reportReadability(report, core.knowledge, context, options.data.json);
 
       if (options.data.json) {
         context.stdout.write(
@@ -92,4 +95,26 @@ export function registerEvalCommand(program: Command, context: CliContext): void
         context.setExitCode(1);
       }
     });
+}
+
+/** Readability over every answer the run produced; any placeholder, cut list, empty table row or repeat fails it. */
+function reportReadability(report: EvalReport, knowledge: Knowledge, context: CliContext, json: boolean): void {
+  const readability = scoreReadability(
+    report.outcomes.map(({ item, answer }) => ({
+      id: item.id,
+      answer,
+      mustInclude: item.mustInclude,
+      expect: item.expect,
+    })),
+    knowledge,
+  );
+  if (json) context.stderr.write(`${JSON.stringify({ readability })}\n`);
+  else {
+    for (const example of readability.examples) context.stdout.write(`READ ${example.id}: ${example.problem}\n`);
+    context.stdout.write(`${describeReadability(readability)}\n`);
+  }
+  if (readabilityFails(readability)) {
+    context.stderr.write('eval: answers with a placeholder, cut list, empty table row or repeated sentence\n');
+    context.setExitCode(1);
+  }
 }

@@ -3,7 +3,7 @@ import { config as loadDotenv } from 'dotenv';
 import { loadConfig } from '../config.js';
 import { type Core, createCore } from '../core.js';
 import { ConfigError, KnowledgeError, SkillsDeskError } from '../errors.js';
-import { createLogger } from '../log.js';
+import { cliLogLevel, createLogger } from '../log.js';
 import { registerAskCommand } from './ask-command.js';
 import { registerCalculatorCommands } from './calculator-commands.js';
 import type { CliContext } from './cli-context.js';
@@ -35,7 +35,7 @@ export async function runCli(
     async loadCore() {
       if (!core) {
         const config = loadConfig(env);
-        const log = createLogger({ level: config.logLevel });
+        const log = createLogger({ level: cliLogLevel(env, config.logLevel) });
         core = await createCore(config, log);
       }
       return core;

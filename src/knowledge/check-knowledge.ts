@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KnowledgeError } from '../errors.js';
 import { ArticleFrontMatter, type Source } from './article-schema.js';
+import { datedProseProblems } from './dated-prose.js';
 import { FACT_REFERENCE } from './fact-references.js';
 import { type Fact, FactsFile, type FactValue } from './fact-schema.js';
 import { figureAsOf, lastDayOf } from './figure-as-of.js';
@@ -20,6 +21,7 @@ export type KnowledgeCheck = {
 
 const FACTS_FILE = 'facts.yml';
 const ANY_REFERENCE = /\{\{[^{}]*\}\}/g;
+const DATED_MARKER = /^\{\{\/?(since|until)\b/;
 
 /**
  * Checks every article and fact in `directory` as of `today` (YYYY-MM-DD): the loader's schema checks, plus
@@ -219,11 +221,13 @@ async function checkArticles(
     });
 
     const bodyStart = text.length - parts.body.length;
+    errors.push(...checkDatedProse(file, text, bodyStart));
     for (const match of text.matchAll(ANY_REFERENCE)) {
       if ((match.index ?? 0) < bodyStart) continue;
       const line = text.slice(0, match.index).split('\n').length;
       const reference = match[0];
       const wellFormed = new RegExp(`^${FACT_REFERENCE.source}$`).exec(reference);
+      if (!wellFormed && DATED_MARKER.test(reference)) continue;
       if (!wellFormed) {
         errors.push(`${file}: line ${line}: ${reference} is not a fact reference; write {{fact:KEY}} or {{from:KEY}}`);
         continue;
@@ -267,4 +271,16 @@ function doubledUnit(fact: Fact, text: string, start: number, length: number): s
 
 function unique(lines: string[]): string[] {
   return [...new Set(lines)];
+}
+
+/** Dated prose (`{{since:…}}…{{/since}}`, `{{until:…}}…{{/until}}`) must open and close properly with real dates. */
+function checkDatedProse(file: string, text: string, bodyStart: number): string[] {
+  const bodyLine = text.slice(0, bodyStart).split('\n').length;
+  return text
+    .slice(bodyStart)
+    .split(/\n(?=## )/)
+    .flatMap((section, n, all) => {
+      const line = bodyLine + all.slice(0, n).join('\n').split('\n').length - (n === 0 ? 1 : 0);
+      return datedProseProblems(section).map((problem) => `${file}: section at line ${line}: ${problem}`);
+    });
 }

@@ -37,7 +37,9 @@ export const FactValue = z
     from: IsoDate,
     to: IsoDate.optional(),
     source: Source,
+    /** For editors; shown to readers only when `noteForReaders` is true. */
     note: z.string().trim().min(3).optional(),
+    noteForReaders: z.boolean().optional(),
     /** How the source words a count it does not give exactly: "nearly 300" is 300 with qualifier "nearly". */
     qualifier: FigureQualifier.optional(),
   })
@@ -47,6 +49,19 @@ export const FactValue = z
     path: ['to'],
   });
 export type FactValue = z.infer<typeof FactValue>;
+
+/** A figure's change cadence: each year from a month and day, what happens then, and where to check. */
+export const FactChanges = z
+  .object({
+    /** MM-DD: the earliest day each year a new value is expected (e.g. 10-01 for an autumn announcement). */
+    yearlyFrom: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'expected MM-DD, e.g. 10-01' }),
+    /** What normally happens, as a reader reads it: "a new rate is normally announced each October or November". */
+    expected: z.string().trim().min(10),
+    /** Where to check for a newer value: "livingwage.org.uk". */
+    check: z.string().trim().min(3),
+  })
+  .strict();
+export type FactChanges = z.infer<typeof FactChanges>;
 
 export const FactEntry = z
   .object({
@@ -59,6 +74,10 @@ export const FactEntry = z
     /** Ways staff name this figure, to find it from a question. */
     aliases: z.array(z.string().trim().min(2)).default([]),
     audience: z.enum(['staff', 'public']).default('public'),
+    /** Set when the first value held is when the rule or scheme began, so there was none before. */
+    began: z.boolean().optional(),
+    /** How the figure changes, so an answer can say when the latest value held may be out of date. */
+    changes: FactChanges.optional(),
     values: z.array(FactValue).min(1, { error: 'expected at least one value' }),
   })
   .strict();

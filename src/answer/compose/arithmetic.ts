@@ -1,0 +1,118 @@
+import type { Fact, FactValue } from '../../knowledge/fact-schema.js';
+import { figureAsOf } from '../../knowledge/figure-as-of.js';
+import { formatDate, formatMoney, formatPercent } from '../../knowledge/format.js';
+import type { Knowledge } from '../../knowledge/knowledge.js';
+import type { StatedFigure } from '../answer.js';
+import { nameOf, statedFigure } from './lead.js';
+
+export type Worked = { text: string; figures: StatedFigure[]; facts: Fact[] };
+
+/** Hourly figures as staff name them, longest first so "london living wage" wins over "living wage". */
+const HOURLY_NAMES: [RegExp, string][] = [
+  [/\b(london living wage|llw)\b/i, 'llw.rate'],
+  [/\b(uk|real) living wage\b|\brlw\b/i, 'llw.uk-rate'],
+  [/\b(national living wage|nlw|minimum wage|nmw)\b/i, 'wage.nlw'],
+  [/\bapprentice (?:minimum wage|rate|wage)\b/i, 'wage.apprentice'],
+];
+
+const money = (pounds: number) => formatMoney(Math.round(pounds * 100) / 100, { pence: !Number.isInteger(pounds) });
+
+/** The hourly figures a question names, in the order it names them. */
+function hourlyFactsNamed(knowledge: Knowledge, question: string): Fact[] {
+  const found: { at: number; fact: Fact }[] = [];
+  let rest = question;
+  for (const [pattern, key] of HOURLY_NAMES) {
+    const match = pattern.exec(rest);
+    const fact = knowledge.facts.get(key);
+    if (!match || !fact) continue;
+    found.push({ at: match.index, fact });
+    rest = `${rest.slice(0, match.index)}${' '.repeat(match[0].length)}${rest.slice(match.index + match[0].length)}`;
+  }
+  return found.sort((a, b) => a.at - b.at).map((entry) => entry.fact);
+}
+
+/** "37.5 hours a week", "35hrs/wk", "full time" (37.5). */
+function hoursPerWeek(question: string): number | undefined {
+  const stated = /(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b(?:\s*(?:a|per|\/|each)\s*(?:week|wk))?/i.exec(question);
+  if (stated) return Number(stated[1]);
+  return undefined;
+}
+
+const asksDifference =
+  /\b(how much (?:more|less|higher|lower)|difference|gap|more than|less than|compared? (?:to|with)|vs\.?|versus)\b/i;
+const asksYearly = /\b(a|per|each) year\b|\bannual(?:ly)?\b|\byearly\b|\bsalary\b|\bper annum\b|\bp\.?a\.?\b/i;
+const asksWeekly = /\b(a|per|each) (?:week|wk)\b|\bweekly\b/i;
+const asksMonthly = /\b(a|per|each) month\b|\bmonthly\b/i;
+
+function held(fact: Fact, date: string): FactValue | undefined {
+  return figureAsOf(fact, date);
+}
+
+/** Differences between two hourly rates, and weekly, monthly or yearly pay at an hourly rate, with the working. */
+export function workArithmetic(knowledge: Knowledge, question: string, date: string): Worked | undefined {
+  const named = hourlyFactsNamed(knowledge, question);
+  if (named.length >= 2 && asksDifference.test(question)) {
+    const [first, second] = named as [Fact, Fact];
+    const a = held(first, date);
+    const b = held(second, date);
+    if (!a || !b) return undefined;
+    const gap = Number(a.value) - Number(b.value);
+    const more = gap >= 0 ? 'more' : 'less';
+    const text = `${upperFirst(nameOf(first))} is ${money(Math.abs(gap))} an hour ${more} than ${nameOf(second)}: ${money(Number(a.value))} (from ${formatDate(a.from)}) − ${money(Number(b.value))} (from ${formatDate(b.from)}) = ${money(Math.abs(gap))}.`;
+    const hours = hoursPerWeek(question);
+    const yearly =
+      hours !== undefined
+        ? ` At ${hours} hours a week that is ${money(Math.abs(gap) * hours * 52)} a year (${money(Math.abs(gap))} × ${hours} × 52).`
+        : '';
+    return { text: text + yearly, figures: [statedFigure(first, a), statedFigure(second, b)], facts: [first, second] };
+  }
+  const period = asksYearly.test(question)
+    ? 'year'
+    : asksMonthly.test(question)
+      ? 'month'
+      : asksWeekly.test(question)
+        ? 'week'
+        : undefined;
+  const fact = named[0];
+  if (!fact || !period) return undefined;
+  const entry = held(fact, date);
+  if (!entry) return undefined;
+  const rate = Number(entry.value);
+  const given = hoursPerWeek(question);
+  const hours = given ?? 37.5;
+  const weekly = rate * hours;
+  const working =
+    period === 'week'
+      ? `${money(rate)} × ${hours} hours = ${money(weekly)} a week`
+      : period === 'year'
+        ? `${money(rate)} × ${hours} hours × 52 weeks = ${money(weekly * 52)} a year`
+        : `${money(rate)} × ${hours} hours × 52 weeks ÷ 12 = ${money((weekly * 52) / 12)} a month`;
+  const assumed = given === undefined ? ' (a full-time week of 37.5 hours; give the hours for another figure)' : '';
+  return {
+    text: `At ${upperFirst(nameOf(fact)).replace(/^The /, 'the ')} of ${money(rate)} an hour, from ${formatDate(entry.from)}: ${working}${assumed}.`,
+    figures: [statedFigure(fact, entry)],
+    facts: [fact],
+  };
+}
+
+/** "50% of £120,000": a percentage figure applied to an amount the question gives. */
+export function workShare(fact: Fact, question: string, date: string): Worked | undefined {
+  if (fact.unit !== 'percent') return undefined;
+  const amount = /£\s?(\d[\d,]*(?:\.\d+)?)\s*(k|m|million|thousand)?\b/i.exec(question);
+  const entry = held(fact, date);
+  if (!amount || !entry) return undefined;
+  const scale = /^(k|thousand)$/i.test(amount[2] ?? '')
+    ? 1_000
+    : /^(m|million)$/i.test(amount[2] ?? '')
+      ? 1_000_000
+      : 1;
+  const pounds = Number((amount[1] as string).replace(/,/g, '')) * scale;
+  const share = (pounds * Number(entry.value)) / 100;
+  return {
+    text: `${formatPercent(Number(entry.value))} of ${money(pounds)} is ${money(share)} (${money(pounds)} × ${formatPercent(Number(entry.value))}); ${nameOf(fact)} is ${formatPercent(Number(entry.value))}, from ${formatDate(entry.from)}.`,
+    figures: [statedFigure(fact, entry)],
+    facts: [fact],
+  };
+}
+
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,0 +1,168 @@
+import type { Fact, FactValue } from '../../knowledge/fact-schema.js';
+import { figureAsOf, figureHistory, figuresDuring, lastDayOf } from '../../knowledge/figure-as-of.js';
+import { formatDate, formatFigure } from '../../knowledge/format.js';
+import { isReported } from '../../knowledge/reported-figure.js';
+import type { AnswerBlock, StatedFigure } from '../answer.js';
+import { describeReported } from '../describe-reported.js';
+import type { QuestionIntent } from '../question-time.js';
+
+export type Lead = { text: string; figures: StatedFigure[]; list?: AnswerBlock };
+
+export function statedFigure(fact: Fact, entry: FactValue): StatedFigure {
+  const to = entry.to ?? lastDayOf(fact, entry);
+  return {
+    key: fact.key,
+    label: fact.label,
+    value: formatFigure(entry.value, fact.unit),
+    from: entry.from,
+    ...(to !== undefined && { to }),
+  };
+}
+
+/** "the London Living Wage", "the minimum duration of an apprenticeship". */
+export function nameOf(fact: Fact): string {
+  const label = fact.label;
+  const proper =
+    /^(London|National|UK|Hackney|Apprenticeship Levy|Living Wage|Section|S106|Employment and Skills)/.test(label);
+  return `the ${proper ? label : label.charAt(0).toLowerCase() + label.slice(1)}`;
+}
+
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const figure = (fact: Fact, entry: FactValue) => formatFigure(entry.value, fact.unit);
+
+/** A note shown to readers only when an editor marked it for them. */
+function readerNote(entry: FactValue): string {
+  return entry.note && entry.noteForReaders ? ` ${upperFirst(entry.note.replace(/\.?$/, '.'))}` : '';
+}
+
+/** Before anything is held for a date: when the rule began, or that nothing earlier is held and who to ask. */
+function beforeHeld(fact: Fact, first: FactValue, when: string): Lead {
+  const text = fact.began
+    ? `${upperFirst(nameOf(fact))} began on ${formatDate(first.from)} (at ${figure(fact, first)}), so there was none ${when}.`
+    : `The earliest ${nameOf(fact).slice(4)} I hold is ${figure(fact, first)}, from ${formatDate(first.from)}; for ${when.replace(/^(on|in) /, '')} ask the Employment & Skills team.`;
+  return { text, figures: [statedFigure(fact, first)] };
+}
+
+function historyLead(fact: Fact): Lead {
+  const history = figureHistory(fact);
+  const items = history.map((entry) => {
+    const end = entry.to ?? lastDayOf(fact, entry);
+    const range = end ? `${formatDate(entry.from)} to ${formatDate(end)}` : `from ${formatDate(entry.from)}`;
+    return `${figure(fact, entry)}: ${range}`;
+  });
+  return {
+    text: `${upperFirst(nameOf(fact))} over time:`,
+    figures: history.map((entry) => statedFigure(fact, entry)),
+    list: { kind: 'list', ordered: false, items },
+  };
+}
+
+function periodLead(fact: Fact, time: { start: string; end: string; label: string }, asOf: string): Lead {
+  const name = nameOf(fact);
+  const history = figureHistory(fact);
+  const first = history[0];
+  if (first && first.from > time.end) return beforeHeld(fact, first, `in ${time.label}`);
+  if (time.start > asOf) {
+    const latest = figureAsOf(fact, asOf);
+    return latest
+      ? {
+          text: `${upperFirst(name)} for ${time.label} is not held yet; the latest is ${figure(fact, latest)}, from ${formatDate(latest.from)}.`,
+          figures: [statedFigure(fact, latest)],
+        }
+      : { text: `${upperFirst(name)} for ${time.label} is not held yet.`, figures: [] };
+  }
+  const isOngoing = time.end > asOf;
+  const during = figuresDuring(fact, time.start, isOngoing ? asOf : time.end);
+  if (during.length === 0) {
+    const last = [...history].reverse().find((entry) => entry.from <= time.start);
+    const end = last ? lastDayOf(fact, last) : undefined;
+    return last && end
+      ? {
+          text: `${upperFirst(name)} ended on ${formatDate(end)}, before ${time.label}; it was ${figure(fact, last)}.`,
+          figures: [statedFigure(fact, last)],
+        }
+      : { text: `I hold no ${name.slice(4)} for ${time.label}; the Employment & Skills team may know.`, figures: [] };
+  }
+  if (during.length === 1) {
+    const only = during[0] as FactValue;
+    return {
+      text: `In ${time.label} ${name} ${isOngoing ? 'is' : 'was'} ${figure(fact, only)}, from ${formatDate(only.from)}.${readerNote(only)}`,
+      figures: [statedFigure(fact, only)],
+    };
+  }
+  const parts = during.map((entry, n) =>
+    n === 0 ? `${figure(fact, entry)}` : `${figure(fact, entry)} from ${formatDate(entry.from)}`,
+  );
+  return {
+    text: `In ${time.label} ${name} changed: it was ${parts.join(', then ')}.`,
+    figures: during.map((entry) => statedFigure(fact, entry)),
+  };
+}
+
+/**
+ * The first sentence of a figure answer: the figure in force on the date asked, the date it applies from, and
+ * what it was before ("The London Living Wage is £14.80 an hour, from 22 October 2025 (it was £13.85).").
+ */
+/** "when did the NLW age go down to 23": the change to the value the question names, with its date. */
+function changeLead(fact: Fact, question: string): Lead | undefined {
+  const numbers = [...question.matchAll(/(\d+(?:\.\d+)?)/g)].map((match) => Number(match[1]));
+  const history = figureHistory(fact);
+  const target = [...history].reverse().find((entry, n) => {
+    const position = history.length - 1 - n;
+    return position > 0 && typeof entry.value === 'number' && numbers.includes(Number(entry.value));
+  });
+  if (!target) return undefined;
+  const previous = history[history.indexOf(target) - 1] as FactValue;
+  return {
+    text: `${upperFirst(nameOf(fact))} changed to ${figure(fact, target)} on ${formatDate(target.from)} (it was ${figure(fact, previous)}).`,
+    figures: [statedFigure(fact, target), statedFigure(fact, previous)],
+  };
+}
+
+export function leadFor(fact: Fact, intent: QuestionIntent, asOf: string, question = ''): Lead {
+  const changed =
+    (intent.wantsChangeDate || /\bwhen\b/i.test(question)) && !isReported(fact)
+      ? changeLead(fact, question)
+      : undefined;
+  if (changed) return changed;
+  if (isReported(fact)) {
+    // A reported count is stated with the month of its report; its editor's note is not for readers.
+    const reported = describeReported(fact, nameOf(fact).slice(4), intent, asOf, '');
+    const text = reported.text.replace(/ Note: [\s\S]*$/, '').replace(/\s+([.,;:])/g, '$1');
+    return { text, figures: reported.figures };
+  }
+  if (intent.wantsHistory) return historyLead(fact);
+  const { time } = intent;
+  if (time.kind === 'period') return periodLead(fact, time, asOf);
+  const date = time.date;
+  const name = nameOf(fact);
+  const history = figureHistory(fact);
+  const current = figureAsOf(fact, date);
+  if (!current) {
+    const first = history[0];
+    if (first && first.from > date) return beforeHeld(fact, first, `on ${formatDate(date)}`);
+    const last = [...history].reverse().find((entry) => entry.from <= date);
+    if (!last) return { text: `I hold no figure for ${name} on ${formatDate(date)}.`, figures: [] };
+    const end = lastDayOf(fact, last) as string;
+    return {
+      text: `${upperFirst(name)} no longer applies: it was ${figure(fact, last)} from ${formatDate(last.from)} until ${formatDate(end)}.`,
+      figures: [statedFigure(fact, last)],
+    };
+  }
+  const position = history.indexOf(current);
+  const previous = position > 0 ? history[position - 1] : undefined;
+  const next = history[position + 1];
+  const past = time.explicit && date < asOf;
+  const on = past ? `On ${formatDate(date)} ${name} was` : `${upperFirst(name)} is`;
+  const was = previous ? figure(fact, previous).replace(/ an hour$/, '') : '';
+  const before = previous ? (past ? ` (before that ${was})` : ` (it was ${was})`) : '';
+  let text = `${on} ${figure(fact, current)}, from ${formatDate(current.from)}${before}.`;
+  if (next && next.from > date) {
+    text += ` It ${next.from > asOf ? 'changes' : 'changed'} to ${figure(fact, next)} from ${formatDate(next.from)}.`;
+  }
+  text += readerNote(current);
+  const figures = [statedFigure(fact, current)];
+  if (previous) figures.push(statedFigure(fact, previous));
+  if (next && next.from > date) figures.push(statedFigure(fact, next));
+  return { text, figures };
+}

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answerer } from '../../src/answer/answer.js';
+import { readAnswer } from '../../src/answer/readability.js';
+import { applyDatedProse, datedProseProblems } from '../../src/knowledge/dated-prose.js';
+import type { Knowledge } from '../../src/knowledge/knowledge.js';
+import { staleNotice } from '../../src/knowledge/stale-notice.js';
+import type { Store } from '../../src/store/create-store.js';
+import { testAnswerer } from '../helpers/answerer.js';
+import { runSkillsDesk } from '../helpers/run-cli.js';
+
+describe('answers a person can use', () => {
+  let answerer: Answerer;
+  let store: Store;
+  let knowledge: Knowledge;
+  beforeAll(async () => {
+    ({ answerer, store, knowledge } = await testAnswerer());
+  });
+  afterAll(async () => store.close());
+
+  const firstLine = (text: string) => text.split('\n')[0] ?? '';
+
+  it('leads with the figure asked for and leaves out neighbouring age bands', async () => {
+    const answer = await answerer.answer({ question: "what's the minimum wage?", asOf: '2026-06-01' });
+    expect(firstLine(answer.text)).toMatch(/^The National Living Wage is £12\.71 an hour, from 1 April 2026/);
+    expect(answer.text).not.toContain('£10.18');
+    expect(answer.text).not.toContain('£10.85');
+    expect(answer.text).not.toMatch(/some press reported/i);
+  });
+
+  it('gives the band for the age the question names', async () => {
+    const answer = await answerer.answer({ question: 'min wage for a 19 yr old (not apprentice)', asOf: '2026-06-01' });
+    expect(firstLine(answer.text)).toContain('£10.85 an hour');
+  });
+
+  it('works out the difference between two rates and shows the working', async () => {
+    const answer = await answerer.answer({ question: 'how much more is the LLW than the NLW?', asOf: '2026-06-01' });
+    expect(firstLine(answer.text)).toContain('£14.80 (from 22 October 2025) − £12.71 (from 1 April 2026) = £2.09');
+  });
+
+  it('works out a yearly equivalent at the hours given', async () => {
+    const answer = await answerer.answer({ question: 'LLW per year at 37.5 hours a week', asOf: '2026-06-01' });
+    expect(firstLine(answer.text)).toContain('£14.80 × 37.5 hours × 52 weeks = £28,860 a year');
+  });
+
+  it('says when a scheme began instead of a placeholder for a date before it', async () => {
+    const answer = await answerer.answer({ question: 'what was the levy rate', asOf: '2016-06-01' });
+    expect(firstLine(answer.text)).toContain('began on 6 April 2017');
+    expect(readAnswer(answer, knowledge).placeholders).toEqual([]);
+  });
+
+  it('says the LLW may be out of date once the autumn announcement has passed, and not before', async () => {
+    const late = await answerer.answer({ question: 'whats LLW atm?', asOf: '2026-12-01' });
+    expect(late.text).toContain('That is the latest London Living Wage held (£14.80 an hour from 22 October 2025)');
+    expect(late.text).toContain('livingwage.org.uk');
+    const early = await answerer.answer({ question: 'whats LLW atm?', asOf: '2026-06-01' });
+    expect(early.text).not.toContain('latest London Living Wage held');
+  });
+
+  it('answers who to contact with the route and the way to log it', async () => {
+    const answer = await answerer.answer({ question: 'who do I contact about an S106 enquiry' });
+    expect(firstLine(answer.text)).toMatch(/^Contact the employer engagement officer in the Employment & Skills team/);
+    expect(answer.contact).toEqual(expect.objectContaining({ logEnquiry: true }));
+  });
+
+  it('shows a table as structure, never raw pipes or an empty header row', async () => {
+    const answer = await answerer.answer({ question: 'what apprenticeship levels are there' });
+    expect(answer.text).not.toMatch(/^\s*\|/m);
+    expect(answer.blocks?.some((block) => block.kind === 'table')).toBe(true);
+  });
+
+  it('shows a list whole, numbered from 1', async () => {
+    const answer = await answerer.answer({
+      question: 'what are the steps for a small business taking on an apprentice',
+    });
+    expect(answer.text).toMatch(/^1\. Choose the job/m);
+    expect(answer.text).toMatch(/^7\. Give the apprentice a line manager/m);
+    expect(readAnswer(answer, knowledge).cutLists).toEqual([]);
+  });
+});
+
+describe('staleNotice', () => {
+  it('is undefined for a figure without a change cadence or before its expected change', async () => {
+    const { knowledge, store } = await testAnswerer();
+    const llw = knowledge.facts.get('llw.rate');
+    const allowance = knowledge.facts.get('levy.allowance');
+    if (!llw || !allowance) throw new Error('facts missing');
+    expect(staleNotice(llw, '2026-09-30')).toBeUndefined();
+    expect(staleNotice(llw, '2026-10-01')).toMatch(/check livingwage\.org\.uk/);
+    expect(staleNotice(allowance, '2030-01-01')).toBeUndefined();
+    await store.close();
+  });
+});
+
+describe('dated prose', () => {
+  it('keeps a passage only on the dates it holds for', () => {
+    const text = 'A.{{since:2025-04-01}} B.{{/since}}{{until:2020-12-31}} C.{{/until}}';
+    expect(applyDatedProse(text, '2019-01-01')).toBe('A. C.');
+    expect(applyDatedProse(text, '2026-01-01')).toBe('A. B.');
+  });
+
+  it('reports unclosed markers and bad dates', () => {
+    expect(datedProseProblems('{{since:2025-04-01}} open')).toEqual([expect.stringContaining('never closed')]);
+    expect(datedProseProblems('{{since:2025-13-01}}x{{/since}}')).toEqual([
+      expect.stringContaining('expected a date written YYYY-MM-DD'),
+    ]);
+    expect(datedProseProblems('{{until:2025-01-01}}x{{/since}}')).toEqual([expect.stringContaining('is closed by')]);
+  });
+});
+
+describe('terminal chat', () => {
+  it('answers unknown commands with the list and keeps JSON log lines off the screen', async () => {
+    const run = await runSkillsDesk(['start'], { input: '/frobnicate\n', env: { LOG_LEVEL: '' } });
+    expect(run.stdout).toContain('Unknown command /frobnicate. Commands: /as-of YYYY-MM-DD');
+    expect(run.stderr).not.toContain('{"level"');
+  });
+
+  it('logs an employer enquiry with /log', async () => {
+    const run = await runSkillsDesk(['start'], {
+      input: 'can we host a hackney 100 placement?\n/log\nAcme Builders\nJo Bloggs\njo@example.org\n\n\n',
+    });
+    expect(run.stdout).toMatch(/Logged as [A-Z]+-\d{4}-\d+/);
+  });
+});
