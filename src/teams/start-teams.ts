@@ -10,7 +10,7 @@ import {
 import type { Core } from '../core.js';
 import { errorCode } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { RunningTransport } from '../slack/start-slack.js';
+import type { RunningTransport } from '../running-transport.js';
 import { createTeamsCalculators } from './calculator-cards.js';
 import { loggableError } from './loggable-error.js';
 import { createMemberLookup } from './member-role.js';
