@@ -110,7 +110,10 @@ export function hasAction<K extends ViewAction['kind']>(view: AnswerView, kind: 
 
 function viewCitation(citation: Citation): ViewCitation {
   // The lead section of an article has no heading of its own worth showing.
-  const isLead = citation.sectionId.endsWith('#overview') || !citation.heading || citation.heading === citation.title;
+  const isLead =
+    !citation.heading ||
+    citation.heading === citation.title ||
+    (citation.sectionId.endsWith('#overview') && citation.heading.toLowerCase() === 'overview');
   return {
     n: citation.n,
     label: isLead ? citation.title : `${citation.title}: ${citation.heading}`,

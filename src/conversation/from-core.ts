@@ -8,9 +8,14 @@ import { createRateLimit } from './rate-limit.js';
 export const DEFAULT_LIMIT_PER_MINUTE = 10;
 
 /** The conversation flow on the core's store, answerer and clock. */
-export function createCoreConversation(core: Core, options: { keyPrefix?: string } = {}): Conversation {
+export function createCoreConversation(
+  core: Core,
+  options: { keyPrefix?: string; limitPerMinute?: number } = {},
+): Conversation {
   const log = core.log.child({ module: 'conversation' });
-  const limitPerMinute = core.config.slack === 'off' ? DEFAULT_LIMIT_PER_MINUTE : core.config.slack.rateLimitPerMinute;
+  const limitPerMinute =
+    options.limitPerMinute ??
+    (core.config.slack === 'off' ? DEFAULT_LIMIT_PER_MINUTE : core.config.slack.rateLimitPerMinute);
   const rateLimit = createRateLimit({
     storeUrl: core.config.storeUrl,
     limitPerMinute,
