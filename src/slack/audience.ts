@@ -5,7 +5,7 @@ import { UserInfo } from './payload-schemas.js';
 
 export type AskerFacts = {
   userId: string;
-  /** The workspace the app is installed in (the event envelope's team_id). */
+  /** The workspace the app is installed in (see installedTeamOf), never the envelope's team_id. */
   appTeamId?: string | undefined;
   /** The asker's own workspace when Slack reports it (event.user_team / user.team_id). */
   userTeamId?: string | undefined;
@@ -50,4 +50,26 @@ export function createAudienceCheck(deps: { client: WebClient; log: Logger; now:
 
 function toAudience(isExternal: boolean): AskerAudience {
   return { audience: isExternal ? 'public' : 'staff', isExternal };
+}
+
+/**
+ * The workspace that installed the app, from a Slack request body. In Slack Connect the envelope's `team_id` can be
+ * the other organisation's, so events use `authorizations[0].team_id` and views `view.app_installed_team_id`; the
+ * envelope's team is only a last resort (an app installed in one workspace, no authorizations sent).
+ */
+export function installedTeamOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const record = body as {
+    authorizations?: { team_id?: unknown }[];
+    view?: { app_installed_team_id?: unknown };
+    team_id?: unknown;
+    team?: { id?: unknown } | null;
+  };
+  const candidates = [
+    record.authorizations?.[0]?.team_id,
+    record.view?.app_installed_team_id,
+    record.team_id,
+    record.team?.id,
+  ];
+  return candidates.find((candidate): candidate is string => typeof candidate === 'string' && candidate !== '');
 }

@@ -1,21 +1,24 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
+import { type Conversation, createCoreConversation } from '../conversation/index.js';
 import type { Core } from '../core.js';
 import type { TriagePublisher } from '../enquiries/enquiry-queue.js';
-import { errorCode } from '../errors.js';
-import { createAnswerRecords } from './answer-records.js';
+import { installProcessGuards } from '../process-guards.js';
 import { createAudienceCheck } from './audience.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { registerCalculatorHandlers } from './calculators/index.js';
 import { createOfficerCheck, createSlackTriagePublisher, registerEnquiryHandlers } from './enquiries/index.js';
-import { createEventClaims } from './event-claims.js';
+import { createGuardedServer } from './guarded-server.js';
+import { createListenerRouter } from './listener-router.js';
+import { registerAnswerActions } from './on-answer-actions.js';
 import { registerAppHomeMessagesTab } from './on-app-home.js';
 import { registerSkillsCommand } from './on-command.js';
 import { registerFeedbackHandlers } from './on-feedback.js';
 import { registerMessageHandlers } from './on-message.js';
-import { createRateLimiter } from './rate-limiter.js';
 import type { SlackAppContext } from './slack-app-context.js';
 import type { SlackFeatureDeps, SlackSettings } from './slack-deps.js';
+import { slackErrorCode } from './slack-error.js';
 
 export type SlackAppOptions = {
   /** Known bot ids skip Bolt's `auth.test` call at start-up (tests, benchmarks). */
@@ -28,10 +31,14 @@ export type SlackAppOptions = {
   host?: string;
   /** How long an answer may take before "is looking this up…" is shown (default 300 ms). */
   statusDelayMs?: number;
+  /** The shared conversation flow; built from the core when not given. */
+  conversation?: Conversation;
 };
 
 export type SlackApp = {
   app: App;
+  /** Every event, action id, callback id and command the app routes (one Bolt listener per kind). */
+  routes(): ReturnType<ReturnType<typeof createListenerRouter>['routes']>;
   publisher?: TriagePublisher;
   /** Starts the receiver; in HTTP mode resolves with the port it listens on. */
   start(): Promise<{ port?: number }>;
@@ -91,48 +98,82 @@ export function createSlackApp(core: Core, settings: SlackSettings, options: Sla
 
   app.error(async (error) => {
     // The last stop for anything a listener did not handle itself: log it and keep serving.
-    log.error({ err: error, code: error.code ?? errorCode(error) }, 'Slack listener failed');
+    log.error({ err: error, code: slackErrorCode(error) }, 'Slack listener failed');
   });
 
   const isOfficer = createOfficerCheck(settings, app.client);
   const deps: SlackFeatureDeps = { core, settings, log, isOfficer };
+  const conversation = options.conversation ?? createCoreConversation(core);
   const ctx: SlackAppContext = {
     ...deps,
-    records: createAnswerRecords(core.store),
-    events: createEventClaims(core.store, log),
-    rateLimiter: createRateLimiter({ limitPerMinute: settings.rateLimitPerMinute, now: core.now }),
+    conversation,
     audienceOf: createAudienceCheck({ client: app.client, log, now: core.now }),
     now: core.now,
     statusDelayMs: options.statusDelayMs ?? STATUS_DELAY_MS,
   };
 
-  registerMessageHandlers(app, ctx);
-  registerAppHomeMessagesTab(app, ctx);
-  registerFeedbackHandlers(app, ctx);
-  registerSkillsCommand(app, ctx);
-  registerEnquiryHandlers(app, deps);
-  registerCalculatorHandlers(app, deps);
+  // Features register on the router; Bolt gets one listener per kind of interaction.
+  const router = createListenerRouter(app, log);
+  registerMessageHandlers(router.app, ctx);
+  registerAppHomeMessagesTab(router.app, ctx);
+  registerFeedbackHandlers(router.app, ctx);
+  registerSkillsCommand(router.app, ctx);
+  registerAnswerActions(router.app, ctx);
+  registerEnquiryHandlers(router.app, deps);
+  registerCalculatorHandlers(router.app, deps);
+  router.install();
   const publisher = createSlackTriagePublisher(app.client, deps);
+  let server: Server | undefined;
 
   return {
     app,
+    routes: () => router.routes(),
     ...(publisher !== undefined && { publisher }),
     async start() {
+      installProcessGuards(log);
       if (!receiver) {
         await app.start();
         log.info({ mode: 'socket' }, 'Slack app connected (Socket Mode)');
         return {};
       }
-      const server = await receiver.start({
-        port: options.port ?? settings.port,
-        ...(options.host && { host: options.host }),
+      const boltListener = receiver.requestListener;
+      const listening = createGuardedServer(
+        (req, res) => {
+          try {
+            boltListener(req, res);
+          } catch (error) {
+            // Bolt throws for a path it does not serve.
+            log.debug({ err: error, path: req.url }, 'Slack receiver refused a request');
+            if (!res.headersSent) res.writeHead(404);
+            res.end();
+          }
+        },
+        { log, now: core.now },
+      );
+      server = listening;
+      await new Promise<void>((resolve, reject) => {
+        listening.once('error', reject);
+        listening.listen(options.port ?? settings.port, options.host, () => {
+          listening.off('error', reject);
+          resolve();
+        });
       });
-      const port = (server.address() as AddressInfo).port;
+      const port = (listening.address() as AddressInfo).port;
       log.info({ mode: 'http', port, path: EVENTS_PATH }, 'Slack app listening');
       return { port };
     },
     async stop() {
-      await app.stop();
+      if (server) {
+        const closing = server;
+        await new Promise<void>((resolve) => {
+          closing.close(() => resolve());
+          closing.closeAllConnections();
+        });
+        server = undefined;
+      } else if (!receiver) {
+        await app.stop();
+      }
+      if (!options.conversation) await conversation.close();
       log.info('Slack app stopped');
     },
   };

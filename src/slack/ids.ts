@@ -13,6 +13,8 @@ export const SLACK_IDS = {
     resolveEnquiry: 'enquiry_resolve',
     closeDuplicate: 'enquiry_close_duplicate',
     openEnquiryForm: 'enquiry_open_form',
+    openCalculator: 'open_calculator',
+    showWorking: 'show_working',
   },
   shortcuts: {
     logEnquiryFromMessage: 'log_enquiry_from_message',

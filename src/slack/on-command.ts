@@ -1,13 +1,15 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { errorCode } from '../errors.js';
+import { buildAnswerView } from '../conversation/index.js';
 import { openEligibilityModal, openLevyModal } from './calculators/index.js';
 import { openEnquiryModal } from './enquiries/index.js';
+import { quoteMrkdwn } from './escape.js';
 import { SLACK_IDS } from './ids.js';
 import { MessageBlockAction, type SlashCommand, SlashCommand as SlashCommandSchema } from './payload-schemas.js';
 import { renderAnswer } from './render-answer.js';
 import type { SlackAppContext } from './slack-app-context.js';
-import { ANSWER_EXPIRED, APOLOGY, cannotPostIn, HELP_TEXT, rateLimited } from './slack-texts.js';
+import { slackErrorCode } from './slack-error.js';
+import { ANSWER_EXPIRED, APOLOGY, cannotPostIn, HELP_TEXT } from './slack-texts.js';
 
 /** `/skills <question>` answers privately; `levy`, `eligibility`, `enquiry` open forms; `help` lists it all. */
 export function registerSkillsCommand(app: App, ctx: SlackAppContext): void {
@@ -48,33 +50,33 @@ export function registerSkillsCommand(app: App, ctx: SlackAppContext): void {
 }
 
 async function answerPrivately(ctx: SlackAppContext, respond: RespondFn, command: SlashCommand, question: string) {
-  const log = ctx.log.child({ channel: command.channel_id, userId: command.user_id, command: SLACK_IDS.command });
-  if (!ctx.rateLimiter.tryTake(command.user_id)) {
-    await respond({ response_type: 'ephemeral', text: rateLimited(ctx.settings.rateLimitPerMinute) });
+  const outcome = await ctx.conversation.handle({
+    platform: 'slack',
+    // A slash command is delivered once (no retries), so there is no event id to claim.
+    question,
+    asker: async () => {
+      const { audience, isExternal } = await ctx.audienceOf({ userId: command.user_id });
+      return { id: command.user_id, audience, isExternal, isOfficer: false };
+    },
+    where: { channel: command.channel_id },
+  });
+  if (outcome.kind === 'repeat') return;
+  if (outcome.kind !== 'answered') {
+    await respond({ response_type: 'ephemeral', text: outcome.kind === 'failed' ? APOLOGY : outcome.text });
     return;
   }
+  const message = renderAnswer(outcome.view, { canShare: true, byline: `You asked: _${quoteMrkdwn(question)}_` });
   try {
-    const { audience, isExternal } = await ctx.audienceOf({ userId: command.user_id });
-    const answer = await ctx.core.answerer.answer({ question, audience });
-    const answerId = await ctx.records.save({
-      question,
-      answer,
-      audience,
-      isExternal,
-      channel: command.channel_id,
-      at: ctx.now().toISOString(),
-    });
-    const message = renderAnswer(answer, {
-      answerId,
-      canShare: true,
-      byline: `You asked: _${escapeQuestion(question)}_`,
-    });
     await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
-    log.info({ kind: answer.kind, mode: answer.mode, audience }, 'answered privately');
   } catch (error) {
-    log.error({ err: error, code: errorCode(error) }, 'answer failed');
+    ctx.log.error({ err: error, code: slackErrorCode(error) }, 'private answer could not be posted');
     await respond({ response_type: 'ephemeral', text: APOLOGY });
+    return;
   }
+  ctx.log.info(
+    { kind: outcome.answer.kind, mode: outcome.answer.mode, command: SLACK_IDS.command },
+    'answered privately',
+  );
 }
 
 /** Posts a privately shown answer in the channel for everyone, with the full set of buttons. */
@@ -84,19 +86,21 @@ async function shareAnswer(
   respond: RespondFn,
   share: { answerId: string; channel: string; userId: string },
 ) {
-  const record = await ctx.records.get(share.answerId);
+  const record = await ctx.conversation.records.get(share.answerId);
   if (!record) {
     await respond({ response_type: 'ephemeral', replace_original: false, text: ANSWER_EXPIRED });
     return;
   }
-  const byline = `<@${share.userId}> asked: _${escapeQuestion(record.question)}_`;
-  const first = renderAnswer(record.answer, { answerId: record.id, byline });
+  const byline = `<@${share.userId}> asked: _${quoteMrkdwn(record.question)}_`;
+  const viewOf = (answerId: string) =>
+    buildAnswerView(record.answer, { answerId, question: record.question, isExternal: record.isExternal });
+  const first = renderAnswer(viewOf(record.id), { byline });
   let ts: string | undefined;
   try {
     const posted = await client.chat.postMessage({ channel: share.channel, text: first.text, blocks: first.blocks });
     ts = posted.ts;
   } catch (error) {
-    ctx.log.warn({ err: error, code: errorCode(error), channel: share.channel }, 'could not share an answer');
+    ctx.log.warn({ err: error, code: slackErrorCode(error), channel: share.channel }, 'could not share an answer');
     await respond({ response_type: 'ephemeral', replace_original: false, text: cannotPostIn(share.channel) });
     return;
   }
@@ -104,26 +108,13 @@ async function shareAnswer(
     // The shared message starts a thread (follow-ups there are answered) and has its own feedback; "Ask the team"
     // and "Log employer enquiry" point at it, so they are added once it exists.
     const { id: _previousId, ...shown } = record;
-    const sharedId = await ctx.records.save(
+    const sharedId = await ctx.conversation.records.save(
       { ...shown, channel: share.channel, at: ctx.now().toISOString() },
       { thread: { channel: share.channel, ts } },
     );
-    const full = renderAnswer(record.answer, {
-      answerId: sharedId,
-      byline,
-      action: { question: record.question, channel: share.channel, threadTs: ts, isExternal: record.isExternal },
-    });
+    const full = renderAnswer(viewOf(sharedId), { byline, action: { channel: share.channel, threadTs: ts } });
     await client.chat.update({ channel: share.channel, ts, text: full.text, blocks: full.blocks });
   }
   await respond({ delete_original: true });
   ctx.log.info({ channel: share.channel, userId: share.userId, answerId: share.answerId }, 'answer shared');
-}
-
-function escapeQuestion(question: string): string {
-  const short = question.length > 200 ? `${question.slice(0, 199)}…` : question;
-  return short
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[_*~`]/g, '');
 }

@@ -26,7 +26,7 @@ export function registerFeedbackHandlers(app: App, ctx: SlackAppContext): void {
     const action = parsed.data;
     const { rating, answerId } = value.data;
     const messageId = action.container?.message_ts ?? action.message?.ts ?? answerId;
-    const record = await ctx.records.get(answerId);
+    const record = await ctx.conversation.records.get(answerId);
     await ctx.core.feedback.record({
       platform: 'slack',
       messageId,

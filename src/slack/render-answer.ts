@@ -1,8 +1,11 @@
 import type { types } from '@slack/bolt';
-import type { Answer, Citation } from '../answer/answer.js';
+import type { AnswerView, ViewAction, ViewCitation } from '../conversation/index.js';
 import { formatDate } from '../knowledge/format.js';
 import { type AnswerActionValue, encodeAnswerActionValue } from './answer-action-value.js';
+import { escapeMrkdwn } from './escape.js';
 import { SLACK_IDS } from './ids.js';
+
+export { escapeMrkdwn } from './escape.js';
 
 type KnownBlock = types.KnownBlock;
 type SectionBlock = types.SectionBlock;
@@ -14,39 +17,43 @@ type ActionsBlock = types.ActionsBlock;
 const SECTION_LIMIT = 2_900;
 /** Notification text (the `text` beside blocks) is kept short. */
 const FALLBACK_LIMIT = 2_900;
+/** Slack allows 50 blocks in a message. */
+const MAX_BLOCKS = 50;
 
 export type RenderAnswerOptions = {
-  /** Id of the stored answer record; carried by the feedback and share buttons. */
-  answerId: string;
-  /** Context for "Ask the team" / "Log employer enquiry"; those buttons are left out when absent. */
-  action?: Omit<AnswerActionValue, 'isExternal'> & { isExternal?: boolean };
+  /** Where "Ask the team" / "Log employer enquiry" point; those buttons are left out when absent. */
+  action?: Omit<AnswerActionValue, 'isExternal' | 'question' | 'answerId'>;
   /** Adds "Share in channel" (answers shown only to the asker). */
   canShare?: boolean;
   /** False when the text has already been streamed into the message: only sources and buttons are rendered. */
   includeText?: boolean;
-  /** A context line above the answer, e.g. who shared it. */
+  /** A context line above the answer, e.g. who shared it (already escaped). */
   byline?: string;
 };
 
 export type SlackMessage = { text: string; blocks: KnownBlock[] };
 
-/** The Block Kit message for an answer: text, notice, numbered sources with review dates, then the buttons. */
-export function renderAnswer(answer: Answer, options: RenderAnswerOptions): SlackMessage {
+/** The Block Kit message for an answer view: text, notices, numbered sources with review dates, then the buttons. */
+export function renderAnswer(view: AnswerView, options: RenderAnswerOptions = {}): SlackMessage {
   const blocks: KnownBlock[] = [];
   if (options.byline) blocks.push(contextBlock(options.byline));
   if (options.includeText !== false) {
-    for (const chunk of splitForSections(toSlackMrkdwn(answer.text))) blocks.push(sectionBlock(chunk));
+    for (const chunk of splitForSections(toSlackMrkdwn(view.text))) blocks.push(sectionBlock(chunk));
   }
-  if (answer.notice) blocks.push(contextBlock(`:information_source: ${escapeMrkdwn(answer.notice)}`));
-  if (answer.citations.length > 0) blocks.push(sourcesBlock(answer.citations));
-  if (answer.figures.length > 0) blocks.push(contextBlock(`Figures as of ${formatDate(answer.asOf)}.`));
+  for (const notice of view.notices) {
+    // Slack shows "due for review" on the source's own line below.
+    if (notice.kind === 'due-for-review') continue;
+    const icon = notice.kind === 'figures-as-of' ? '' : ':information_source: ';
+    blocks.push(contextBlock(`${icon}${escapeMrkdwn(notice.text)}`));
+  }
+  if (view.citations.length > 0) blocks.push(sourcesBlock(view.citations));
 
-  const buttons = actionButtons(answer, options);
+  const buttons = actionButtons(view, options);
   if (buttons.length > 0)
     blocks.push({ type: 'actions', block_id: 'answer_actions', elements: buttons } satisfies ActionsBlock);
-  blocks.push(feedbackBlock(options.answerId));
+  if (view.actions.some((action) => action.kind === 'feedback')) blocks.push(feedbackBlock(view.answerId));
 
-  return { text: fallbackText(answer.text), blocks };
+  return { text: fallbackText(view.text), blocks: fitBlocks(blocks) };
 }
 
 /** Value of each feedback button: the rating and the stored answer it is about. */
@@ -54,7 +61,7 @@ export function feedbackButtonValue(rating: 'up' | 'down', answerId: string): st
   return `${rating}:${answerId}`;
 }
 
-/** Converts the engine's light markdown to Slack mrkdwn; keeps `[n]` citation markers. */
+/** Converts the engine's light markdown to Slack mrkdwn, escaping everything else; keeps `[n]` citation markers. */
 export function toSlackMrkdwn(text: string): string {
   return text
     .split('\n')
@@ -64,59 +71,72 @@ export function toSlackMrkdwn(text: string): string {
       converted = converted.replace(/^(\s*)[-*]\s+/, '$1• ');
       converted = converted.replace(/\*\*(.+?)\*\*/g, '*$1*');
       converted = converted.replace(/__(.+?)__/g, '*$1*');
-      converted = converted.replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<$2|$1>');
+      converted = converted.replace(
+        /\[([^\]]+)\]\((https?:\/\/[^)\s|]+)\)/g,
+        (_all, label: string, url: string) => `<${url}|${label.replace(/\|/g, '¦')}>`,
+      );
       return converted;
     })
     .join('\n');
 }
 
-/** Escapes the three characters Slack treats as control characters in mrkdwn. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function sourcesBlock(citations: Citation[]): SectionBlock {
+function sourcesBlock(citations: ViewCitation[]): SectionBlock {
   const lines = citations.map((citation) => {
-    // The lead section of an article has no heading of its own worth showing.
-    const isLead = citation.sectionId.endsWith('#overview') || citation.heading === citation.title;
-    const label = escapeMrkdwn(citation.heading && !isLead ? `${citation.title}: ${citation.heading}` : citation.title);
-    const link = citation.url ? `<${citation.url}|${label.replace(/\|/g, '¦')}>` : label;
+    const label = escapeMrkdwn(citation.label);
+    const link = safeUrl(citation.url) ? `<${citation.url}|${label.replace(/\|/g, '¦')}>` : label;
     const reviewed = `last reviewed ${formatDate(citation.reviewed)}`;
     const due = citation.isDueForReview ? ` · :warning: due for review (was due ${formatDate(citation.reviewBy)})` : '';
     return `[${citation.n}] ${link} · ${reviewed}${due}`;
   });
-  return sectionBlock(`*Sources*\n${lines.join('\n')}`, 'answer_sources');
+  return sectionBlock(clip(`*Sources*\n${lines.join('\n')}`, SECTION_LIMIT), 'answer_sources');
 }
 
-function actionButtons(answer: Answer, options: RenderAnswerOptions): Button[] {
+function actionButtons(view: AnswerView, options: RenderAnswerOptions): Button[] {
   const buttons: Button[] = [];
   if (options.canShare) {
-    buttons.push({
-      type: 'button',
-      action_id: SLACK_IDS.actions.shareAnswer,
-      text: { type: 'plain_text', text: 'Share in channel' },
-      value: options.answerId,
-    });
+    buttons.push(button(SLACK_IDS.actions.shareAnswer, 'Share in channel', view.answerId));
   }
-  if (options.action) {
-    const value = encodeAnswerActionValue(options.action);
-    buttons.push({
-      type: 'button',
-      action_id: SLACK_IDS.actions.askTheTeam,
-      text: { type: 'plain_text', text: 'Ask the team' },
-      value,
-      ...(answer.kind === 'decline' && { style: 'primary' as const }),
-    });
-    if (answer.enquirySuggested) {
-      buttons.push({
-        type: 'button',
-        action_id: SLACK_IDS.actions.logEnquiryFromAnswer,
-        text: { type: 'plain_text', text: 'Log employer enquiry' },
-        value,
-      });
-    }
-  }
+  for (const action of view.actions) buttons.push(...buttonsFor(action, view, options));
   return buttons;
+}
+
+function buttonsFor(action: ViewAction, view: AnswerView, options: RenderAnswerOptions): Button[] {
+  switch (action.kind) {
+    case 'calculator':
+      return [
+        button(
+          SLACK_IDS.actions.openCalculator,
+          action.tool === 'levy' ? 'Open the levy calculator' : 'Open the eligibility checker',
+          action.tool,
+        ),
+      ];
+    case 'show-working':
+      return [button(SLACK_IDS.actions.showWorking, 'Show working', view.answerId)];
+    case 'ask-team':
+    case 'log-enquiry': {
+      if (!options.action) return [];
+      const value = encodeAnswerActionValue({
+        ...options.action,
+        question: view.questionPreview,
+        answerId: view.answerId,
+        isExternal: view.isExternal,
+      });
+      return action.kind === 'ask-team'
+        ? [
+            {
+              ...button(SLACK_IDS.actions.askTheTeam, 'Ask the team', value),
+              ...(action.primary && { style: 'primary' as const }),
+            },
+          ]
+        : [button(SLACK_IDS.actions.logEnquiryFromAnswer, 'Log employer enquiry', value)];
+    }
+    case 'feedback':
+      return [];
+  }
+}
+
+function button(actionId: string, text: string, value: string): Button {
+  return { type: 'button', action_id: actionId, text: { type: 'plain_text', text }, value };
 }
 
 function feedbackBlock(answerId: string): ContextActionsBlock {
@@ -147,7 +167,20 @@ function sectionBlock(text: string, blockId?: string): SectionBlock {
 }
 
 function contextBlock(text: string): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, SECTION_LIMIT) }] };
+}
+
+/** Keeps the message within Slack's block count: text sections are dropped from the end, with a note. */
+function fitBlocks(blocks: KnownBlock[]): KnownBlock[] {
+  if (blocks.length <= MAX_BLOCKS) return blocks;
+  const overflow = blocks.length - MAX_BLOCKS + 1;
+  const firstTail = blocks.findIndex((block) => block.type !== 'section' || block.block_id === 'answer_sources');
+  const cut = Math.max(0, firstTail - overflow);
+  return [
+    ...blocks.slice(0, cut),
+    contextBlock(':information_source: This answer was cut short to fit in Slack.'),
+    ...blocks.slice(firstTail),
+  ];
 }
 
 function splitForSections(text: string): string[] {
@@ -172,7 +205,20 @@ function splitForSections(text: string): string[] {
   return chunks.length > 0 ? chunks : [' '];
 }
 
+function safeUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && !/[|<>\s]/.test(url);
+  } catch {
+    return false;
+  }
+}
+
+function clip(text: string, limit: number): string {
+  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+}
+
 function fallbackText(text: string): string {
   const plain = text.replace(/\*\*(.+?)\*\*/g, '$1');
-  return plain.length > FALLBACK_LIMIT ? `${plain.slice(0, FALLBACK_LIMIT - 1)}…` : plain;
+  return clip(plain, FALLBACK_LIMIT);
 }

@@ -1,14 +1,9 @@
+import { SUGGESTED_QUESTIONS } from '../conversation/index.js';
+
 // Fixed texts the Slack app sends. Kept together so their tone stays consistent.
 
 export const APOLOGY =
   'Sorry, something went wrong while I was answering. Please try again in a minute, or use `/skills enquiry` to pass it to the team.';
-
-export const EMPTY_QUESTION =
-  'Hi! Ask me about apprenticeships and the levy, the London Living Wage, Hackney 100 or Section 106 employment and skills obligations.';
-
-export function rateLimited(limitPerMinute: number): string {
-  return `You've asked ${limitPerMinute} ${limitPerMinute === 1 ? 'question' : 'questions'} in the last minute, which is my limit. Please wait a moment and ask again.`;
-}
 
 export const THINKING_STATUS = 'is looking this up…';
 
@@ -16,13 +11,8 @@ export const LOADING_MESSAGES = ['Searching the knowledge base…', 'Checking fi
 
 export const SUGGESTED_PROMPTS_TITLE = 'What can I help with?';
 
-/** One prompt per topic, shown when someone opens the app's Messages tab. */
-export const SUGGESTED_PROMPTS = [
-  { title: 'Apprenticeship levy', message: 'Who pays the apprenticeship levy, and how much is it?' },
-  { title: 'London Living Wage', message: 'What is the London Living Wage rate today?' },
-  { title: 'Hackney 100', message: 'How can an employer offer a Hackney 100 placement?' },
-  { title: 'Section 106', message: 'What employment and skills obligations can a Section 106 agreement include?' },
-];
+/** One prompt per topic, shown when someone opens the app's Messages tab (the same set Teams shows). */
+export const SUGGESTED_PROMPTS = SUGGESTED_QUESTIONS.map((prompt) => ({ ...prompt }));
 
 export const HELP_TEXT = [
   '*Skills Desk* answers questions about apprenticeships and the levy, the London Living Wage, Hackney 100 and Section 106 employment and skills obligations, with sources and the date each figure applies from.',

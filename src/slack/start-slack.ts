@@ -1,8 +1,8 @@
 import type { Core } from '../core.js';
-import type { TriagePublisher } from '../enquiries/enquiry-queue.js';
+import type { RunningTransport } from '../running-transport.js';
 import { createSlackApp } from './create-slack-app.js';
 
-export type RunningTransport = { stop(): Promise<void>; publisher?: TriagePublisher };
+export type { RunningTransport } from '../running-transport.js';
 
 /** Starts the Slack app (Socket Mode or HTTP) when Slack is configured; undefined when it is not. */
 export async function startSlack(core: Core): Promise<RunningTransport | undefined> {

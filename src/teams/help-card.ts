@@ -1,4 +1,5 @@
 import type { Attachment } from '@microsoft/agents-activity';
+import { SUGGESTED_QUESTIONS, WHAT_SKILLS_DESK_DOES } from '../conversation/index.js';
 import { adaptiveCard, heading, paragraph, submitAction } from './adaptive-card.js';
 import { CARD_ACTIONS } from './card-actions.js';
 
@@ -21,5 +22,18 @@ export function helpCard(): Attachment {
       submitAction('Eligibility checker', { action: CARD_ACTIONS.openCard, card: 'eligibility' }),
       submitAction('Log employer enquiry', { action: CARD_ACTIONS.openCard, card: 'enquiry' }),
     ],
+  );
+}
+
+/** The welcome on install or when added to a team: what Skills Desk does, and the suggested questions as buttons. */
+export function welcomeCard(): Attachment {
+  return adaptiveCard(
+    [heading('Welcome to Skills Desk'), paragraph(WHAT_SKILLS_DESK_DOES), paragraph('Try one of these:')],
+    SUGGESTED_QUESTIONS.map((prompt) => ({
+      type: 'Action.Submit',
+      title: prompt.message,
+      // imBack sends the question as if the person had typed it.
+      data: { msteams: { type: 'imBack', value: prompt.message } },
+    })),
   );
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Activity, type Attachment } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { Answer } from '../answer/answer.js';
+import { buildAnswerView, type Conversation, WHAT_SKILLS_DESK_DOES } from '../conversation/index.js';
 import type { Core } from '../core.js';
 import type { ActionResult, EnquiryTopic } from '../enquiries/enquiry-queue.js';
 import { ENQUIRY_TOPICS } from '../enquiries/enquiry-queue.js';
@@ -11,11 +12,11 @@ import { ExecuteInvokeValue, FeedbackInvokeValue, feedbackTextOf } from './activ
 import type { TeamsCalculators } from './calculator-cards.js';
 import { CARD_ACTIONS, CardSubmission } from './card-actions.js';
 import { enquiryFormCard, triageCard } from './enquiry-cards.js';
-import { helpCard } from './help-card.js';
+import { helpCard, welcomeCard } from './help-card.js';
 import { type Incoming, questionText, readIncoming, teamsMessageLink } from './incoming.js';
 import { loggableError } from './loggable-error.js';
 import type { MemberLookup } from './member-role.js';
-import { renderTeamsAnswer } from './render-answer.js';
+import { escapeTeams, INPUT_PREFIX_SEPARATOR, renderTeamsAnswer } from './render-answer.js';
 import { commandOf, type TeamsCommand } from './teams-commands.js';
 import type { TeamsMemory } from './teams-memory.js';
 import type { TeamsSettings } from './teams-settings.js';
@@ -32,6 +33,8 @@ export type TeamsDeps = {
   calculators: TeamsCalculators;
   /** Asks Teams for the sender's role (guest or not); only used when a tenant is configured. */
   memberOf: MemberLookup;
+  /** The per-question flow shared with Slack. */
+  conversation: Conversation;
   log: Logger;
 };
 
@@ -39,7 +42,12 @@ export type TeamsDeps = {
 type WorkedAnswer = { answer: Answer; question: string };
 
 /** What a card submission produced: a message to send, and for a card button the card's new content. */
-type SubmissionOutcome = { reply?: string | Attachment | WorkedAnswer; updatedCard?: Attachment };
+type SubmissionOutcome = {
+  reply?: string | Attachment | WorkedAnswer;
+  updatedCard?: Attachment;
+  /** A refused action, shown only to the person who tried it. */
+  refusal?: string;
+};
 
 /** The one entry point for every activity Teams sends; faults are logged and answered with a fixed message. */
 export function createTurnHandler(deps: TeamsDeps): (context: TurnContext) => Promise<void> {
@@ -48,6 +56,9 @@ export function createTurnHandler(deps: TeamsDeps): (context: TurnContext) => Pr
     try {
       if (activity.type === 'message') await onMessage(context, deps);
       else if (activity.type === 'invoke') await onInvoke(context, deps);
+      else if (activity.type === 'conversationUpdate' || activity.type === 'installationUpdate') {
+        await welcome(context, deps);
+      }
     } catch (error) {
       deps.log.error(
         {
@@ -118,15 +129,6 @@ async function answerQuestion(context: TurnContext, deps: TeamsDeps, incoming: I
   const activity = context.activity;
   // In a channel, reply in the thread of the message that mentioned the bot.
   const conversation = activity.conversation;
-  if (incoming.conversation.conversationType === 'channel') {
-    // What TEAMS_ENQUIRY_CHANNEL needs, for setting up the triage channel (ids only, nothing personal).
-    deps.log.debug(
-      {
-        channelReference: { serviceUrl: activity.serviceUrl, conversation: { id: incoming.channelData?.channel?.id } },
-      },
-      'teams channel seen',
-    );
-  }
   if (
     conversation &&
     incoming.conversation.conversationType === 'channel' &&
@@ -135,42 +137,46 @@ async function answerQuestion(context: TurnContext, deps: TeamsDeps, incoming: I
     conversation.id = `${conversation.id};messageid=${activity.id}`;
   }
   const threadId = conversation?.id ?? incoming.conversation.id;
-  const history = await deps.memory.history(threadId);
-  const audience = incoming.isOutsider ? 'public' : 'staff';
   const isStreaming = incoming.isPersonal && deps.core.config.model !== 'off';
   const stream = isStreaming ? context.streamingResponse : undefined;
   if (stream) stream.queueInformativeUpdate(SEARCHING);
   else await context.sendActivity(Activity.fromObject({ type: 'typing' }));
 
-  let answer: Answer;
-  try {
-    answer = await deps.core.answerer.answer({
-      question,
-      history,
-      audience,
-      ...(stream && { onText: (delta: string) => stream.queueTextChunk(delta) }),
-    });
-  } catch (error) {
-    if (!stream) throw error;
-    // Close the open stream with the apology rather than leaving half an answer on screen.
-    deps.log.error(
-      { err: loggableError(error), code: errorCode(error), activityId: activity.id },
-      'teams answer failed',
-    );
-    stream.setFinalMessage(Activity.fromObject({ type: 'message', text: SORRY }));
-    await stream.endStream();
+  const outcome = await deps.conversation.handle({
+    platform: 'teams',
+    eventId: activity.id,
+    question,
+    asker: async () => ({
+      id: incoming.actor.userId,
+      audience: incoming.isOutsider ? 'public' : 'staff',
+      isExternal: incoming.isOutsider,
+      isOfficer: incoming.actor.isOfficer,
+    }),
+    where: { channel: threadId },
+    history: () => deps.memory.history(threadId),
+    ...(stream && { onText: (delta: string) => stream.queueTextChunk(escapeTeams(delta)) }),
+  });
+  if (outcome.kind === 'repeat') return;
+  if (outcome.kind !== 'answered') {
+    const text = outcome.kind === 'failed' ? SORRY : outcome.text;
+    if (stream) {
+      // Close the open stream with the message rather than leaving half an answer on screen.
+      stream.setFinalMessage(Activity.fromObject({ type: 'message', text }));
+      await stream.endStream();
+    } else {
+      await context.sendActivity(Activity.fromObject({ type: 'message', text }));
+    }
     return;
   }
+  const { view, answer } = outcome;
   const sourceLink = teamsMessageLink(activity, incoming);
-  const reply = renderTeamsAnswer(answer, {
-    question,
-    isExternal: incoming.isOutsider,
-    ...(sourceLink !== undefined && { sourceLink }),
-  });
+  const reply = renderTeamsAnswer(view, { ...(sourceLink !== undefined && { sourceLink }) });
 
   let messageId: string | undefined;
   if (stream) {
     stream.setFeedbackLoop(true);
+    // The SDK replaces the final message's attachments with the stream's own: set them there, so the card stays.
+    if (reply.attachments) stream.setAttachments(reply.attachments);
     stream.setFinalMessage(reply);
     await stream.endStream();
     messageId = stream.streamId;
@@ -178,7 +184,7 @@ async function answerQuestion(context: TurnContext, deps: TeamsDeps, incoming: I
     messageId = (await context.sendActivity(reply))?.id;
   }
   deps.log.info(
-    { activityId: activity.id, kind: answer.kind, mode: answer.mode, citations: answer.citations.length, audience },
+    { activityId: activity.id, kind: answer.kind, mode: answer.mode, citations: view.citations.length },
     'teams answer sent',
   );
   if (messageId) await deps.memory.rememberAnswer(messageId, question, answer);
@@ -197,16 +203,18 @@ async function onInvoke(context: TurnContext, deps: TeamsDeps): Promise<void> {
   }
   if (activity.name === 'message/submitAction') {
     const value = FeedbackInvokeValue.safeParse(activity.value);
-    if (!value.success || !activity.replyToId) {
+    if (!value.success) {
+      // Teams shows "Unable to reach app" for anything but a bare 200, so even an unreadable one is acknowledged.
       deps.log.warn({ activityId: activity.id }, 'teams feedback invoke not understood');
-      await sendInvokeResponse(context, 400, undefined);
+      await sendInvokeResponse(context, 200, undefined);
       return;
     }
-    const sent = await deps.memory.sentAnswer(activity.replyToId);
+    const messageId = activity.replyToId ?? activity.id ?? 'unknown';
+    const sent = activity.replyToId ? await deps.memory.sentAnswer(activity.replyToId) : undefined;
     const reason = feedbackTextOf(value.data);
     await deps.core.feedback.record({
       platform: 'teams',
-      messageId: activity.replyToId,
+      messageId,
       userId: incoming.actor.userId,
       rating: value.data.actionValue.reaction === 'like' ? 'up' : 'down',
       ...(reason !== undefined && { reason }),
@@ -215,8 +223,8 @@ async function onInvoke(context: TurnContext, deps: TeamsDeps): Promise<void> {
       sources: sent?.sources ?? [],
       at: deps.core.now().toISOString(),
     });
-    deps.log.info({ messageId: activity.replyToId, rating: value.data.actionValue.reaction }, 'teams feedback stored');
-    await sendInvokeResponse(context, 200, {});
+    deps.log.info({ messageId, rating: value.data.actionValue.reaction }, 'teams feedback stored');
+    await sendInvokeResponse(context, 200, undefined);
     return;
   }
   if (activity.name === 'adaptiveCard/action') {
@@ -229,6 +237,11 @@ async function onInvoke(context: TurnContext, deps: TeamsDeps): Promise<void> {
       ...value.data.action.data,
       action: value.data.action.verb,
     });
+    if (outcome.refusal !== undefined) {
+      // A refusal (not an officer, already claimed) is the invoke's own answer: only the person who pressed sees it.
+      await sendInvokeResponse(context, 200, messageResponse(outcome.refusal));
+      return;
+    }
     if (outcome.updatedCard) {
       await sendInvokeResponse(context, 200, {
         statusCode: 200,
@@ -261,7 +274,7 @@ async function onSubmission(
   incoming: Incoming,
   raw: unknown,
 ): Promise<SubmissionOutcome> {
-  const parsed = CardSubmission.safeParse(raw);
+  const parsed = CardSubmission.safeParse(withoutInputPrefixes(raw));
   if (!parsed.success) {
     deps.log.warn({ activityId: context.activity.id }, 'teams card submission not understood');
     return { reply: 'That card could not be read. Please open it again and resubmit.' };
@@ -313,6 +326,7 @@ function triageOutcome(result: ActionResult): SubmissionOutcome {
   if (!result.ok) {
     return {
       reply: result.message,
+      refusal: result.message,
       ...(result.enquiry !== undefined && { updatedCard: triageCard(result.enquiry) }),
     };
   }
@@ -345,11 +359,12 @@ async function sendReply(
 ): Promise<void> {
   if (typeof reply === 'object' && 'answer' in reply) {
     const sourceLink = teamsMessageLink(context.activity, incoming);
-    const activity = renderTeamsAnswer(reply.answer, {
+    const view = buildAnswerView(reply.answer, {
+      answerId: randomUUID(),
       question: reply.question,
       isExternal: incoming.isOutsider,
-      ...(sourceLink !== undefined && { sourceLink }),
     });
+    const activity = renderTeamsAnswer(view, { ...(sourceLink !== undefined && { sourceLink }) });
     const sent = await context.sendActivity(activity);
     if (sent?.id) await deps.memory.rememberAnswer(sent.id, reply.question, reply.answer);
     return;
@@ -371,4 +386,30 @@ function definedOnly<T extends Record<string, unknown>>(value: T): { [K in keyof
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as {
     [K in keyof T]?: Exclude<T[K], undefined>;
   };
+}
+
+/** Undoes the per-form input id prefixes the answer card adds (`ask.organisation` → `organisation`). */
+function withoutInputPrefixes(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  return Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => {
+      const at = key.indexOf(INPUT_PREFIX_SEPARATOR);
+      return [at > 0 ? key.slice(at + 1) : key, value];
+    }),
+  );
+}
+
+/** When the app is installed, or added to a team or chat: what Skills Desk does and the suggested questions. */
+async function welcome(context: TurnContext, deps: TeamsDeps): Promise<void> {
+  const activity = context.activity;
+  const botId = activity.recipient?.id;
+  const added =
+    activity.type === 'installationUpdate'
+      ? activity.action === 'add' || activity.action === undefined
+      : (activity.membersAdded ?? []).some((member) => member.id === botId);
+  if (!added) return;
+  await context.sendActivity(
+    Activity.fromObject({ type: 'message', text: WHAT_SKILLS_DESK_DOES, attachments: [welcomeCard()] }),
+  );
+  deps.log.info({ activityId: activity.id, type: activity.type }, 'teams welcome sent');
 }

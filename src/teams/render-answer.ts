@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Activity, type Attachment, type Entity } from '@microsoft/agents-activity';
-import type { Answer, Citation } from '../answer/answer.js';
-import { formatDate } from '../knowledge/format.js';
+import { type AnswerView, VIEW_LIMITS, type ViewCitation } from '../conversation/index.js';
 import { adaptiveCard, type CardElement, paragraph, submitAction } from './adaptive-card.js';
 import { CARD_ACTIONS } from './card-actions.js';
 import { enquiryFormElements } from './enquiry-cards.js';
@@ -9,31 +8,31 @@ import { enquiryFormElements } from './enquiry-cards.js';
 // Teams shows at most this much of a citation's title and abstract.
 const CITATION_NAME_LIMIT = 80;
 const CITATION_ABSTRACT_LIMIT = 160;
+/** Teams shows at most 3,000 characters in a card field. */
+export const FIELD_LIMIT = 3_000;
+/** Between an input's form prefix and its own id: `ask.organisation`. */
+export const INPUT_PREFIX_SEPARATOR = '.';
 
 export type AnswerContext = {
-  question: string;
   /** Link to the message the question came in (for enquiries logged from the answer). */
   sourceLink?: string;
-  /** People outside the organisation cannot log enquiries from an answer. */
-  isExternal: boolean;
 };
 
-/** The Teams `Message` entity: numbered citations matching the `[n]` markers, and the AI label for model answers. */
-export function citationEntity(answer: Answer): Entity | undefined {
-  const isModel = answer.mode === 'model';
-  if (answer.citations.length === 0 && !isModel) return undefined;
+/** The Teams `Message` entity: numbered citations matching the `[n]` markers (at most 10), and the AI label. */
+export function citationEntity(view: AnswerView): Entity | undefined {
+  if (view.citations.length === 0 && !view.isModelWritten) return undefined;
   return {
     type: 'https://schema.org/Message',
     '@type': 'Message',
     '@context': 'https://schema.org',
     '@id': '',
-    ...(isModel && { additionalType: ['AIGeneratedContent'] }),
-    citation: answer.citations.map((citation) => ({
+    ...(view.isModelWritten && { additionalType: ['AIGeneratedContent'] }),
+    citation: view.citations.slice(0, VIEW_LIMITS.citations).map((citation) => ({
       '@type': 'Claim',
       position: citation.n,
       appearance: {
         '@type': 'DigitalDocument',
-        name: clip(citationName(citation), CITATION_NAME_LIMIT),
+        name: clip(citation.label, CITATION_NAME_LIMIT),
         abstract: clip(citationAbstract(citation), CITATION_ABSTRACT_LIMIT),
         ...(citation.url && { url: citation.url }),
       },
@@ -41,13 +40,13 @@ export function citationEntity(answer: Answer): Entity | undefined {
   };
 }
 
-/** The reply for an answer: the engine's text as it is, citations, Teams' feedback buttons, and the follow-up card. */
-export function renderTeamsAnswer(answer: Answer, context: AnswerContext): Activity {
-  const entity = citationEntity(answer);
-  const card = answerCard(answer, context);
+/** The reply for an answer view: its text, citations, Teams' feedback buttons, and the card of notices and actions. */
+export function renderTeamsAnswer(view: AnswerView, context: AnswerContext): Activity {
+  const entity = citationEntity(view);
+  const card = answerCard(view, context);
   return Activity.fromObject({
     type: 'message',
-    text: answer.text,
+    text: teamsText(view.text),
     textFormat: 'markdown',
     ...(entity && { entities: [entity] }),
     ...(card && { attachments: [card] }),
@@ -55,60 +54,97 @@ export function renderTeamsAnswer(answer: Answer, context: AnswerContext): Activ
   });
 }
 
-function answerCard(answer: Answer, context: AnswerContext): Attachment | undefined {
-  const body: CardElement[] = [];
-  if (answer.notice) body.push(paragraph(answer.notice, { subtle: true }));
-  const dueForReview = answer.citations.filter((citation) => citation.isDueForReview);
-  if (dueForReview.length > 0) {
-    const list = dueForReview.map((citation) => `[${citation.n}] (due ${formatDate(citation.reviewBy)})`).join(', ');
-    body.push(paragraph(`Source due for review: ${list}. Check before relying on it.`, { subtle: true }));
-  }
+/**
+ * The engine's markdown for Teams: list items become "•" lines, because Teams shows a `[n]` inside a markdown list
+ * item as literal text instead of a citation. Raw HTML-like text is escaped so it is never read as markup.
+ */
+export function teamsText(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => escapeTeams(line).replace(/^(\s*)[-*]\s+/, '$1• '))
+    .join('\n');
+}
 
+/** Escapes `<` and `>` (Teams reads them as HTML) in text that came from a person or the model. */
+export function escapeTeams(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function answerCard(view: AnswerView, context: AnswerContext): Attachment | undefined {
+  const body: CardElement[] = view.notices.map((notice) => paragraph(clip(notice.text, FIELD_LIMIT), { subtle: true }));
   const actions: CardElement[] = [];
-  if (answer.tool) {
-    actions.push(
-      submitAction(answer.tool === 'levy' ? 'Open the levy calculator' : 'Open the eligibility checker', {
-        action: CARD_ACTIONS.openCard,
-        card: answer.tool,
-      }),
-    );
-  }
-  if (!context.isExternal) {
-    actions.push(
-      showForm('Ask the team', {
-        description: `Question from Teams: ${context.question}`,
-        arrivedVia: 'staff',
-        submissionId: randomUUID(),
-        ...(context.sourceLink !== undefined && { sourceLink: context.sourceLink }),
-      }),
-    );
-    if (answer.enquirySuggested) {
-      actions.push(
-        showForm('Log employer enquiry', {
-          description: context.question,
-          arrivedVia: 'bot',
-          submissionId: randomUUID(),
-          ...(context.sourceLink !== undefined && { sourceLink: context.sourceLink }),
-        }),
-      );
+  for (const action of view.actions) {
+    switch (action.kind) {
+      case 'calculator':
+        actions.push(
+          submitAction(action.tool === 'levy' ? 'Open the levy calculator' : 'Open the eligibility checker', {
+            action: CARD_ACTIONS.openCard,
+            card: action.tool,
+          }),
+        );
+        break;
+      case 'show-working':
+        actions.push({
+          type: 'Action.ShowCard',
+          title: 'Show working',
+          card: { type: 'AdaptiveCard', body: [paragraph(clip(action.text, FIELD_LIMIT))] },
+        });
+        break;
+      case 'ask-team':
+        actions.push(
+          showForm('Ask the team', 'ask', {
+            description: clip(`Question from Teams: ${view.questionPreview}`, FIELD_LIMIT),
+            arrivedVia: 'staff',
+            submissionId: randomUUID(),
+            ...(context.sourceLink !== undefined && { sourceLink: context.sourceLink }),
+          }),
+        );
+        break;
+      case 'log-enquiry':
+        actions.push(
+          showForm('Log employer enquiry', 'log', {
+            description: clip(view.questionPreview, FIELD_LIMIT),
+            arrivedVia: 'bot',
+            submissionId: randomUUID(),
+            ...(context.sourceLink !== undefined && { sourceLink: context.sourceLink }),
+          }),
+        );
+        break;
+      case 'feedback':
+        break;
     }
   }
   if (body.length === 0 && actions.length === 0) return undefined;
   return adaptiveCard(body, actions);
 }
 
-function showForm(title: string, prefill: Parameters<typeof enquiryFormElements>[0]): CardElement {
+/** An enquiry form inside the answer card; its input ids are prefixed so two forms in one card never share an id. */
+function showForm(title: string, prefix: string, prefill: Parameters<typeof enquiryFormElements>[0]): CardElement {
   const form = enquiryFormElements(prefill);
-  return { type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', body: form.body, actions: form.actions } };
+  return {
+    type: 'Action.ShowCard',
+    title,
+    card: { type: 'AdaptiveCard', body: prefixIds(form.body, prefix), actions: form.actions },
+  };
 }
 
-function citationName(citation: Citation): string {
-  return citation.heading && citation.heading !== citation.title
-    ? `${citation.title}: ${citation.heading}`
-    : citation.title;
+/** Gives every input in a form a prefix (`ask.organisation`), recording the prefix in the submit data to undo it. */
+function prefixIds(elements: CardElement[], prefix: string): CardElement[] {
+  const visit = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(visit);
+    if (typeof node !== 'object' || node === null) return node;
+    const record = node as Record<string, unknown>;
+    const copy: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(record)) copy[key] = visit(value);
+    if (typeof record.id === 'string' && typeof record.type === 'string' && record.type.startsWith('Input.')) {
+      copy.id = `${prefix}${INPUT_PREFIX_SEPARATOR}${record.id}`;
+    }
+    return copy;
+  };
+  return visit(elements) as CardElement[];
 }
 
-function citationAbstract(citation: Citation): string {
+function citationAbstract(citation: ViewCitation): string {
   return citation.isDueForReview ? `(Due for review) ${citation.snippet}` : citation.snippet;
 }
 

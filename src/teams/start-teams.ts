@@ -7,10 +7,12 @@ import {
   type TurnContext,
   type WebResponse,
 } from '@microsoft/agents-hosting';
+import { createCoreConversation } from '../conversation/index.js';
 import type { Core } from '../core.js';
 import { errorCode } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { RunningTransport } from '../slack/start-slack.js';
+import { installProcessGuards } from '../process-guards.js';
+import type { RunningTransport } from '../running-transport.js';
 import { createTeamsCalculators } from './calculator-cards.js';
 import { loggableError } from './loggable-error.js';
 import { createMemberLookup } from './member-role.js';
@@ -21,6 +23,8 @@ import { createTeamsTriagePublisher } from './teams-triage-publisher.js';
 
 export const TEAMS_ROUTE = '/api/messages';
 const BODY_LIMIT_BYTES = 1_000_000;
+/** Longest wait for the token check (which may fetch Bot Framework's signing keys) before answering 503. */
+const KEY_CHECK_TIMEOUT_MS = 4_000;
 
 export type TeamsTransport = RunningTransport & { url: string };
 
@@ -31,7 +35,7 @@ export type TeamsTransport = RunningTransport & { url: string };
  */
 export async function startTeams(
   core: Core,
-  options: { port?: number; host?: string } = {},
+  options: { port?: number; host?: string; rateLimitPerMinute?: number } = {},
 ): Promise<TeamsTransport | undefined> {
   const settings = core.config.teams;
   if (settings === 'off') return undefined;
@@ -45,13 +49,18 @@ export async function startTeams(
       'teams turn failed',
     );
   };
+  installProcessGuards(log);
   const memory = createTeamsMemory(core.store);
+  const conversation = createCoreConversation(core, {
+    ...(options.rateLimitPerMinute !== undefined && { limitPerMinute: options.rateLimitPerMinute }),
+  });
   const handleTurn = createTurnHandler({
     core,
     settings,
     memory,
     calculators: createTeamsCalculators({ knowledge: core.knowledge, now: core.now }),
     memberOf: createMemberLookup(core.store, log),
+    conversation,
     log,
   });
   const publisher = createTeamsTriagePublisher({
@@ -71,21 +80,23 @@ export async function startTeams(
     });
   });
   const port = options.port ?? settings.port;
-  await listen(server, port, options.host);
+  // The playground sends requests without a token, so in that mode the endpoint is reachable from this machine only.
+  const host = options.host ?? (settings.mode === 'playground' ? '127.0.0.1' : undefined);
+  await listen(server, port, host);
   const address = server.address() as AddressInfo;
-  const host = options.host ?? 'localhost';
   log.info({ port: address.port, mode: settings.mode, triage: publisher !== undefined }, 'teams endpoint listening');
   if (settings.mode === 'playground') {
     log.warn('teams playground mode: requests without a token are accepted (local development only)');
   }
   return {
-    url: `http://${host}:${address.port}${TEAMS_ROUTE}`,
+    url: `http://${host ?? 'localhost'}:${address.port}${TEAMS_ROUTE}`,
     ...(publisher !== undefined && { publisher }),
     async stop() {
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       });
+      await conversation.close();
     },
   };
 }
@@ -111,18 +122,53 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, deps: Re
     res.writeHead(405, { allow: 'POST' }).end();
     return;
   }
-  const body = await readJson(req);
-  if (body === undefined) {
+  const read = await readJson(req);
+  if (read.kind === 'too-large') {
+    deps.log.warn({ limit: BODY_LIMIT_BYTES }, 'teams request over the size limit');
+    res.writeHead(413).end();
+    return;
+  }
+  if (read.kind === 'invalid' || typeof read.body.type !== 'string' || read.body.type === '') {
+    deps.log.warn(
+      { reason: read.kind === 'invalid' ? 'not a JSON object' : 'no activity type' },
+      'teams request refused',
+    );
     res.writeHead(400).end();
     return;
   }
+  const body = read.body;
   const request: Request = { body, headers: req.headers, method: req.method };
   const response = webResponse(res);
   let isAuthorised = false;
-  await deps.checkToken(request, response, (error?: unknown) => {
-    if (error) throw error;
-    isAuthorised = true;
-  });
+  let checked: unknown;
+  try {
+    checked = await withinTime(
+      deps.checkToken(request, response, (error?: unknown) => {
+        if (error) throw error;
+        isAuthorised = true;
+      }),
+      KEY_CHECK_TIMEOUT_MS,
+    );
+  } catch (error) {
+    if (res.headersSent) return;
+    // A fault inside the check (not a bad token, which it answers 401 itself): most often the key endpoint is down.
+    deps.log.error(
+      { err: loggableError(error), code: errorCode(error) },
+      'teams token check failed: could not verify the token',
+    );
+    res.writeHead(503, { 'retry-after': '5' }).end();
+    return;
+  }
+  if (checked === 'timeout') {
+    // The Bot Framework signing keys could not be fetched in time: refuse now rather than hold Teams' request.
+    deps.log.error(
+      { timeoutMs: KEY_CHECK_TIMEOUT_MS },
+      'teams token check timed out: Bot Framework key endpoint unreachable',
+    );
+    if (!res.headersSent) res.writeHead(503, { 'retry-after': '5' });
+    if (!res.writableEnded) res.end();
+    return;
+  }
   if (!isAuthorised || res.writableEnded) {
     deps.log.warn({ status: res.statusCode }, 'teams request refused');
     return;
@@ -130,22 +176,39 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, deps: Re
   await deps.adapter.process(request, response, deps.handleTurn);
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+type ReadBody = { kind: 'ok'; body: Record<string, unknown> } | { kind: 'too-large' } | { kind: 'invalid' };
+
+/** Reads the whole body (past the limit it is drained, not kept, so the connection stays usable for the next request). */
+async function readJson(req: IncomingMessage): Promise<ReadBody> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > BODY_LIMIT_BYTES) return undefined;
-    chunks.push(buffer);
+    if (size <= BODY_LIMIT_BYTES) chunks.push(buffer);
   }
+  if (size > BODY_LIMIT_BYTES) return { kind: 'too-large' };
   try {
     const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined;
+      ? { kind: 'ok', body: parsed as Record<string, unknown> }
+      : { kind: 'invalid' };
   } catch {
-    return undefined;
+    return { kind: 'invalid' };
+  }
+}
+
+async function withinTime<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -1,9 +1,9 @@
 import type { ConversationReference } from '@microsoft/agents-activity';
 import type { Answer, Turn } from '../answer/answer.js';
 import type { FeedbackRecord } from '../answer/feedback.js';
+import { HISTORY_TURNS } from '../conversation/index.js';
 import type { Store } from '../store/create-store.js';
 
-const HISTORY_TURNS = 6;
 const HISTORY_TTL_MS = 24 * 3_600_000;
 const ANSWER_TTL_MS = 90 * 24 * 3_600_000;
 

@@ -1,12 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from '@slack/bolt';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { createSlackApp } from '../../src/slack/create-slack-app.js';
 import { SLACK_IDS } from '../../src/slack/ids.js';
-import type { SlackSettings } from '../../src/slack/slack-deps.js';
 import { startTestSlack, type TestSlack } from '../helpers/slack-test-app.js';
 
 const Manifest = z.object({
@@ -111,19 +108,10 @@ describe('manifest.yml', () => {
   let slack: TestSlack | undefined;
 
   beforeAll(async () => {
-    // Record every listener the real app registers, including the enquiry and calculator features.
-    const record = (kind: keyof typeof registered) =>
-      vi.spyOn(App.prototype, kind).mockImplementation(function (this: App, ...args: unknown[]) {
-        const id = args[0];
-        const constraint = typeof id === 'object' && id !== null ? (id as Record<string, unknown>) : undefined;
-        const name = constraint ? (constraint.action_id ?? constraint.callback_id ?? constraint.type) : id;
-        registered[kind].push(String(name));
-        return this;
-      });
+    // Every listener the real app routes, including the enquiry and calculator features.
     slack = await startTestSlack();
-    const spies = (['event', 'action', 'view', 'shortcut', 'command'] as const).map(record);
-    createSlackApp(slack.core, slack.core.config.slack as SlackSettings, { botId: 'B0X', botUserId: 'U0X' });
-    for (const spy of spies) spy.mockRestore();
+    const routes = slack.slack.routes();
+    for (const kind of Object.keys(registered) as (keyof typeof registered)[]) registered[kind].push(...routes[kind]);
   });
 
   afterAll(async () => {

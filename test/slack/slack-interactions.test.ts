@@ -269,7 +269,7 @@ describe('Slack feedback, /skills and sharing', () => {
       (elementValue(update.blocks, (node) => node.action_id === SLACK_IDS.actions.askTheTeam) as { value: string })
         .value,
     );
-    expect(askValue).toEqual({
+    expect(askValue).toMatchObject({
       question: 'What is the LLW?',
       channel: 'C0EMPLOY',
       threadTs: sharedTs,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
 import { readEvalQuestions } from '../../src/answer/eval-questions.js';
+import { teamsText } from '../../src/teams/render-answer.js';
 import { restoreNetwork } from '../helpers/network.js';
 import {
   captureReplies,
@@ -86,7 +87,7 @@ function citationsOf(sent: Sent) {
 }
 
 function expectSameAnswer(sent: Sent, expected: Answer) {
-  expect(sent.text).toBe(expected.text);
+  expect(sent.text).toBe(teamsText(expected.text));
   expect(citationsOf(sent).map((claim) => [claim.position, claim.appearance.url])).toEqual(
     expected.citations.map((citation) => [citation.n, citation.url]),
   );

@@ -99,7 +99,8 @@ export async function startTestTeams(options: TestTeamsOptions = {}): Promise<Te
     const { createCore } = await import('../../src/core.js');
     core = await createCore(config, log, { now });
   }
-  const transport = await startTeams(core, { port: 0, host: '127.0.0.1' });
+  // The eval-style suites ask many questions as one person: the per-minute limit is tested on its own.
+  const transport = await startTeams(core, { port: 0, host: '127.0.0.1', rateLimitPerMinute: 600 });
   if (!transport) throw new Error('Teams did not start with Teams configured');
   return {
     core,

@@ -1,0 +1,118 @@
+import type { Answer, Answerer, Turn } from '../answer/answer.js';
+import { errorCode } from '../errors.js';
+import type { Audience } from '../knowledge/article-schema.js';
+import type { Logger } from '../log.js';
+import type { AnswerRecords, ChannelThread } from './answer-records.js';
+import { type AnswerView, buildAnswerView } from './answer-view.js';
+import type { EventClaims } from './event-claims.js';
+import { lastTurns } from './history.js';
+import { APOLOGY, EMPTY_QUESTION, rateLimitedText } from './labels.js';
+import type { RateLimit } from './rate-limit.js';
+
+/** Who is asking, as the transport established it. */
+export type Asker = {
+  /** Platform user id. */
+  id: string;
+  audience: Audience;
+  /** Outside the organisation (Slack Connect, a Teams guest or another tenant): public articles, no enquiry buttons. */
+  isExternal: boolean;
+  isOfficer: boolean;
+};
+
+/** One incoming question, platform-free. */
+export type IncomingQuestion = {
+  platform: 'slack' | 'teams';
+  /** The platform's id for this delivery (Slack event_id, Teams activity id): repeats are dropped. */
+  eventId?: string | undefined;
+  question: string;
+  /** Resolved only after dedupe and the rate limit, so repeats cost no lookups. */
+  asker: () => Promise<Asker>;
+  /** Where it is answered: a channel/conversation id; `thread` when the answer starts a channel thread. */
+  where: { channel: string; thread?: ChannelThread | undefined };
+  /** Earlier turns (read lazily, cut to the shared history length). */
+  history?: () => Promise<Turn[]>;
+  /** Text as the model writes it, for streaming transports. */
+  onText?: (delta: string) => void;
+};
+
+export type ConversationOutcome =
+  | { kind: 'repeat' }
+  | { kind: 'empty'; text: string }
+  | { kind: 'rate-limited'; text: string }
+  | { kind: 'answered'; view: AnswerView; answer: Answer; asker: Asker }
+  | { kind: 'failed'; text: string };
+
+export type Conversation = {
+  handle(incoming: IncomingQuestion): Promise<ConversationOutcome>;
+  records: AnswerRecords;
+  /** Closes the shared rate-limit connection, if one was opened. */
+  close(): Promise<void>;
+};
+
+export type ConversationDeps = {
+  answerer: Answerer;
+  records: AnswerRecords;
+  claims: EventClaims;
+  rateLimit: RateLimit;
+  limitPerMinute: number;
+  log: Logger;
+  now: () => Date;
+};
+
+/**
+ * The per-question flow both transports share: drop repeats, hold the rate limit, read history, answer, keep the
+ * record, and hand back the answer view. Never throws: a fault becomes the apology outcome.
+ */
+export function createConversation(deps: ConversationDeps): Conversation {
+  return {
+    records: deps.records,
+    close: () => deps.rateLimit.close(),
+    async handle(incoming) {
+      const log = deps.log;
+      let askerId: string | undefined;
+      try {
+        if ((await deps.claims.claim(incoming.platform, incoming.eventId)) === 'repeat') return { kind: 'repeat' };
+        const question = incoming.question.trim();
+        if (question === '') return { kind: 'empty', text: EMPTY_QUESTION };
+        const asker = await incoming.asker();
+        askerId = asker.id;
+        if (!(await deps.rateLimit.tryTake(`${incoming.platform}:${asker.id}`))) {
+          log.info({ platform: incoming.platform }, 'rate limited');
+          return { kind: 'rate-limited', text: rateLimitedText(deps.limitPerMinute) };
+        }
+        const history = incoming.history ? lastTurns(await incoming.history()) : [];
+        const answer = await deps.answerer.answer({
+          question,
+          history,
+          audience: asker.audience,
+          ...(incoming.onText !== undefined && { onText: incoming.onText }),
+        });
+        const answerId = await deps.records.save(
+          {
+            question,
+            answer,
+            audience: asker.audience,
+            isExternal: asker.isExternal,
+            channel: incoming.where.channel,
+            at: deps.now().toISOString(),
+          },
+          incoming.where.thread ? { thread: incoming.where.thread } : {},
+        );
+        const view = buildAnswerView(answer, { answerId, question, isExternal: asker.isExternal });
+        return { kind: 'answered', view, answer, asker };
+      } catch (error) {
+        log.error(
+          {
+            err: error,
+            code: errorCode(error),
+            platform: incoming.platform,
+            channel: incoming.where.channel,
+            ...(askerId !== undefined && { userId: askerId }),
+          },
+          'answer failed',
+        );
+        return { kind: 'failed', text: APOLOGY };
+      }
+    },
+  };
+}
