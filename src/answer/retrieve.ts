@@ -13,6 +13,8 @@ export type Retrieval = {
 };
 
 const MIN_SECTION_SCORE = 6;
+/** How much a passage or figure of the topic understood is lifted in the ranking. */
+const TOPIC_LIFT = 1.5;
 /** Longer "words" (a pasted hash, 40,000 letters with no space) can match nothing and make fuzzy search costly. */
 const MAX_SEARCH_WORD = 30;
 
@@ -41,15 +43,29 @@ export function retrieve(
   const inherited = understanding?.followUp ? understanding.inherits?.question : undefined;
   const query = searchableText(inherited ? `${question} ${inherited}` : question);
 
-  const sections = index
-    .searchSections(query, { audience: options.audience, limit: 8 })
-    .map((hit) => ({ hit, section: index.section(hit.id) }))
-    .filter((entry): entry is { hit: SearchHit; section: Section } => entry.section !== undefined);
+  // The topic the understanding step read lifts passages and figures of that topic above look-alikes from another
+  // ("LLW" in an article on apprentice pay).
+  const topic = understanding?.topic;
+  const lift = (hit: SearchHit, itsTopic: string | undefined): SearchHit =>
+    topic !== undefined && topic !== 'none' && itsTopic === topic ? { ...hit, score: hit.score * TOPIC_LIFT } : hit;
+  const byScore = <Entry extends { hit: SearchHit }>(entries: Entry[]) =>
+    entries.sort((left, right) => right.hit.score - left.hit.score);
 
-  const facts = index
-    .searchFacts(query, { audience: options.audience, limit: 5 })
-    .map((hit) => ({ hit, fact: knowledge.facts.get(hit.id) }))
-    .filter((entry): entry is { hit: SearchHit; fact: Fact } => entry.fact !== undefined);
+  const sections = byScore(
+    index
+      .searchSections(query, { audience: options.audience, limit: 12 })
+      .map((hit) => ({ hit, section: index.section(hit.id) }))
+      .filter((entry): entry is { hit: SearchHit; section: Section } => entry.section !== undefined)
+      .map((entry) => ({ ...entry, hit: lift(entry.hit, knowledge.articles.get(entry.section.articleId)?.topic) })),
+  ).slice(0, 8);
+
+  const facts = byScore(
+    index
+      .searchFacts(query, { audience: options.audience, limit: 8 })
+      .map((hit) => ({ hit, fact: knowledge.facts.get(hit.id) }))
+      .filter((entry): entry is { hit: SearchHit; fact: Fact } => entry.fact !== undefined)
+      .map((entry) => ({ ...entry, hit: lift(entry.hit, entry.fact.topic) })),
+  ).slice(0, 5);
 
   const top = sections[0]?.hit;
   const understood = understanding === undefined || IN_SCOPE_INTENTS.has(understanding.intent);
