@@ -28,7 +28,7 @@ export type CoreOverrides = { now?: () => Date; knowledge?: Knowledge; store?: S
 export async function createCore(config: Config, log: Logger, overrides: CoreOverrides = {}): Promise<Core> {
   const now = overrides.now ?? (() => new Date());
   const knowledge = overrides.knowledge ?? (await readKnowledge(config, log));
-  const store = overrides.store ?? (await createStore(config.storeUrl));
+  const store = overrides.store ?? (await createStore(config.storeUrl, { log: log.child({ module: 'store' }) }));
   const answerer = await createAnswerer({
     knowledge,
     store,

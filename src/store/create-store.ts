@@ -5,6 +5,8 @@ import type KeyvRedis from '@keyv/redis';
 import type KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { StoreError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { describeStoreTarget, shortReason, toStoreError, withStoreErrors } from './store-target.js';
 
 export type StoreKind = 'sqlite' | 'redis' | 'postgres';
 
@@ -29,42 +31,79 @@ type Adapter = KeyvSqlite | KeyvPostgres | KeyvRedis<unknown>;
 const UNIQUE_PREFIX = 'unique:';
 const PROBE_TIMEOUT_MS = 5_000;
 
-/** Opens the store named by STORE_URL: sqlite://PATH (default, a file under data/), redis://… or postgresql://…. */
-export async function createStore(url: string): Promise<Store> {
+/**
+ * Opens the store named by STORE_URL: sqlite://PATH (default, a file under data/), redis://… or postgresql://….
+ * A connection lost later (a server restart) is logged, never fatal: requests meanwhile reject with a StoreError
+ * naming the store, and the clients reconnect by themselves.
+ */
+export async function createStore(url: string, options: { log?: Logger } = {}): Promise<Store> {
   const kind = storeKind(url);
+  const target = describeStoreTarget(url);
   const adapters: Adapter[] = [];
+  let outage = false;
+  const onConnectionError = (error: unknown) => {
+    // One warning per outage, not one per retry; the next success ends it.
+    if (outage) return;
+    outage = true;
+    options.log?.warn({ store: target, reason: shortReason(error) }, 'store connection lost; reconnecting');
+  };
+  const recovered = () => {
+    if (!outage) return;
+    outage = false;
+    options.log?.info({ store: target }, 'store connection back');
+  };
   // Only the chosen backend's driver is loaded.
   const Sqlite = kind === 'sqlite' ? (await import('@keyv/sqlite')).default : undefined;
-  const Postgres = kind === 'postgres' ? (await import('@keyv/postgres')).default : undefined;
+  const postgres =
+    kind === 'postgres'
+      ? (await import('./postgres-adapter.js')).createPostgresAdapters(url, onConnectionError)
+      : undefined;
   const Redis = kind === 'redis' ? (await import('@keyv/redis')).default : undefined;
+  const redis =
+    kind === 'redis' ? (await import('./redis-adapter.js')).createRedisAdapters(url, onConnectionError) : undefined;
 
   const newAdapter = (): Adapter => {
     let adapter: Adapter;
     if (Sqlite) {
       const file = sqlitePath(url);
-      mkdirSync(dirname(file), { recursive: true });
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+      } catch (error) {
+        throw toStoreError(error, target, 'create the folder for');
+      }
       adapter = new Sqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
-    } else if (Postgres) {
-      adapter = new Postgres({ uri: url, max: 4 });
-    } else if (Redis) {
-      adapter = new Redis(url, { throwOnConnectError: true, throwOnErrors: true });
+      adapter.on('error', onConnectionError);
+    } else if (postgres) {
+      adapter = postgres.create();
+    } else if (redis) {
+      adapter = redis.create();
     } else {
       throw new StoreError(`unsupported STORE_URL ${kind}`);
     }
     adapters.push(adapter);
-    return adapter;
+    return withStoreErrors(adapter, target);
+  };
+  const closeAll = async () => {
+    // Redis and PostgreSQL adapters share one client or pool, ended once; each SQLite adapter has its own file handle.
+    if (kind === 'sqlite') await Promise.allSettled(adapters.map((adapter) => adapter.disconnect?.()));
+    await Promise.allSettled([postgres?.end(), redis?.end()]);
   };
 
   const raw = newAdapter();
   const isPostgres = kind === 'postgres';
   if (kind === 'sqlite') {
     // Write-ahead logging: readers do not block the writer and each write waits on the disk far less.
-    await runQuery(raw, false, 'PRAGMA journal_mode = WAL', []);
+    try {
+      await runQuery(raw, false, 'PRAGMA journal_mode = WAL', []);
+    } catch (error) {
+      await closeAll();
+      throw toStoreError(error, target, 'open');
+    }
   }
   const namespaces = new Map<string, Keyv<unknown>>();
   // SQLite reads go through a connection of their own, so they never see another caller's open transaction.
   const reader = kind === 'sqlite' ? newAdapter() : raw;
-  const insertSqlite = kind === 'sqlite' ? createBatchedInsert(raw) : undefined;
+  const insertBatched = kind === 'sqlite' || kind === 'postgres' ? createBatchedInsert(raw, isPostgres) : undefined;
 
   const uniqueKey = (namespace: string, key: string) => `${UNIQUE_PREFIX}${namespace}:${key}`;
 
@@ -82,7 +121,7 @@ export async function createStore(url: string): Promise<Store> {
         });
         return reply === 'OK';
       }
-      if (insertSqlite) return await insertSqlite(fullKey, text);
+      if (insertBatched) return await insertBatched(fullKey, text);
       // PostgreSQL (and SQLite) share the keyv table; an expired row may be taken over in the same statement.
       const placeholder = isPostgres ? ['$1', '$2', '$3'] : ['?', '?', '?'];
       const expiresOf = isPostgres ? `(keyv.value::json->>'expires')::bigint` : `json_extract(keyv.value, '$.expires')`;
@@ -91,9 +130,12 @@ export async function createStore(url: string): Promise<Store> {
         WHERE ${expiresOf} IS NOT NULL AND ${expiresOf} < ${placeholder[2]}
         RETURNING key`;
       const rows = await runQuery(raw, isPostgres, sql, [fullKey, text, now]);
+      recovered();
       return rows.length === 1;
     } catch (error) {
-      throw new StoreError(`could not write ${namespace} record`, { cause: error });
+      throw new StoreError(`could not write ${namespace} record to the ${target}: ${shortReason(error)}`, {
+        cause: error,
+      });
     }
   }
 
@@ -109,8 +151,11 @@ export async function createStore(url: string): Promise<Store> {
         const rows = await runQuery(reader, isPostgres, `SELECT value FROM keyv WHERE key = ${placeholder}`, [fullKey]);
         text = rows[0]?.value;
       }
+      recovered();
     } catch (error) {
-      throw new StoreError(`could not read ${namespace} record`, { cause: error });
+      throw new StoreError(`could not read ${namespace} record from the ${target}: ${shortReason(error)}`, {
+        cause: error,
+      });
     }
     if (text === undefined) return undefined;
     const envelope = JSON.parse(text) as Envelope;
@@ -123,14 +168,18 @@ export async function createStore(url: string): Promise<Store> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      readUnique('health', 'probe'),
+      (async () => {
+        await redis?.connect();
+        await readUnique('health', 'probe');
+      })(),
       new Promise((_resolve, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
       }),
     ]);
   } catch (error) {
-    await Promise.allSettled(adapters.map((adapter) => adapter.disconnect?.()));
-    throw new StoreError(`cannot open the ${kind} store`, { cause: error });
+    await closeAll();
+    const reason = error instanceof StoreError && error.cause !== undefined ? error.cause : error;
+    throw new StoreError(`cannot open the ${target}: ${shortReason(reason)}`, { cause: error });
   } finally {
     clearTimeout(timer);
   }
@@ -141,14 +190,13 @@ export async function createStore(url: string): Promise<Store> {
       const existing = namespaces.get(name);
       if (existing) return existing as Keyv<Value>;
       const keyv = new Keyv<Value>({ store: newAdapter(), namespace: name, throwOnErrors: true });
+      keyv.on('error', onConnectionError);
       namespaces.set(name, keyv as Keyv<unknown>);
       return keyv;
     },
     insertIfAbsent,
     readUnique,
-    async close() {
-      await Promise.allSettled(adapters.map((adapter) => adapter.disconnect?.()));
-    },
+    close: closeAll,
   };
 }
 
@@ -168,11 +216,11 @@ type PendingInsert = { key: string; text: string; resolve(inserted: boolean): vo
 const MAX_BATCH = 500;
 
 /**
- * Group commit for SQLite's insert-if-absent: inserts that arrive while one is being written wait and then go in
+ * Group commit for insert-if-absent (SQLite and PostgreSQL): inserts that arrive while one is being written wait and then go in
  * together as one multi-row statement, so concurrent writers share one wait for the disk. One statement keeps it
  * atomic and holds no lock between calls. Each caller is answered only after its row is committed.
  */
-function createBatchedInsert(adapter: Adapter): (key: string, text: string) => Promise<boolean> {
+function createBatchedInsert(adapter: Adapter, isPostgres: boolean): (key: string, text: string) => Promise<boolean> {
   const waiting: PendingInsert[] = [];
   let writing: Promise<void> = Promise.resolve();
 
@@ -181,13 +229,14 @@ function createBatchedInsert(adapter: Adapter): (key: string, text: string) => P
     const first = new Map<string, PendingInsert>();
     for (const pending of batch) if (!first.has(pending.key)) first.set(pending.key, pending);
     const rows = [...first.values()];
-    const expiresOf = "json_extract(keyv.value, '$.expires')";
-    const sql = `INSERT INTO keyv (key, value) VALUES ${rows.map(() => '(?, ?)').join(', ')}
+    const expiresOf = isPostgres ? `(keyv.value::json->>'expires')::bigint` : "json_extract(keyv.value, '$.expires')";
+    const at = (n: number) => (isPostgres ? `$${n}` : '?');
+    const sql = `INSERT INTO keyv (key, value) VALUES ${rows.map((_, n) => `(${at(2 * n + 1)}, ${at(2 * n + 2)})`).join(', ')}
       ON CONFLICT (key) DO UPDATE SET value = excluded.value
-      WHERE ${expiresOf} IS NOT NULL AND ${expiresOf} < ?
+      WHERE ${expiresOf} IS NOT NULL AND ${expiresOf} < ${at(2 * rows.length + 1)}
       RETURNING key`;
     try {
-      const inserted = await runQuery(adapter, false, sql, [
+      const inserted = await runQuery(adapter, isPostgres, sql, [
         ...rows.flatMap((pending) => [pending.key, pending.text]),
         Date.now(),
       ]);

@@ -5,7 +5,7 @@ import { createStore, type Store } from '../../src/store/create-store.js';
 import { storeBackends } from '../helpers/store-urls.js';
 
 for (const backend of storeBackends()) {
-  describe.skipIf(!backend.enabled)(`store contract: ${backend.name}`, () => {
+  describe.skipIf(!backend.enabled)(backend.title('store contract'), () => {
     const opened: Store[] = [];
     const open = async () => {
       const store = await createStore(backend.url());
