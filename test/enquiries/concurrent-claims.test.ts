@@ -1,11 +1,11 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { createEnquiryQueue } from '../../src/enquiries/create-enquiry-queue.js';
 import { createLogger } from '../../src/log.js';
 import { createStore, type Store } from '../../src/store/create-store.js';
-import { backends, enquiryInput, removeKeysWithPrefix, SETTINGS, staff } from './queue-harness.js';
+import { describeEachBackend, enquiryInput, removeKeysWithPrefix, SETTINGS, staff } from './queue-harness.js';
 
 const ROUNDS = 20;
 const WORKER = fileURLToPath(new URL('./claim-worker.ts', import.meta.url));
@@ -51,7 +51,7 @@ function startWorker(storeUrl: string, prefix: string, userId: string) {
   };
 }
 
-describe.each(backends())('claims racing from two processes on $name', (backend) => {
+describeEachBackend('claims racing from two processes', (backend) => {
   let cleanup: (() => void) | undefined;
   let store: Store | undefined;
   let prefix = '';

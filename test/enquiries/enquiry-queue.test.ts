@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CSV_COLUMNS } from '../../src/enquiries/enquiry-csv.js';
 import type { Enquiry, TriagePost, TriagePublisher } from '../../src/enquiries/enquiry-queue.js';
 import { openEnquiryStorage } from '../../src/enquiries/enquiry-storage.js';
-import { backends, enquiryInput, type Harness, officer, openHarness, parseCsv, staff } from './queue-harness.js';
+import {
+  describeEachBackend,
+  enquiryInput,
+  type Harness,
+  officer,
+  openHarness,
+  parseCsv,
+  staff,
+} from './queue-harness.js';
 
 type Published = { reference: string; status: string; existing?: TriagePost };
 
@@ -37,7 +45,7 @@ function fakePublisher(platform: 'slack' | 'teams' = 'slack') {
   };
 }
 
-describe.each(backends())('enquiry queue on $name', (backend) => {
+describeEachBackend('enquiry queue', (backend) => {
   let harness: Harness;
 
   beforeEach(async () => {

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openEnquiryStorage } from '../../src/enquiries/enquiry-storage.js';
 import type { Store } from '../../src/store/create-store.js';
-import { backends, enquiryInput, type Harness, officer, openHarness, staff } from './queue-harness.js';
+import { describeEachBackend, enquiryInput, type Harness, officer, openHarness, staff } from './queue-harness.js';
 
 /** The store as a process sees it when it dies just before writing an enquiry's first event. */
 function dyingBeforeEventOne(store: Store): Store {
@@ -14,7 +14,7 @@ function dyingBeforeEventOne(store: Store): Store {
   };
 }
 
-describe.each(backends())('contact details orphaned by a crash, on $name', (backend) => {
+describeEachBackend('contact details orphaned by a crash,', (backend) => {
   let harness: Harness;
   beforeEach(async () => {
     harness = await openHarness(backend);

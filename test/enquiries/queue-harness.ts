@@ -5,14 +5,31 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import KeyvPostgres from '@keyv/postgres';
 import KeyvRedis from '@keyv/redis';
+import { describe } from 'vitest';
 import { createEnquiryQueue, type EnquiryQueueDeps } from '../../src/enquiries/create-enquiry-queue.js';
 import type { Actor, EnquiryQueue } from '../../src/enquiries/enquiry-queue.js';
 import { createLogger } from '../../src/log.js';
 import { createStore, type Store } from '../../src/store/create-store.js';
 
-/** SQLite always (a fresh file per call); Redis and PostgreSQL when their test URLs are set. */
-export function backends(): { name: string; open: () => Promise<{ url: string; prefix: string; cleanup(): void }> }[] {
-  const list = [
+export type QueueBackend = {
+  name: string;
+  open: () => Promise<{ url: string; prefix: string; cleanup(): void }>;
+  /** Why this backend's suites are skipped here (its test URL is not set); undefined when they run. */
+  skipReason?: string;
+};
+
+const serverBackend = (name: string, variable: 'TEST_REDIS_URL' | 'TEST_POSTGRES_URL'): QueueBackend => {
+  const url = process.env[variable];
+  return {
+    name,
+    open: async () => ({ url: url ?? '', prefix: `test-${randomUUID()}:`, cleanup: () => {} }),
+    ...(url ? {} : { skipReason: `${variable} not set` }),
+  };
+};
+
+/** Every backend: SQLite always (a fresh file per call); Redis and PostgreSQL marked skipped when their URL is unset. */
+export function allBackends(): QueueBackend[] {
+  return [
     {
       name: 'sqlite',
       open: async () => {
@@ -24,22 +41,28 @@ export function backends(): { name: string; open: () => Promise<{ url: string; p
         };
       },
     },
+    serverBackend('redis', 'TEST_REDIS_URL'),
+    serverBackend('postgres', 'TEST_POSTGRES_URL'),
   ];
-  const redis = process.env.TEST_REDIS_URL;
-  if (redis) {
-    list.push({
-      name: 'redis',
-      open: async () => ({ url: redis, prefix: `test-${randomUUID()}:`, cleanup: () => {} }),
-    });
+}
+
+/** The backends that can run here: SQLite always; Redis and PostgreSQL when their test URLs are set. */
+export function backends(): QueueBackend[] {
+  return allBackends().filter((backend) => backend.skipReason === undefined);
+}
+
+/**
+ * One suite per backend, named "<suite> on <backend>". A backend whose test URL is unset still registers its suite,
+ * as skipped with the reason in its name ("… on postgres (skipped: TEST_POSTGRES_URL not set)"), so its tests are
+ * counted as skipped rather than vanishing.
+ */
+export function describeEachBackend(suite: string, body: (backend: QueueBackend) => void): void {
+  for (const backend of allBackends()) {
+    const reason = backend.skipReason;
+    describe.skipIf(reason !== undefined)(`${suite} on ${backend.name}${reason ? ` (skipped: ${reason})` : ''}`, () =>
+      body(backend),
+    );
   }
-  const postgres = process.env.TEST_POSTGRES_URL;
-  if (postgres) {
-    list.push({
-      name: 'postgres',
-      open: async () => ({ url: postgres, prefix: `test-${randomUUID()}:`, cleanup: () => {} }),
-    });
-  }
-  return list;
 }
 
 /** A log sink the tests can read, to check what reaches the logs. */
@@ -67,10 +90,7 @@ export type Harness = {
 
 export const SETTINGS = { slaHours: 8, retentionDays: 730, staleClaimWorkingDays: 5 };
 
-export async function openHarness(
-  backend: ReturnType<typeof backends>[number],
-  startAt = '2026-11-23T10:00:00Z',
-): Promise<Harness> {
+export async function openHarness(backend: QueueBackend, startAt = '2026-11-23T10:00:00Z'): Promise<Harness> {
   const opened = await backend.open();
   const store = await createStore(opened.url);
   let current = new Date(startAt);

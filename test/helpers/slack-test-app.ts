@@ -23,7 +23,8 @@ export type LogLine = { level: number; msg: string; [key: string]: unknown };
 /** Log lines written by the app under test, with a way to wait for one to appear. */
 export type LogCapture = {
   lines: LogLine[];
-  waitFor(predicate: (line: LogLine) => boolean): Promise<LogLine>;
+  /** Resolves with the first line matching; rejects after `timeoutMs` (default 10 s) naming the lines seen. */
+  waitFor(predicate: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
 };
 
 function createLogCapture(): { capture: LogCapture; destination: Writable } {
@@ -49,10 +50,25 @@ function createLogCapture(): { capture: LogCapture; destination: Writable } {
     destination,
     capture: {
       lines,
-      waitFor(predicate) {
+      waitFor(predicate, timeoutMs = 10_000) {
         const existing = lines.find(predicate);
         if (existing) return Promise.resolve(existing);
-        return new Promise((resolve) => waiters.push({ predicate, resolve }));
+        return new Promise((resolve, reject) => {
+          const waiter = {
+            predicate,
+            resolve: (line: LogLine) => {
+              clearTimeout(timer);
+              resolve(line);
+            },
+          };
+          const timer = setTimeout(() => {
+            waiters.splice(waiters.indexOf(waiter), 1);
+            reject(
+              new Error(`no matching log line within ${timeoutMs} ms; seen: ${lines.map((l) => l.msg).join(' | ')}`),
+            );
+          }, timeoutMs);
+          waiters.push(waiter);
+        });
       },
     },
   };
