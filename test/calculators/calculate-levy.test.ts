@@ -52,13 +52,13 @@ describe('calculateLevy', () => {
   });
 
   it.each([
-    ['2018-19', 1_100, '10%'],
-    ['2019-20', 2_750, '25%'],
-    ['2024-25', 5_500, '50%'],
-  ])('applies the transfer limit in force in %s', (taxYear, limit, percent) => {
+    ['2018-19', 1_100, '10% × £11,000 = £1,100'],
+    ['2019-20', 2_750, '25% × £11,000 = £2,750'],
+    ['2024-25', 5_500, '50% × £11,000 = £5,500'],
+  ])('applies the transfer limit in force in %s', (taxYear, limit, arithmetic) => {
     const result = levy({ payBill: 5_000_000, taxYear }, '2026-11-23');
     expect(result.transferLimit).toBeCloseTo(limit, 6);
-    expect(line(result, 'transfer-limit')?.arithmetic).toBe(`${percent} × £11,000 = £${limit.toLocaleString('en-GB')}`);
+    expect(line(result, 'transfer-limit')?.arithmetic).toBe(arithmetic);
   });
 
   it('says no transfer limit is held before transfers began', () => {

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+// The suites `npm run mutation` runs against each mutant: the unit tests of the mutated modules only (no HTTP
+// servers, child processes or external stores), so a mutant costs the few tests that cover it, not the whole suite.
+export default defineConfig({
+  test: {
+    include: [
+      'test/knowledge/figure-as-of.test.ts',
+      'test/calculators/*.test.ts',
+      'test/enquiries/enquiry-queue.test.ts',
+      'test/enquiries/orphan-erasure.test.ts',
+      'test/understand/understand.test.ts',
+      'test/answer/grounding-guard*.test.ts',
+      'test/**/*.mutation.test.ts',
+    ],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
