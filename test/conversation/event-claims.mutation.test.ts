@@ -61,7 +61,7 @@ describe('event claims (Slack retries and Teams re-deliveries answered once)', (
     const second = createEventClaims(store, captured.log);
     expect(await first.claim('slack', 'Ev02')).toBe('first');
     expect(await second.claim('slack', 'Ev02')).toBe('repeat');
-    expect(captured.messages()).toEqual(['ignored a repeated event']);
+    expect(captured.lines).toMatchObject([{ msg: 'ignored a repeated event', eventId: 'Ev02', platform: 'slack' }]);
   });
 
   it('keeps Slack and Teams apart: the same id on the two platforms is two events', async () => {

@@ -107,10 +107,12 @@ describe('Teams member lookup (who is a guest)', () => {
   it('keeps only the fields Teams gave', async () => {
     store = await createStore(tempSqliteUrl());
     const memberOf = createMemberLookup(store, captureLogLines().log);
-    expect(await memberOf(turn(alice, connector({ tenantId: 'tenant-1' }).client))).toEqual({ tenantId: 'tenant-1' });
-    expect(await memberOf(turn({ ...alice, from: { id: '29:bob' } }, connector({ userRole: 'user' }).client))).toEqual({
-      userRole: 'user',
+    expect(await memberOf(turn(alice, connector({ tenantId: 'tenant-1' }).client))).toStrictEqual({
+      tenantId: 'tenant-1',
     });
+    expect(
+      await memberOf(turn({ ...alice, from: { id: '29:bob' } }, connector({ userRole: 'user' }).client)),
+    ).toStrictEqual({ userRole: 'user' });
   });
 
   it('treats the person as a guest when Teams cannot say, logs it, and asks again next time', async () => {
@@ -124,6 +126,7 @@ describe('Teams member lookup (who is a guest)', () => {
     expect(captured.lines).toMatchObject([{ level: 40, msg: 'teams member lookup failed', activityId: 'act-1' }]);
     expect(await memberOf(turn(alice, undefined))).toEqual({ userRole: 'guest' });
     expect(captured.lines).toHaveLength(2);
+    expect(captured.lines[1]?.err).toMatchObject({ message: 'no connector client for this turn' });
     const working = connector({ userRole: 'user' });
     expect(await memberOf(turn(alice, working.client))).toEqual({ userRole: 'user' });
   });

@@ -47,9 +47,15 @@ describe('Slack officer check', () => {
   });
 
   it('treats nobody else as an officer when no officer group is set', async () => {
+    const unmatched: string[] = [];
+    const onNoMatch = (request: { path: string }) => unmatched.push(request.path);
+    nock.emitter.on('no match', onNoMatch);
     const isOfficer = createOfficerCheck(settings({ SLACK_OFFICER_IDS: 'U0ANA' }), client());
     expect(await isOfficer('U0STAFF')).toBe(false);
     expect(await isOfficer('U0AN')).toBe(false);
+    nock.emitter.off('no match', onNoMatch);
+    // Slack was never asked for a group.
+    expect(unmatched).toEqual([]);
   });
 
   it('treats members of the officer user group as officers, and others not', async () => {
@@ -108,6 +114,13 @@ describe('Slack officer check', () => {
     nowMs = 1_010;
     expect(await isOfficer('U0CARA')).toBe(false);
     second.done();
+  });
+
+  it('treats a group member as not an officer when Slack cannot be read, even with no log to warn on', async () => {
+    const failed = nock(API).post('/api/usergroups.users.list').reply(200, { ok: false, error: 'missing_scope' });
+    const isOfficer = createOfficerCheck(settings({ SLACK_OFFICER_GROUP_ID: 'S0OFFICERS' }), client());
+    expect(await isOfficer('U0CARA')).toBe(false);
+    failed.done();
   });
 
   it('treats a group member as not an officer when Slack cannot be read, warns, and asks again next time', async () => {
