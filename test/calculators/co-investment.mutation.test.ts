@@ -10,6 +10,7 @@ import {
   renderCoInvestmentWorking,
 } from '../../src/calculators/co-investment/render-co-investment.js';
 import type { Knowledge } from '../../src/knowledge/knowledge.js';
+import { citationOf } from '../helpers/citation.js';
 import { loadTestKnowledge } from './load-test-knowledge.js';
 
 // Figures held (knowledge/facts.yml): band maximum £27,000; non-levy share 10% from 1 May 2017, 5% from 1 April 2019;
@@ -261,16 +262,7 @@ describe('co-investment for a levy payer', () => {
 
 describe('co-investment answers as text', () => {
   const cite = (result: ReturnType<typeof run>): Citation[] =>
-    result.articleIds.map((articleId, index) => ({
-      n: index + 1,
-      articleId,
-      sectionId: `${articleId}#s`,
-      title: articleId,
-      heading: 'h',
-      snippet: 's',
-      url: `https://example.org/${articleId}`,
-      sourceTitle: 'src',
-    }));
+    result.articleIds.map((articleId, index) => citationOf(articleId, index + 1));
 
   it('leads with who pays what for a non-levy employer', () => {
     const result = run({ price: 12_000, apprenticeAge: 30 }, '2019-06-01');

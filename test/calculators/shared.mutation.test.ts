@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Citation } from '../../src/answer/answer.js';
 import { createFigureReader } from '../../src/calculators/shared/figure-reader.js';
 import { unknownFields } from '../../src/calculators/shared/input-errors.js';
 import {
@@ -21,6 +20,7 @@ import {
 } from '../../src/calculators/shared/tax-year.js';
 import type { Fact } from '../../src/knowledge/fact-schema.js';
 import type { Knowledge } from '../../src/knowledge/knowledge.js';
+import { citationOf } from '../helpers/citation.js';
 import { loadTestKnowledge } from './load-test-knowledge.js';
 
 describe('money worked in whole pence', () => {
@@ -84,16 +84,7 @@ describe('tax years (6 April to 5 April)', () => {
   });
 });
 
-const citation = (articleId: string, n: number): Citation => ({
-  n,
-  articleId,
-  sectionId: `${articleId}#s`,
-  title: articleId,
-  heading: 'Heading',
-  snippet: 'Snippet',
-  url: `https://example.org/${articleId}`,
-  sourceTitle: 'Source',
-});
+const citation = citationOf;
 
 describe('calculation lines as text', () => {
   const numbers = citationNumbers([citation('levy-who-pays', 1), citation('levy-transfers', 3)]);
