@@ -9,18 +9,17 @@ import {
   renderCoInvestmentSummary,
   renderCoInvestmentWorking,
 } from '../../src/calculators/co-investment/render-co-investment.js';
-import type { Knowledge } from '../../src/knowledge/knowledge.js';
 import { citationOf } from '../helpers/citation.js';
-import { loadTestKnowledge } from './load-test-knowledge.js';
+import { type Facts, loadFacts } from '../helpers/facts.js';
 
 // Figures held (knowledge/facts.yml): band maximum £27,000; non-levy share 10% from 1 May 2017, 5% from 1 April 2019;
 // levy payers with no funds left 5% until 31 July 2026, then 25%; free to 21 from 1 April 2024, to 24 from 1 August
 // 2026; small employers (49 or fewer) free to 18 from May 2017 to March 2024; EHC plan or care leaver to 24.
 // Every expected figure below is worked by hand from those.
 
-let knowledge: Knowledge;
+let knowledge: Facts;
 beforeAll(async () => {
-  knowledge = await loadTestKnowledge();
+  knowledge = await loadFacts();
 });
 
 const run = (input: CoInvestmentInputDraft, asOf: string) =>

@@ -3,27 +3,26 @@ import { calculateLevy } from '../../src/calculators/levy/calculate-levy.js';
 import { LevyInput, type LevyInputDraft } from '../../src/calculators/levy/levy-input.js';
 import { renderLevySummary, renderLevyWorking } from '../../src/calculators/levy/render-levy.js';
 import type { Fact } from '../../src/knowledge/fact-schema.js';
-import type { Knowledge } from '../../src/knowledge/knowledge.js';
 import { citationOf } from '../helpers/citation.js';
-import { loadTestKnowledge, withoutFacts } from './load-test-knowledge.js';
+import { type Facts, loadFacts, withoutFacts } from '../helpers/facts.js';
 
 // Figures held (knowledge/facts.yml): levy 0.5% with a £15,000 allowance; top-up 10% until 31 July 2026, then 0%;
 // funds expire after 24 months, 12 from 1 August 2026; transfers 10% from April 2018, 25% from April 2019, 50% from
 // April 2024. Every expected figure below is worked by hand from those.
 
-let knowledge: Knowledge;
+let knowledge: Facts;
 beforeAll(async () => {
-  knowledge = await loadTestKnowledge();
+  knowledge = await loadFacts();
 });
 
-const levy = (input: LevyInputDraft, asOf: string, from: Pick<Knowledge, 'facts'> = knowledge) =>
+const levy = (input: LevyInputDraft, asOf: string, from: Facts = knowledge) =>
   calculateLevy(from, LevyInput.parse(input), asOf);
 const lines = (result: ReturnType<typeof levy>) =>
   result.lines.map((line) => [line.id, line.value, line.arithmetic] as const);
 const line = (result: ReturnType<typeof levy>, id: string) => result.lines.find((item) => item.id === id);
 
 /** The knowledge with one fact's values replaced, to put a change on a chosen day. */
-function withValues(key: string, values: { value: number; from: string; to?: string }[]): Pick<Knowledge, 'facts'> {
+function withValues(key: string, values: { value: number; from: string; to?: string }[]): Facts {
   const real = knowledge.facts.get(key) as Fact;
   const template = real.values[0] as Fact['values'][number];
   const fact: Fact = {

@@ -19,9 +19,8 @@ import {
   taxYearInWords,
 } from '../../src/calculators/shared/tax-year.js';
 import type { Fact } from '../../src/knowledge/fact-schema.js';
-import type { Knowledge } from '../../src/knowledge/knowledge.js';
 import { citationOf } from '../helpers/citation.js';
-import { loadTestKnowledge } from './load-test-knowledge.js';
+import { type Facts, loadFacts } from '../helpers/facts.js';
 
 describe('money worked in whole pence', () => {
   it('rounds halves of a penny up, and away from zero below it', () => {
@@ -133,13 +132,13 @@ describe('input errors', () => {
 });
 
 describe('figure reader', () => {
-  let knowledge: Knowledge;
+  let knowledge: Facts;
   beforeAll(async () => {
-    knowledge = await loadTestKnowledge();
+    knowledge = await loadFacts();
   });
 
   /** The knowledge with one made-up fact: 10 from 2020-01-01 to 2020-06-30, then 20 from 2021-01-01. */
-  const withFact = (): Pick<Knowledge, 'facts'> => {
+  const withFact = (): Facts => {
     const real = knowledge.facts.get('levy.rate') as Fact;
     const fact: Fact = {
       ...real,
