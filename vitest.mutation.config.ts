@@ -6,7 +6,9 @@ export default defineConfig({
   test: {
     include: [
       'test/knowledge/figure-as-of.test.ts',
-      'test/calculators/*.test.ts',
+      'test/calculators/calculate-levy.test.ts',
+      'test/calculators/check-eligibility.test.ts',
+      'test/calculators/co-investment-and-rerun.test.ts',
       'test/enquiries/enquiry-queue.test.ts',
       'test/enquiries/orphan-erasure.test.ts',
       'test/understand/understand.test.ts',
