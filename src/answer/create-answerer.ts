@@ -100,6 +100,9 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
       asOf,
       today,
       audience,
+      calculatorInputs: Object.values(understanding.calculator?.inputs ?? {}).filter(
+        (value): value is number => typeof value === 'number',
+      ),
     });
     return understood(modelled);
   }

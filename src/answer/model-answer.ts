@@ -11,8 +11,10 @@ import type { Store } from '../store/create-store.js';
 import type { Answer, AnswerRequest, Citation } from './answer.js';
 import { citeSections, sectionText } from './cite.js';
 import { createEmbeddingRanker } from './embedding-ranker.js';
-import { checkGrounding, firstUnvouchedFigure } from './grounding-guard.js';
+import { checkGrounding, type GuardOptions } from './grounding-guard.js';
 import { loadPrompt } from './load-prompt.js';
+import { FALLBACK_NOTICES, type FallbackReason, failureKind } from './model/fallback-notices.js';
+import { readStream, type StreamedAnswer } from './model/read-stream.js';
 import type { Retrieval } from './retrieve.js';
 
 type Config = { apiKey: string; model: string; baseUrl?: string; timeoutMs: number; embeddingModel?: string };
@@ -25,6 +27,8 @@ export type ModelAnswerInput = {
   asOf: string;
   today: string;
   audience: Audience;
+  /** Values a calculator read from the question; the only figures of the question an answer may echo. */
+  calculatorInputs?: number[];
 };
 
 export type ModelAnswerer = { answer(input: ModelAnswerInput): Promise<Answer> };
@@ -36,30 +40,6 @@ const CHAT_TOOLS = toolDefinitions.map((tool) => ({
   type: 'function' as const,
   function: { name: tool.name, description: tool.description, parameters: tool.parameters },
 }));
-
-const FALLBACK_NOTICES = {
-  timeout: 'The language model did not answer in time, so this answer was composed directly from the knowledge base.',
-  rate_limited:
-    'The language model is busy (rate limited), so this answer was composed directly from the knowledge base.',
-  server_error: 'The language model is unavailable, so this answer was composed directly from the knowledge base.',
-  other: 'The language model could not be used, so this answer was composed directly from the knowledge base.',
-} as const;
-
-function failureKind(error: unknown): keyof typeof FALLBACK_NOTICES {
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return 'timeout';
-  if (error instanceof OpenAI.RateLimitError) return 'rate_limited';
-  if (error instanceof OpenAI.APIError && typeof error.status === 'number' && error.status >= 500)
-    return 'server_error';
-  if (error instanceof Error && error.name === 'AbortError') return 'timeout';
-  return 'other';
-}
-
-/** Splits streamed text at sentence ends so each sentence can be checked before it is shown. */
-function completeSentences(buffer: string): { done: string; rest: string } {
-  const match = /^[\s\S]*[.!?:](?:\s*\[\d+\])*(?:\s+|\n)/.exec(buffer);
-  if (!match) return { done: '', rest: buffer };
-  return { done: match[0], rest: buffer.slice(match[0].length) };
-}
 
 /** A grounded answer written by an OpenAI-compatible model from the retrieved passages only, checked in code. */
 export async function createModelAnswerer(deps: {
@@ -93,7 +73,7 @@ export async function createModelAnswerer(deps: {
   return {
     async answer(input) {
       const { request, retrieval, extractive, asOf, today } = input;
-      const fallback = (reason: keyof typeof FALLBACK_NOTICES): Answer => ({
+      const fallback = (reason: FallbackReason): Answer => ({
         ...extractive,
         notice: FALLBACK_NOTICES[reason],
       });
@@ -109,7 +89,8 @@ export async function createModelAnswerer(deps: {
           ]),
         )
         .digest('hex');
-      const canCache = (request.history ?? []).length === 0;
+      // ANSWER_CACHE_TTL_HOURS=0 turns the cache off.
+      const canCache = (request.history ?? []).length === 0 && deps.cacheTtlMs > 0;
       if (canCache) {
         const cached = await cache.get(cacheKey);
         if (cached) return cached;
@@ -163,48 +144,56 @@ export async function createModelAnswerer(deps: {
         },
       ];
 
-      let text = '';
-      let pending = '';
-      let streamBroken = false;
-      const toolCalls = new Map<number, { name: string; args: string }>();
-      const alwaysAllowed = [figureLines.join('\n'), request.question, formatDate(asOf), formatDate(today)].join('\n');
+      // The question's own figures are never evidence; only the figures list, the passages, the day asked about
+      // and today, and calculator inputs the answer echoes.
+      const trusted = figureLines.join('\n');
+      const guardOptions: GuardOptions = {
+        contextDates: [asOf, today],
+        calculatorInputs: input.calculatorInputs ?? [],
+      };
+      // One deadline for the whole answer, the stream included: a stream that stalls is cut off at it.
+      const deadline = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        deadline.abort();
+      }, deps.config.timeoutMs);
+      let streamed: StreamedAnswer;
       try {
-        const stream = await client.chat.completions.create({
-          model: deps.config.model,
-          messages,
-          stream: true,
-          temperature: 0,
-          tools: CHAT_TOOLS,
-        });
-        for await (const chunk of stream) {
-          const delta = chunk.choices[0]?.delta;
-          if (!delta) continue;
-          for (const call of delta.tool_calls ?? []) {
-            const existing = toolCalls.get(call.index) ?? { name: '', args: '' };
-            toolCalls.set(call.index, {
-              name: existing.name + (call.function?.name ?? ''),
-              args: existing.args + (call.function?.arguments ?? ''),
-            });
-          }
-          if (!delta.content) continue;
-          text += delta.content;
-          if (!request.onText || streamBroken || text.startsWith('NO_ANSWER')) continue;
-          // Show only sentences whose figures and citations already check out.
-          pending += delta.content;
-          const { done, rest } = completeSentences(pending);
-          if (!done) continue;
-          const knownPassages = [...done.matchAll(/\[(\d+)\]/g)].every((match) => passageTexts.has(Number(match[1])));
-          if (knownPassages && !firstUnvouchedFigure(done, [alwaysAllowed, ...passageTexts.values()])) {
-            request.onText(done);
-            pending = rest;
-          } else {
-            streamBroken = true;
-          }
+        const { data: stream, response } = await client.chat.completions
+          .create(
+            { model: deps.config.model, messages, stream: true, temperature: 0, tools: CHAT_TOOLS },
+            { signal: deadline.signal },
+          )
+          .withResponse();
+        const contentType = response.headers.get('content-type') ?? '';
+        if (!contentType.includes('text/event-stream')) {
+          deadline.abort();
+          deps.log.warn(
+            { contentType },
+            'model endpoint answered a stream request without streaming; answering extractively',
+          );
+          return fallback('not_streamed');
         }
+        streamed = await readStream(stream, { passages: passageTexts, trusted, options: guardOptions }, request.onText);
       } catch (error) {
-        const kind = failureKind(error);
+        const kind = failureKind(error, timedOut);
         deps.log.warn({ err: error, reason: kind }, 'model unavailable; answering extractively');
         return fallback(kind);
+      } finally {
+        clearTimeout(timer);
+      }
+      const { text, toolCalls, pending } = streamed;
+      if (streamed.finishReason === undefined || streamed.finishReason === 'length') {
+        deps.log.warn(
+          { finishReason: streamed.finishReason ?? null },
+          'model answer was cut short; answering extractively',
+        );
+        return fallback('cut_short');
+      }
+      if (streamed.finishReason === 'content_filter') {
+        deps.log.warn({ finishReason: streamed.finishReason }, 'model answer was filtered; answering extractively');
+        return fallback('filtered');
       }
 
       const call = toolCalls.get(0);
@@ -234,12 +223,17 @@ export async function createModelAnswerer(deps: {
 
       const answerText = text.trim();
       if (answerText === '' || answerText.startsWith('NO_ANSWER')) return extractive;
-      const check = checkGrounding({ text: answerText, passages: passageTexts, alwaysAllowed });
+      const check = checkGrounding({
+        text: answerText,
+        passages: passageTexts,
+        alwaysAllowed: trusted,
+        ...guardOptions,
+      });
       if (!check.ok) {
         deps.log.warn({ reason: check.reason }, 'model answer failed the grounding check; answering extractively');
         return extractive;
       }
-      if (request.onText && pending && !streamBroken) request.onText(pending);
+      if (request.onText && pending && !streamed.broken) request.onText(pending);
       const citations: Citation[] = allCitations.filter((citation) => check.cited.includes(citation.n));
       const answer: Answer = {
         kind: 'answer',

@@ -12,6 +12,31 @@ import { registerEvalCommand } from './eval-command.js';
 import { registerKnowledgeCommand } from './knowledge-command.js';
 import { registerStartCommand } from './start-command.js';
 
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: 'the folder does not exist',
+  ENOTDIR: 'part of the path is not a folder',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EEXIST: 'a file is in the way',
+};
+
+const VERBS: Record<string, string> = { open: 'write', mkdir: 'create', read: 'read', write: 'write' };
+
+/** One line for a fault no command handled: a file that cannot be written names the path and why, never a stack. */
+function faultLine(error: unknown): string {
+  const failure = error as { code?: unknown; path?: unknown; syscall?: unknown; message?: unknown };
+  if (typeof failure.code === 'string' && typeof failure.path === 'string') {
+    const problem = FILE_PROBLEMS[failure.code] ?? failure.code;
+    const verb = VERBS[String(failure.syscall)] ?? 'use';
+    return `skills-desk: cannot ${verb} ${failure.path}: ${problem}`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `skills-desk: unexpected error: ${message.split('\n')[0]}`;
+}
+
 /** Runs the `skills-desk` command line and resolves to the process exit code. */
 export async function runCli(
   argv: string[],
@@ -71,7 +96,9 @@ export async function runCli(
       stderr.write(`skills-desk: ${error.message}\n`);
       exitCode = 1;
     } else {
-      throw error;
+      // No stack trace on the terminal: one line naming the problem (the path for a file that cannot be written).
+      stderr.write(`${faultLine(error)}\n`);
+      exitCode = 1;
     }
   } finally {
     // Every command, `start` included, has finished its work by now (start returns on shutdown).

@@ -1,19 +1,15 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { isInvisible, normalisePhone, phoneProblem, sourceLinkProblem } from './contact-validation.js';
 import { ENQUIRY_TOPICS, type FieldIssue } from './enquiry-queue.js';
+
+export { normalisePhone };
 
 const optionalTrimmed = z
   .string()
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
-
-/** UK numbers: 0 or +44 / 0044 then 9–10 digits; spaces, dashes, dots, brackets and a "(0)" are allowed. */
-export function normalisePhone(phone: string): string | undefined {
-  const compact = phone.replace(/\(0\)/g, '').replace(/[\s\-.()]/g, '');
-  const match = /^(?:\+44|0044|0)([1-9]\d{8,9})$/.exec(compact);
-  return match ? `+44${match[1]}` : undefined;
-}
 
 /** Lower case, punctuation and company suffixes stripped, so "The Acme Co. Ltd" and "acme co" match. */
 export function normaliseOrganisation(organisation: string): string {
@@ -42,23 +38,31 @@ export const EnquiryInputSchema = z
       .string({ error: "Enter the organisation's name." })
       .trim()
       .min(1, { error: "Enter the organisation's name." })
-      .max(200, { error: 'The organisation name must be 200 characters or fewer.' }),
+      .max(200, { error: 'The organisation name must be 200 characters or fewer.' })
+      .refine((value) => value === '' || !isInvisible(value), {
+        error: "Enter the organisation's name in letters: this one is made only of invisible characters.",
+      }),
     contactName: z
       .string({ error: "Enter the contact's name." })
       .trim()
       .min(1, { error: "Enter the contact's name." })
-      .max(200, { error: "The contact's name must be 200 characters or fewer." }),
+      .max(200, { error: "The contact's name must be 200 characters or fewer." })
+      .refine((value) => value === '' || !isInvisible(value), {
+        error: "Enter the contact's name in letters: this one is made only of invisible characters.",
+      }),
     email: optionalTrimmed.pipe(
       z.email({ error: 'Enter an email address in the right format, like name@example.org.' }).optional(),
     ),
-    phone: optionalTrimmed.pipe(
-      z
-        .string()
-        .refine((value) => normalisePhone(value) !== undefined, {
-          error: 'Enter a UK phone number, like 020 8356 3000 or 07700 900 982.',
-        })
-        .optional(),
-    ),
+    // Checked before trimming, so a line break at either end is refused rather than cut off.
+    phone: z
+      .string()
+      .superRefine((value, context) => {
+        if (value.trim() === '') return;
+        const problem = phoneProblem(value.replace(/^ +| +$/g, ''));
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      })
+      .transform((value) => (value.trim() === '' ? undefined : value.trim()))
+      .optional(),
     topic: z.enum(ENQUIRY_TOPICS, { error: `Choose a topic: ${ENQUIRY_TOPICS.join(', ')}.` }).optional(),
     description: z
       .string({ error: 'Describe the enquiry.' })
@@ -67,7 +71,14 @@ export const EnquiryInputSchema = z
       .max(5000, { error: 'The description must be 5,000 characters or fewer.' }),
     arrivedVia: z.enum(['staff', 'bot', 'external'], { error: 'Say how it arrived: staff, bot or external.' }),
     sourceLink: optionalTrimmed.pipe(
-      z.url({ protocol: /^https?$/, error: 'The source link must be an http(s) URL.' }).optional(),
+      z
+        .string()
+        .max(2000, { error: 'The source link must be 2,000 characters or fewer.' })
+        .superRefine((value, context) => {
+          const problem = sourceLinkProblem(value);
+          if (problem) context.addIssue({ code: 'custom', message: problem });
+        })
+        .optional(),
     ),
   })
   .superRefine((input, context) => {

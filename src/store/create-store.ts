@@ -41,9 +41,11 @@ export async function createStore(url: string, options: { log?: Logger } = {}): 
   const target = describeStoreTarget(url);
   const adapters: Adapter[] = [];
   let outage = false;
+  // Until the store has opened, a failure is reported once by the error createStore throws, not logged as well.
+  let opened = false;
   const onConnectionError = (error: unknown) => {
     // One warning per outage, not one per retry; the next success ends it.
-    if (outage) return;
+    if (outage || !opened) return;
     outage = true;
     options.log?.warn({ store: target, reason: shortReason(error) }, 'store connection lost; reconnecting');
   };
@@ -183,6 +185,7 @@ export async function createStore(url: string, options: { log?: Logger } = {}): 
   } finally {
     clearTimeout(timer);
   }
+  opened = true;
 
   return {
     kind,

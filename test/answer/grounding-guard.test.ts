@@ -39,11 +39,12 @@ describe('checkGrounding', () => {
     expect(checkGrounding({ text: 'Ask the team.', passages, alwaysAllowed: '' }).ok).toBe(false);
   });
 
-  it('treats £4.2m and £4,200,000 as the same amount, and allows figures from the question', () => {
+  it('treats £4.2m and £4,200,000 as the same amount, and allows a calculator input the answer echoes', () => {
     const result = checkGrounding({
       text: 'On a £4,200,000 pay bill the allowance is £15,000 [2].',
       passages,
-      alwaysAllowed: 'levy on £4.2m?',
+      alwaysAllowed: '',
+      calculatorInputs: [4_200_000],
     });
     expect(result.ok).toBe(true);
   });

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testAnswerer } from '../helpers/answerer.js';
 import { allowOnlyLoopback } from '../helpers/network.js';
 import { chatStreamBody, chatToolCallBody, SSE_HEADERS } from '../helpers/openai-stream.js';
@@ -14,11 +14,35 @@ type ChatRequest = {
   tools: { function: { name: string } }[];
 };
 
+/** One intercepted Chat Completions request, keeping what was sent. */
+function chatRequest(body: string) {
+  const sent: ChatRequest[] = [];
+  const scope = nock(API)
+    .post('/v1/chat/completions', (request: ChatRequest) => {
+      sent.push(request);
+      return true;
+    })
+    .reply(200, body, SSE_HEADERS);
+  return { scope, sent };
+}
+
+/** The model was asked once, streaming, with the configured model and the question in the user message. */
+function expectAsked(sent: ChatRequest[], question: string) {
+  expect(sent).toHaveLength(1);
+  expect(sent[0]?.model).toBe('test-model');
+  expect(sent[0]?.stream).toBe(true);
+  expect(sent[0]?.messages.map((message) => message.role)).toEqual(['system', 'user']);
+  expect(sent[0]?.messages[1]?.content).toContain(`Question: ${question}`);
+}
+
 describe('answerer with a model', () => {
   beforeAll(() => {
     allowOnlyLoopback();
   });
-  afterEach(() => nock.cleanAll());
+  afterEach(() => {
+    vi.useRealTimers();
+    nock.cleanAll();
+  });
   afterAll(() => nock.enableNetConnect());
 
   it('streams a grounded answer built from the retrieved passages, with the prompts from prompts/', async () => {
@@ -44,6 +68,7 @@ describe('answerer with a model', () => {
     expect(answer.text).toBe('The London Living Wage is £14.80 an hour [1]. It applies from 22 October 2025 [1].');
     expect(answer.citations.map((citation) => citation.n)).toEqual([1]);
     expect(streamed.join('')).toBe(answer.text);
+    expectAsked(request ? [request] : [], 'What is the London Living Wage?');
     expect(request?.messages[0]?.content).toContain('Answer only from the numbered passages');
     expect(request?.messages[1]?.content).toContain('[1] ');
     expect(request?.messages[1]?.content).toContain('£14.80');
@@ -57,14 +82,14 @@ describe('answerer with a model', () => {
 
   it('replaces an answer with a made-up figure by the extractive answer, without showing the bad sentence', async () => {
     const { answerer, store } = await testAnswerer({ model });
-    nock(API)
-      .post('/v1/chat/completions')
-      .reply(200, chatStreamBody(['The London Living Wage is £15.90 an hour [1].']), SSE_HEADERS);
+    const { scope, sent } = chatRequest(chatStreamBody(['The London Living Wage is £15.90 an hour [1].']));
     const streamed: string[] = [];
     const answer = await answerer.answer({
       question: 'What is the London Living Wage?',
       onText: (delta) => streamed.push(delta),
     });
+    scope.done();
+    expectAsked(sent, 'What is the London Living Wage?');
     expect(answer.mode).toBe('extractive');
     expect(answer.text).toContain('£14.80 an hour');
     expect(answer.text).not.toContain('£15.90');
@@ -74,10 +99,10 @@ describe('answerer with a model', () => {
 
   it('rejects an answer citing a passage it was not given', async () => {
     const { answerer, store } = await testAnswerer({ model });
-    nock(API)
-      .post('/v1/chat/completions')
-      .reply(200, chatStreamBody(['The London Living Wage is £14.80 an hour [9].']), SSE_HEADERS);
+    const { scope, sent } = chatRequest(chatStreamBody(['The London Living Wage is £14.80 an hour [9].']));
     const answer = await answerer.answer({ question: 'What is the London Living Wage?' });
+    scope.done();
+    expectAsked(sent, 'What is the London Living Wage?');
     expect(answer.mode).toBe('extractive');
     expect(answer.citations.every((citation) => citation.n <= answer.citations.length)).toBe(true);
     await store.close();
@@ -89,11 +114,16 @@ describe('answerer with a model', () => {
     [503, /unavailable/],
   ])('answers extractively and says so when the model returns %i', async (status, notice) => {
     const { answerer, store } = await testAnswerer({ model });
+    const sent: ChatRequest[] = [];
     const scope = nock(API)
-      .post('/v1/chat/completions')
+      .post('/v1/chat/completions', (request: ChatRequest) => {
+        sent.push(request);
+        return true;
+      })
       .reply(status, { error: { message: 'nope' } });
     const answer = await answerer.answer({ question: 'What is the London Living Wage?' });
     scope.done();
+    expectAsked(sent, 'What is the London Living Wage?');
     expect(answer.mode).toBe('extractive');
     expect(answer.text).toContain('£14.80 an hour');
     expect(answer.notice).toMatch(notice);
@@ -101,12 +131,28 @@ describe('answerer with a model', () => {
   });
 
   it('answers extractively and says so when the model does not answer in time', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { answerer, store } = await testAnswerer({ model: { ...model, timeoutMs: 1_000 } });
-    nock(API)
-      .post('/v1/chat/completions')
+    let asked!: () => void;
+    const wasAsked = new Promise<void>((resolve) => {
+      asked = resolve;
+    });
+    const sent: ChatRequest[] = [];
+    const scope = nock(API)
+      .post('/v1/chat/completions', (request: ChatRequest) => {
+        sent.push(request);
+        asked();
+        return true;
+      })
       .delay(3_000)
       .reply(200, chatStreamBody(['late']), SSE_HEADERS);
-    const answer = await answerer.answer({ question: 'What is the London Living Wage?' });
+    const pending = answerer.answer({ question: 'What is the London Living Wage?' });
+    await wasAsked;
+    await vi.advanceTimersByTimeAsync(1_000);
+    const answer = await pending;
+    vi.useRealTimers();
+    scope.done();
+    expectAsked(sent, 'What is the London Living Wage?');
     expect(answer.mode).toBe('extractive');
     expect(answer.notice).toMatch(/did not answer in time/);
     await store.close();
@@ -114,12 +160,12 @@ describe('answerer with a model', () => {
 
   it('runs the levy calculator when the model calls it, with figures from the facts table', async () => {
     const { answerer, store } = await testAnswerer({ model });
-    nock(API)
-      .post('/v1/chat/completions')
-      .reply(200, chatToolCallBody('calculate_levy', { payBill: 5_000_000, taxYear: '2024-25' }), SSE_HEADERS);
+    const { scope, sent } = chatRequest(chatToolCallBody('calculate_levy', { payBill: 5_000_000, taxYear: '2024-25' }));
     const answer = await answerer.answer({
       question: 'Roughly what would an employer with five million in wages owe in levy?',
     });
+    scope.done();
+    expectAsked(sent, 'Roughly what would an employer with five million in wages owe in levy?');
     expect(answer.tool).toBe('levy');
     expect(answer.text).toContain('£10,000');
     expect(answer.citations.length).toBeGreaterThan(0);
@@ -128,10 +174,10 @@ describe('answerer with a model', () => {
 
   it('falls back to the extractive answer when the model calls a calculator with invalid input', async () => {
     const { answerer, store } = await testAnswerer({ model });
-    nock(API)
-      .post('/v1/chat/completions')
-      .reply(200, chatToolCallBody('calculate_levy', { payBill: -5 }), SSE_HEADERS);
+    const { scope, sent } = chatRequest(chatToolCallBody('calculate_levy', { payBill: -5 }));
     const answer = await answerer.answer({ question: 'How does the levy work for big employers?' });
+    scope.done();
+    expectAsked(sent, 'How does the levy work for big employers?');
     expect(answer.tool).toBeUndefined();
     expect(answer.mode).toBe('extractive');
     await store.close();
@@ -139,13 +185,12 @@ describe('answerer with a model', () => {
 
   it('serves a repeated question from the answer cache without calling the model again', async () => {
     const { answerer, store } = await testAnswerer({ model });
-    const scope = nock(API)
-      .post('/v1/chat/completions')
-      .once()
-      .reply(200, chatStreamBody(['The London Living Wage is £14.80 an hour [1].']), SSE_HEADERS);
+    const { scope, sent } = chatRequest(chatStreamBody(['The London Living Wage is £14.80 an hour [1].']));
     const first = await answerer.answer({ question: 'What is the London Living Wage?' });
     const second = await answerer.answer({ question: 'What is the London Living Wage?' });
     scope.done();
+    expectAsked(sent, 'What is the London Living Wage?');
+    expect(first.mode).toBe('model');
     expect(second).toEqual(first);
     await store.close();
   });
@@ -173,7 +218,7 @@ describe('hybrid ranking with embeddings', () => {
         };
       });
     const requests: ChatRequest[] = [];
-    nock(API)
+    const chats = nock(API)
       .post('/v1/chat/completions', (body: ChatRequest) => {
         requests.push(body);
         return true;
@@ -185,6 +230,12 @@ describe('hybrid ranking with embeddings', () => {
     const sectionsEmbedded = embedded.length;
     await answerer.answer({ question: 'Is the London Living Wage the law?' });
 
+    chats.done();
+    expect(embedded.length).toBeGreaterThan(0);
+    expect(requests.map((request) => [request.model, request.stream])).toEqual([
+      ['test-model', true],
+      ['test-model', true],
+    ]);
     expect(requests[0]?.messages[1]?.content).toMatch(/Hackney Works/);
     expect(embedded.length - sectionsEmbedded).toBe(1);
     await store.close();
