@@ -99,7 +99,7 @@ export function composeExtractive(input: ComposeInput): Answer {
   // The kind of figure asked for, read from the message itself, else from the question it follows up.
   const ownKinds = kindsAsked(ownWords);
   const asked = Object.keys(ownKinds).length > 0 ? ownKinds : kindsAsked(question);
-  const choice = contact || worked ? undefined : chooseFacts(retrieval, intent, knowledge, question, asked);
+  const choice = contact || worked ? undefined : chooseFacts(retrieval, intent, knowledge, question, asked, ownWords);
   const facts = choice?.facts ?? [];
   const lead = choice?.lead;
   if (worked) {
@@ -180,8 +180,8 @@ export function composeExtractive(input: ComposeInput): Answer {
   const opening = leading?.split ? leading.unit : undefined;
   for (const { unit: found } of leading ? [{ unit: leading.unit }, ...scored] : scored) {
     if (chosen.length >= maxUnits) break;
-    // In the lead figure's own section, the sentences around the one restating it still add to it.
-    const unit = hasLead && !contact && found.section === leadSection ? withoutRestated(found, statedValues) : found;
+    // Sentences around one that restates the lead figure may still add to it.
+    const unit = hasLead && !contact ? withoutRestated(found, statedValues) : found;
     if (!unit) continue;
     const key = normalised(unit.plain);
     if (said.has(key) || [...said].some((known) => known.includes(key) || key.includes(known))) continue;

@@ -9,14 +9,16 @@ import { wageBandFor } from './wage-band.js';
 
 /** Questions that ask for a figure in words no figure kind covers: a limit, a rate, a minimum. */
 const ASKS_FOR_FIGURE =
-  /\b(rates?|limit|threshold|minimum|maximum|max|min|cap|top[- ]?up|requirement|rule|figure|what (?:is|was) the)\b/i;
+  /\b(rates?|limit|threshold|minimum|maximum|max|min|cap|top[- ]?up|requirement|rule|figure|what(?:'s| is| was) the|how (?:much|many|long|old))\b/i;
 
-/** Most words a question may have beyond a figure's name for the name alone to ask for the figure. */
-const MAX_TERMS_ONLY_NAMED = 5;
+/** Most words a question may have for a figure's name alone to ask for the figure. */
+const MAX_WORDS_ONLY_NAMED = 8;
+/** "How is it paid", "how does a business host": asks for a way, not a figure (unlike "how much", "how long"). */
+const HOW_TO = /^how (?!much|many|long|old|young|often|soon|far|big|large|small)\w+\b/i;
 const YES_NO = /^(?:do|does|did|is|are|was|were|can|could|should|will|would|has|have|must)\b/i;
 
 /** Weights of what makes a fact the one asked for. */
-const WEIGHT = { search: 1, named: 2, kind: 1.5, topic: 0.5, value: 0.6 };
+const WEIGHT = { search: 1, named: 1.5, kind: 2, topic: 0.5, value: 0.6, own: 1 };
 /** Below this a fact is not the answer, and the best passage leads instead. */
 const MIN_LEAD_SCORE = 1.3;
 
@@ -40,7 +42,7 @@ function rarityOf(knowledge: Knowledge): Map<string, number> {
 }
 
 /** Rarity a name's matched words must reach to count in full. */
-const FULL_RARITY = 4;
+const FULL_RARITY = 5;
 
 /**
  * How much of a fact's own name (its label, or one of its aliases) the question uses, from 0 to 1: the share of the
@@ -60,15 +62,24 @@ export function namedShare(fact: Fact, questionTerms: Set<string>, knowledge: Kn
   return best;
 }
 
+/** How much of a follow-up's own words the fact's name accounts for, from 0 to 1. */
+function explains(fact: Fact, ownTerms: string[]): number {
+  if (ownTerms.length === 0) return 0;
+  const name = new Set([fact.label, ...fact.aliases].flatMap((text) => searchTerms(text)));
+  return ownTerms.filter((term) => name.has(term)).length / ownTerms.length;
+}
+
 /** Whether the question quotes one of the fact's values ("from 15 to 30", "go up to 25%"). */
 function quotesValue(fact: Fact, questionTerms: Set<string>): boolean {
   // A number in the figure's own name ("Hackney 100") is not its value being quoted.
-  const ownName = new Set([fact.label, ...fact.aliases].flatMap((name) => searchTerms(name)));
+  const ownName = new Set(searchTerms(fact.label));
   return fact.values.some(
     (entry) =>
       typeof entry.value === 'number' &&
       !ownName.has(`${entry.value}`) &&
-      [`${entry.value}`, `${entry.value}%`, `£${entry.value}`].some((form) => questionTerms.has(form)),
+      [`${entry.value}`, `${entry.value}%`, `£${entry.value}`, `${entry.value / 1000}k`].some((form) =>
+        questionTerms.has(form),
+      ),
   );
 }
 
@@ -83,8 +94,14 @@ export function chooseFacts(
   knowledge: Knowledge,
   question: string,
   asked: KindsAsked = kindsAsked(question),
+  ownWords?: string,
 ): FactChoice {
   const questionTerms = new Set(searchTerms(retrieval.query));
+  // A follow-up's own words ("and outside london?") say which of the earlier subject's figures is meant.
+  const ownTerms =
+    ownWords !== undefined && ownWords.trim() !== retrieval.query.trim()
+      ? searchTerms(ownWords).filter((term) => !/^\d+$/.test(term))
+      : [];
   const content = new Set([...questionTerms].filter((term) => !/^\d+$/.test(term)));
   const date = intent.time.kind === 'day' ? intent.time.date : intent.time.end;
   const asksAboutTime =
@@ -109,10 +126,10 @@ export function chooseFacts(
       const strong = new Set(hit.strongTerms).size;
       const matches = strong >= Math.min(2, content.size) && strong / content.size >= 0.4;
       // Figures from the same article as the best one (e.g. one rate per age band) may score a little lower.
-      const close = hit.score >= best * (fact.article === first?.fact.article ? 0.5 : 0.75);
+      const close = hit.score >= best * (fact.article === first?.fact.article ? 0.3 : 0.5);
       const eligible =
         (asksFigure || named >= 0.8) &&
-        (matches || named >= 0.6) &&
+        (matches || named >= 0.6 || kindFit(fact.unit, asked) >= 1) &&
         (close || named >= 0.8 || kindFit(fact.unit, asked) >= 1) &&
         (topArticles.has(fact.article) || named >= 0.8) &&
         hasValue(fact);
@@ -122,7 +139,8 @@ export function chooseFacts(
         WEIGHT.named * named +
         WEIGHT.kind * kindFit(fact.unit, asked) +
         (retrieval.topic !== undefined && fact.topic === retrieval.topic ? WEIGHT.topic : 0) +
-        (quotesValue(fact, questionTerms) ? WEIGHT.value : 0);
+        (quotesValue(fact, questionTerms) ? WEIGHT.value : 0) +
+        WEIGHT.own * explains(fact, ownTerms);
       return { fact, rank, score, eligible };
     })
     .filter((entry) => entry.eligible)
@@ -141,16 +159,21 @@ export function chooseFacts(
   const top =
     scored.find((entry) => !ended(entry.fact) && entry.score >= MIN_LEAD_SCORE) ??
     scored.find(
-      (entry) => namedShare(entry.fact, questionTerms, knowledge) >= 0.8 && kindFit(entry.fact.unit, asked) > 0,
+      (entry) =>
+        (namedShare(entry.fact, questionTerms, knowledge) >= 0.8 && kindFit(entry.fact.unit, asked) > 0) ||
+        (namedShare(entry.fact, questionTerms, knowledge) >= 0.5 && kindFit(entry.fact.unit, asked) >= 0.8),
     );
   // A question that only names a figure ("llw?") gets it; a longer one that names it in passing ("can't afford
   // the LLW, what do I advise") is answered by its passage. So is a yes-or-no question, unless it asks for a kind
   // of figure outright or the figure comes from the article that answers it.
-  const onlyNamed = !asksFigure && content.size > MAX_TERMS_ONLY_NAMED;
-  const yesNo = YES_NO.test(question.trim());
+  const onlyNamed = !asksFigure && question.trim().split(/\s+/).length > MAX_WORDS_ONLY_NAMED;
+  const own = (ownWords ?? question).trim();
+  const yesNo = YES_NO.test(own);
+  const howTo = HOW_TO.test(own);
   const plainlyAsked =
     top !== undefined &&
     !onlyNamed &&
+    (!howTo || kindFit(top.fact.unit, asked) >= 1) &&
     (!yesNo || kindFit(top.fact.unit, asked) >= 1 || top.fact.article === retrieval.sections[0]?.section.articleId);
   return { facts, ...(top && plainlyAsked && top.score >= MIN_LEAD_SCORE && { lead: top.fact }), asked };
 }

@@ -12,12 +12,14 @@ export type KindsAsked = Partial<Record<FigureKind, number>>;
  */
 const CUES: { kind: FigureKind; weight: number; cue: RegExp }[] = [
   { kind: 'percent', weight: 1, cue: /%|\bper ?cent\b|\bpercentage\b|\bproportion\b|\bhow much of\b|\bwhat share\b/ },
-  { kind: 'percent', weight: 0.5, cue: /\bshare\b|\bhow much\b|\bco-?invest\w*|\bcontribut\w*/ },
+  { kind: 'percent', weight: 0.8, cue: /\bco-?invest\w*|\bcontribut\w*/ },
+  { kind: 'percent', weight: 0.5, cue: /\bshare\b|\bhow much\b/ },
   { kind: 'hourly', weight: 1, cue: /\ban hour\b|\bper hour\b|\bhourly\b|\/ ?hr\b|\bp\/?h\b/ },
   { kind: 'hourly', weight: 0.7, cue: /\bwages?\b|\bpay rate\b/ },
   { kind: 'hourly', weight: 0.5, cue: /\bllw\b|\bnlw\b|\bnmw\b|\bliving wage\b/ },
   { kind: 'money', weight: 1, cue: /£|\bcost\w*\b|\bamount\b|\bprice\b|\bworth\b|\b\d+k\b/ },
   { kind: 'money', weight: 0.6, cue: /\bhow much\b/ },
+  { kind: 'hours', weight: 0.5, cue: /\bhow much\b/ },
   { kind: 'money', weight: 0.6, cue: /\ballowance\b|\bbands?\b|\bbursary\b|\bincentive\b|\bpayment\b/ },
   { kind: 'money', weight: 0.3, cue: /\bpa(?:y|id)\b/ },
   { kind: 'date', weight: 1, cue: /\bwhen\b|\bwhat date\b|\bdeadline\b|\bsince\b|\bwhat year\b|\bwhich year\b/ },
@@ -39,7 +41,11 @@ const CUES: { kind: FigureKind; weight: number; cue: RegExp }[] = [
     cue: /\bhow long\b|\bduration\b|\bexpir\w*|\blength\b|\bhow many (?:months|weeks|years|days)\b/,
   },
   { kind: 'duration', weight: 0.5, cue: /\bmonths?\b|\bweeks\b|\bdays\b/ },
-  { kind: 'hours', weight: 1, cue: /\bhow many (?:hours|hrs)\b|\bhours? a week\b|\bhrs? a week\b|\bhrs?\b/ },
+  {
+    kind: 'hours',
+    weight: 1,
+    cue: /\bhow many (?:hours|hrs)\b|\bweekly hours\b|\bhours? a week\b|\bhrs? a week\b|\bhrs?\b/,
+  },
   { kind: 'hours', weight: 0.6, cue: /\bhours?\b|\bpart[- ]time\b|\bfull[- ]time\b/ },
 ];
 
