@@ -5,8 +5,10 @@ import type { Unit } from './passages.js';
 const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z£"(])/;
 /** A sentence that leans on the one before it cannot open an answer. */
 const LEANS_ON_BEFORE = /^(?:it|its|they|their|this|these|that|those|he|she|such|the same|also|but|and|so|then)\b/i;
+/** The subject of a defining sentence: "The Hackney Apprenticeship Network (HAN)" in "... (HAN) is a network". */
+const SUBJECT = /^((?:The |Hackney |A |An )?[A-Z][\w&+'’-]*(?: [\w&+'’()-]+){0,7}?) (?:is|was|are|were) /;
 /** How far below the best passage one may score and still lead because it holds the figure asked for. */
-const LEAD_SHARE = 0.5;
+const LEAD_SHARE = 0.3;
 
 /**
  * When no held figure answers the question, the passage that states the kind of figure asked for ("when": a date,
@@ -32,11 +34,17 @@ export function leadPassage(
   const sentences = only.text.split(SENTENCE_END);
   if (proseFit(sentences[0] ?? '', asked) > 0) return { unit, split: false };
   const holding = sentences.find((sentence) => proseFit(sentence, asked) > 0);
-  if (!holding || LEANS_ON_BEFORE.test(holding)) return { unit, split: false };
-  return {
-    unit: { ...unit, blocks: [{ kind: 'paragraph', text: holding }], plain: holding, words: wordCount(holding) },
-    split: true,
-  };
+  if (!holding) return { unit, split: false };
+  // "It launched in March 2019" after "The Hackney Apprenticeship Network (HAN) is ..." takes that subject.
+  const subject = SUBJECT.exec(sentences[0] ?? '')?.[1];
+  const opening = /^It\s/.test(holding) && subject ? holding.replace(/^It\s/, `${subject} `) : holding;
+  if (LEANS_ON_BEFORE.test(opening)) return { unit, split: false };
+  // The defining sentence then follows it as "It is ...", not naming the subject twice.
+  const rest = sentences
+    .filter((sentence) => sentence !== holding)
+    .map((sentence, n) => (n === 0 && opening !== holding && subject ? sentence.replace(subject, 'It') : sentence));
+  const text = [opening, ...rest].join(' ');
+  return { unit: { ...unit, blocks: [{ kind: 'paragraph', text }], plain: text, words: wordCount(text) }, split: true };
 }
 
 /** A passage without its sentences that restate a figure already given; undefined when nothing else is left. */
