@@ -15,6 +15,7 @@ import { ASKS_WHO_TO_CONTACT, contactRoute } from './compose/contact.js';
 import { asksForAnyKind, kindFit, kindsAsked } from './compose/figure-kind.js';
 import { leadFor, statedFigure } from './compose/lead.js';
 import { leadPassage, withoutRestated } from './compose/lead-passage.js';
+import { mergeNotices } from './compose/merge-notices.js';
 import { NOT_HELD, normalised, scoreUnits, type Unit, unitsOf } from './compose/passages.js';
 import type { QuestionIntent } from './question-time.js';
 import type { Retrieval } from './retrieve.js';
@@ -280,7 +281,7 @@ export function composeExtractive(input: ComposeInput): Answer {
   const notices = [
     ...new Set(factsStated.map((fact) => staleNotice(fact, quoteDate)).filter((notice) => notice !== undefined)),
   ];
-  for (const notice of notices) blocks.push({ kind: 'paragraph', text: notice });
+  for (const notice of mergeNotices(notices)) blocks.push({ kind: 'paragraph', text: notice });
   if (enquirySuggested) blocks.push({ kind: 'paragraph', text: ENQUIRY_TEXT });
 
   return {
