@@ -1,7 +1,7 @@
 import type { Audience } from '../knowledge/article-schema.js';
 import { factKeysIn } from '../knowledge/fact-references.js';
 import type { Fact } from '../knowledge/fact-schema.js';
-import { figureAsOf, figuresDuring } from '../knowledge/figure-as-of.js';
+import { figureAsOf } from '../knowledge/figure-as-of.js';
 import type { Knowledge, Section } from '../knowledge/knowledge.js';
 import { searchTerms } from '../knowledge/normalise-text.js';
 import type { SearchIndex } from '../knowledge/search-index.js';
@@ -10,10 +10,13 @@ import type { Answer, AnswerBlock, StatedFigure } from './answer.js';
 import { citeSections, sectionText } from './cite.js';
 import { workArithmetic, workShare } from './compose/arithmetic.js';
 import { blocksToText } from './compose/blocks.js';
+import { chooseFacts } from './compose/choose-lead.js';
 import { ASKS_WHO_TO_CONTACT, contactRoute } from './compose/contact.js';
+import { asksForAnyKind, kindFit, kindsAsked } from './compose/figure-kind.js';
 import { leadFor, statedFigure } from './compose/lead.js';
+import { leadPassage, withoutRestated } from './compose/lead-passage.js';
+import { mergeNotices } from './compose/merge-notices.js';
 import { NOT_HELD, normalised, scoreUnits, type Unit, unitsOf } from './compose/passages.js';
-import { wageBandFor } from './compose/wage-band.js';
 import type { QuestionIntent } from './question-time.js';
 import type { Retrieval } from './retrieve.js';
 
@@ -46,72 +49,6 @@ const MAX_UNITS = 3;
 /** Questions whose answer is a list or table: steps, criteria, options, rates by year. */
 const ASKS_FOR_LIST =
   /\b(steps?|process|criteria|conditions|requirements|checklist|stages|options|ways to|types of|kinds of|levels|list|what (?:do|does|must) .{1,30} (?:need|do)|how (?:do|does|can) (?:i|we|they|a|an) .{0,40}(?:take on|set up|apply|become|get|join|host))\b/i;
-
-/** Questions that ask for a figure: an amount, rate, age, length, limit or date. */
-const ASKS_FOR_FIGURE =
-  /\b(how much|how many|how long|how old|what age|ages?|rates?|amount|cost|costs|pay|paid|wages?|salary|limit|threshold|allowance|percentage|per ?cent|share|minimum|maximum|max|min|cap|top[- ]?up|expire|expiry|duration|hours|months|when|since|figure|band|bursary|incentives?|payments?|count|number|deadline|what is the (?:llw|nlw|nmw|london living wage|national living wage|minimum wage|levy))\b|£|%/i;
-
-/**
- * Picks the figures a question asks for: facts whose name (label or aliases) matches most of the question, that
- * belong to one of the best-matching articles, and that have a value for the time asked about.
- */
-export function chooseFacts(retrieval: Retrieval, questionTerms: string[], intent: QuestionIntent): Fact[] {
-  const content = new Set(questionTerms.filter((term) => !/^\d+$/.test(term)));
-  const asksAboutTime =
-    intent.wantsHistory || intent.wantsChangeDate || intent.time.kind === 'period' || intent.time.explicit;
-  if (content.size === 0 || !(asksAboutTime || ASKS_FOR_FIGURE.test(retrieval.query))) return [];
-  const topArticles = new Set(retrieval.sections.slice(0, 3).map(({ section }) => section.articleId));
-  const first = retrieval.facts[0];
-  const best = first?.hit.score ?? 0;
-  const hasValue = (fact: Fact) =>
-    intent.time.kind === 'day'
-      ? intent.wantsHistory ||
-        // A date before the first value is answered with when it began, so that figure is still chosen.
-        fact.values.some((entry) => entry.from <= (intent.time as { date: string }).date) ||
-        fact.began === true
-      : figuresDuring(fact, intent.time.start, intent.time.end).length > 0;
-  return retrieval.facts
-    .filter(({ fact, hit }) => {
-      const strong = new Set(hit.strongTerms).size;
-      return (
-        strong >= Math.min(2, content.size) &&
-        strong / content.size >= 0.4 &&
-        // Figures from the same article as the best one (e.g. one rate per age band) may score a little lower.
-        hit.score >= best * (fact.article === first?.fact.article ? 0.5 : 0.75) &&
-        topArticles.has(fact.article) &&
-        hasValue(fact)
-      );
-    })
-    .map(({ fact }) => fact);
-}
-
-/** How much of a fact's own name the question uses word for word: its longest alias or label found. */
-function namedLength(fact: Fact, question: string): number {
-  const text = ` ${normalised(question)} `;
-  return Math.max(
-    0,
-    ...[fact.label, ...fact.aliases]
-      .map((name) => normalised(name))
-      .filter((name) => name.length > 2 && text.includes(` ${name} `))
-      .map((name) => name.length),
-  );
-}
-
-/**
- * The one figure to lead with: the one for the age the question gives, else the one it names most exactly; one in
- * force on the date asked before one that has ended.
- */
-function leadFact(facts: Fact[], intent: QuestionIntent, question: string, knowledge: Knowledge): Fact | undefined {
-  const byAge = wageBandFor(question, knowledge, intent.time.kind === 'day' ? intent.time.date : intent.time.end);
-  if (byAge) return byAge;
-  const ranked = facts
-    .map((fact, rank) => ({ fact, rank, named: namedLength(fact, question) }))
-    .sort((a, b) => b.named - a.named || a.rank - b.rank)
-    .map((entry) => entry.fact);
-  if (intent.time.kind !== 'day' || intent.wantsHistory) return ranked[0];
-  const date = intent.time.date;
-  return ranked.find((fact) => figureAsOf(fact, date) !== undefined) ?? ranked[0];
-}
 
 type Piece = { blocks: AnswerBlock[]; section?: Section };
 
@@ -160,8 +97,12 @@ export function composeExtractive(input: ComposeInput): Answer {
 
   // Arithmetic people ask for, worked from held figures.
   const worked = contact ? undefined : workArithmetic(knowledge, ownWords, quoteDate);
-  const facts = contact || worked ? [] : chooseFacts(retrieval, questionTerms, intent);
-  const lead = leadFact(facts, intent, question, knowledge);
+  // The kind of figure asked for, read from the message itself, else from the question it follows up.
+  const ownKinds = kindsAsked(ownWords);
+  const asked = Object.keys(ownKinds).length > 0 ? ownKinds : kindsAsked(question);
+  const choice = contact || worked ? undefined : chooseFacts(retrieval, intent, knowledge, question, asked, ownWords);
+  const facts = choice?.facts ?? [];
+  const lead = choice?.lead;
   if (worked) {
     const section = worked.facts[0] ? sectionFor(worked.facts[0]) : undefined;
     pieces.push({ blocks: [{ kind: 'paragraph', text: worked.text }], ...(section && { section }) });
@@ -179,7 +120,10 @@ export function composeExtractive(input: ComposeInput): Answer {
     // A second figure of another kind from the same article ("who pays the levy": the rate and the threshold).
     const second = share
       ? undefined
-      : facts.find((fact) => fact !== lead && fact.article === lead.article && fact.unit !== lead.unit);
+      : facts.find(
+          (fact) =>
+            fact !== lead && fact.article === lead.article && fact.unit !== lead.unit && kindFit(fact.unit, asked) >= 0,
+        );
     if (second && !intent.wantsHistory) {
       const next = leadFor(second, intent, asOf, ownWords);
       if (next.figures.length > 0 && !('list' in next && next.list)) {
@@ -231,8 +175,15 @@ export function composeExtractive(input: ComposeInput): Answer {
   const chosen: Unit[] = [];
   let words = pieces.reduce((total, piece) => total + normalised(blocksToText(piece.blocks)).split(' ').length, 0);
   const maxUnits = hasLead ? (contact ? 1 : MAX_SUPPORT_AFTER_FIGURE) : MAX_UNITS;
-  for (const { unit } of scored) {
+  // Without a held figure, the passage stating the kind of figure asked for leads.
+  const leading = hasLead || !asksForAnyKind(asked) ? undefined : leadPassage(scored, asked);
+  // A sentence taken from the middle of its passage goes first; a whole passage keeps its section's order.
+  const opening = leading?.split ? leading.unit : undefined;
+  for (const { unit: found } of leading ? [{ unit: leading.unit }, ...scored] : scored) {
     if (chosen.length >= maxUnits) break;
+    // Sentences around one that restates the lead figure may still add to it.
+    const unit = hasLead && !contact ? withoutRestated(found, statedValues) : found;
+    if (!unit) continue;
     const key = normalised(unit.plain);
     if (said.has(key) || [...said].some((known) => known.includes(key) || key.includes(known))) continue;
     if (hasLead && NOT_HELD.test(unit.plain)) continue;
@@ -252,7 +203,12 @@ export function composeExtractive(input: ComposeInput): Answer {
       // A passage from the middle of a section takes the section's opening with it when that is short.
       const before = units.filter((other) => other.section === unit.section && other.position < unit.position);
       const beforeWords = before.reduce((total, other) => total + other.words, 0);
-      if (before.length > 0 && beforeWords <= 35 && before.every((other) => other.blocks.length === 1)) {
+      if (
+        unit !== opening &&
+        before.length > 0 &&
+        beforeWords <= 35 &&
+        before.every((other) => other.blocks.length === 1)
+      ) {
         chosen.push(...before);
         for (const other of before) said.add(normalised(other.plain));
         words += beforeWords;
@@ -271,7 +227,12 @@ export function composeExtractive(input: ComposeInput): Answer {
   if (!hasLead && chosen.length === 0 && units[0]) chosen.push(units[0]);
 
   // Back in each section's own order, consecutive sentences of one section joined into a paragraph.
-  chosen.sort((a, b) => candidates.indexOf(a.section) - candidates.indexOf(b.section) || a.position - b.position);
+  chosen.sort(
+    (a, b) =>
+      Number(b === opening) - Number(a === opening) ||
+      candidates.indexOf(a.section) - candidates.indexOf(b.section) ||
+      a.position - b.position,
+  );
   for (const unit of chosen) {
     const last = pieces[pieces.length - 1];
     const onlyText = unit.blocks.length === 1 && unit.blocks[0]?.kind === 'paragraph';
@@ -320,7 +281,7 @@ export function composeExtractive(input: ComposeInput): Answer {
   const notices = [
     ...new Set(factsStated.map((fact) => staleNotice(fact, quoteDate)).filter((notice) => notice !== undefined)),
   ];
-  for (const notice of notices) blocks.push({ kind: 'paragraph', text: notice });
+  for (const notice of mergeNotices(notices)) blocks.push({ kind: 'paragraph', text: notice });
   if (enquirySuggested) blocks.push({ kind: 'paragraph', text: ENQUIRY_TEXT });
 
   return {

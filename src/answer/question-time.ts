@@ -56,6 +56,11 @@ export function readQuestionTime(question: string, asOf: string): QuestionIntent
     if (/\b(from|after|since|starting)\s+$/.test(text.slice(0, monthYear.index))) {
       return withTime({ kind: 'day', date: `${year}-${pad(month + 1)}-01`, explicit: true });
     }
+    // "before April 2019" asks about the rule in force the day before that month began.
+    if (/\b(before|until|till|up to|prior to)\s+$/.test(text.slice(0, monthYear.index))) {
+      const dayBefore = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+      return withTime({ kind: 'day', date: dayBefore, explicit: true });
+    }
     return withTime({
       kind: 'period',
       start: `${year}-${pad(month + 1)}-01`,

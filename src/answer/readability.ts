@@ -127,11 +127,14 @@ export function readAnswer(answer: Answer, knowledge?: Knowledge): ReadabilityFi
   };
 }
 
+/** Money, a percentage, a date, an age or a count. */
 const FIGURE = /\d|£|%/;
+/** A name with a number in it is not a figure: "S106", "Class 1A", "level 7", "hackney100@hackney.gov.uk". */
+const NAME_WITH_NUMBER = /^[a-z]+\d+[a-z]*(?:\s+[a-z]+)*$|^(?:class|level|section|policy|phase)\s+\d+[a-z]*$|@/i;
 
 /** The figures a question's expectations name: money, percentages, counts and dates. */
 export function expectedFigures(mustInclude: string[]): string[] {
-  return mustInclude.filter((needle) => FIGURE.test(needle));
+  return mustInclude.filter((needle) => FIGURE.test(needle) && !NAME_WITH_NUMBER.test(needle));
 }
 
 function percentile(sorted: number[], share: number): number {

@@ -10,6 +10,8 @@ export type Retrieval = {
   sections: { section: Section; hit: SearchHit }[];
   facts: { fact: Fact; hit: SearchHit }[];
   inScope: boolean;
+  /** The topic the understanding step read, when it read one. */
+  topic?: Fact['topic'];
 };
 
 const MIN_SECTION_SCORE = 6;
@@ -65,10 +67,10 @@ export function retrieve(
       .map((hit) => ({ hit, fact: knowledge.facts.get(hit.id) }))
       .filter((entry): entry is { hit: SearchHit; fact: Fact } => entry.fact !== undefined)
       .map((entry) => ({ ...entry, hit: lift(entry.hit, entry.fact.topic) })),
-  ).slice(0, 5);
+  ).slice(0, 8);
 
   const top = sections[0]?.hit;
   const understood = understanding === undefined || IN_SCOPE_INTENTS.has(understanding.intent);
   const inScope = understood && top !== undefined && top.score >= MIN_SECTION_SCORE;
-  return { query, sections, facts, inScope };
+  return { query, sections, facts, inScope, ...(topic !== undefined && topic !== 'none' && { topic }) };
 }

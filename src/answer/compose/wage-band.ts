@@ -3,7 +3,8 @@ import { figureAsOf } from '../../knowledge/figure-as-of.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';
 
 const ASKS_WAGE = /\b(min(?:imum)? wage|nmw|nlw|national living wage|pay(?:ing)?|paid|wage|rate)\b/i;
-const AGE = /\b(\d{2})\s*(?:-?\s*(?:yr|year)s?[- ]?old|yo\b|y\/o)|\baged?\s*(\d{2})\b|\bunder[- ]?(18)s?\b/i;
+const AGE =
+  /\b(\d{2})\s*(?:-?\s*(?:yr|year)s?[- ]?old|yo\b|y\/o)|\baged?\s*(\d{2})\b|\bunder[- ]?(18)s?\b|\b(\d{2})\s*(?:-|to)\s*\d{2}s\b/i;
 
 /**
  * For a minimum wage question that gives a worker's age ("min wage for a 19 yr old"), the band for that age as of
@@ -15,7 +16,7 @@ export function wageBandFor(question: string, knowledge: Knowledge, date: string
   }
   const match = AGE.exec(question);
   if (!match) return undefined;
-  const age = match[3] ? 17 : Number(match[1] ?? match[2]);
+  const age = match[3] ? 17 : Number(match[1] ?? match[2] ?? match[4]);
   if (age < 16 || age > 70) return undefined;
   const nlwAge = knowledge.facts.get('wage.nlw-age');
   const held = nlwAge ? figureAsOf(nlwAge, date) : undefined;

@@ -1,0 +1,179 @@
+import type { Fact } from '../../knowledge/fact-schema.js';
+import { figureAsOf, figuresDuring } from '../../knowledge/figure-as-of.js';
+import type { Knowledge } from '../../knowledge/knowledge.js';
+import { searchTerms } from '../../knowledge/normalise-text.js';
+import type { QuestionIntent } from '../question-time.js';
+import type { Retrieval } from '../retrieve.js';
+import { asksForAnyKind, type KindsAsked, kindFit, kindsAsked } from './figure-kind.js';
+import { wageBandFor } from './wage-band.js';
+
+/** Questions that ask for a figure in words no figure kind covers: a limit, a rate, a minimum. */
+const ASKS_FOR_FIGURE =
+  /\b(rates?|limit|threshold|minimum|maximum|max|min|cap|top[- ]?up|requirement|rule|figure|what(?:'s| is| was) the|how (?:much|many|long|old))\b/i;
+
+/** Most words a question may have for a figure's name alone to ask for the figure. */
+const MAX_WORDS_ONLY_NAMED = 8;
+/** "How is it paid", "how does a business host": asks for a way, not a figure (unlike "how much", "how long"). */
+const HOW_TO = /^how (?!much|many|long|old|young|often|soon|far|big|large|small)\w+\b/i;
+const YES_NO = /^(?:do|does|did|is|are|was|were|can|could|should|will|would|has|have|must)\b/i;
+
+/** Weights of what makes a fact the one asked for. */
+const WEIGHT = { search: 1, named: 1.5, kind: 2, topic: 0.5, value: 0.6, own: 1 };
+/** Below this a fact is not the answer, and the best passage leads instead. */
+const MIN_LEAD_SCORE = 1.3;
+
+export type FactChoice = { facts: Fact[]; lead?: Fact; asked: KindsAsked };
+
+/** How rare each word of the facts' names is: a name made of words every figure uses ("pay", "levy") is weak. */
+const rarityCache = new WeakMap<Knowledge, Map<string, number>>();
+function rarityOf(knowledge: Knowledge): Map<string, number> {
+  const known = rarityCache.get(knowledge);
+  if (known) return known;
+  const counts = new Map<string, number>();
+  for (const fact of knowledge.facts.values()) {
+    for (const term of new Set([fact.label, ...fact.aliases].flatMap((name) => searchTerms(name)))) {
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+    }
+  }
+  const total = knowledge.facts.size;
+  const rarity = new Map([...counts].map(([term, count]) => [term, Math.log(1 + total / count)]));
+  rarityCache.set(knowledge, rarity);
+  return rarity;
+}
+
+/** Rarity a name's matched words must reach to count in full. */
+const FULL_RARITY = 5;
+
+/**
+ * How much of a fact's own name (its label, or one of its aliases) the question uses, from 0 to 1: the share of the
+ * name's words the question has, weighted by how rare each word is, and less when the words matched are common.
+ */
+export function namedShare(fact: Fact, questionTerms: Set<string>, knowledge: Knowledge): number {
+  const rarity = rarityOf(knowledge);
+  let best = 0;
+  for (const name of [fact.label, ...fact.aliases]) {
+    const terms = [...new Set(searchTerms(name))];
+    const weight = (term: string) => rarity.get(term) ?? Math.log(1 + knowledge.facts.size);
+    const total = terms.reduce((sum, term) => sum + weight(term), 0);
+    if (total === 0) continue;
+    const matched = terms.filter((term) => questionTerms.has(term)).reduce((sum, term) => sum + weight(term), 0);
+    best = Math.max(best, (matched / total) * Math.min(1, matched / FULL_RARITY));
+  }
+  return best;
+}
+
+/** How much of a follow-up's own words the fact's name accounts for, from 0 to 1. */
+function explains(fact: Fact, ownTerms: string[]): number {
+  if (ownTerms.length === 0) return 0;
+  const name = new Set([fact.label, ...fact.aliases].flatMap((text) => searchTerms(text)));
+  return ownTerms.filter((term) => name.has(term)).length / ownTerms.length;
+}
+
+/** Whether the question quotes one of the fact's values ("from 15 to 30", "go up to 25%"). */
+function quotesValue(fact: Fact, questionTerms: Set<string>): boolean {
+  // A number in the figure's own name ("Hackney 100") is not its value being quoted.
+  const ownName = new Set(searchTerms(fact.label));
+  return fact.values.some(
+    (entry) =>
+      typeof entry.value === 'number' &&
+      !ownName.has(`${entry.value}`) &&
+      [`${entry.value}`, `${entry.value}%`, `£${entry.value}`, `${entry.value / 1000}k`].some((form) =>
+        questionTerms.has(form),
+      ),
+  );
+}
+
+/**
+ * Picks the figures a question asks for and the one to lead with, by score: how well the search matched the fact,
+ * how much of its name the question uses, whether it is the kind of figure asked (a percentage, an hourly rate, an
+ * age...), whether it is of the topic the understanding step read, and whether it is in force on the date asked.
+ */
+export function chooseFacts(
+  retrieval: Retrieval,
+  intent: QuestionIntent,
+  knowledge: Knowledge,
+  question: string,
+  asked: KindsAsked = kindsAsked(question),
+  ownWords?: string,
+): FactChoice {
+  const questionTerms = new Set(searchTerms(retrieval.query));
+  // A follow-up's own words ("and outside london?") say which of the earlier subject's figures is meant.
+  const ownTerms =
+    ownWords !== undefined && ownWords.trim() !== retrieval.query.trim()
+      ? searchTerms(ownWords).filter((term) => !/^\d+$/.test(term))
+      : [];
+  const content = new Set([...questionTerms].filter((term) => !/^\d+$/.test(term)));
+  const date = intent.time.kind === 'day' ? intent.time.date : intent.time.end;
+  const asksAboutTime =
+    intent.wantsHistory || intent.wantsChangeDate || intent.time.kind === 'period' || intent.time.explicit;
+  const asksFigure = asksAboutTime || asksForAnyKind(asked) || ASKS_FOR_FIGURE.test(retrieval.query);
+  if (content.size === 0) return { facts: [], asked };
+
+  const topArticles = new Set(retrieval.sections.slice(0, 3).map(({ section }) => section.articleId));
+  const first = retrieval.facts[0];
+  const best = first?.hit.score ?? 0;
+  const hasValue = (fact: Fact) =>
+    intent.time.kind === 'day'
+      ? intent.wantsHistory ||
+        // A date before the first value is answered with when it began, so that figure is still chosen.
+        fact.values.some((entry) => entry.from <= date) ||
+        fact.began === true
+      : figuresDuring(fact, intent.time.start, intent.time.end).length > 0;
+
+  const scored = retrieval.facts
+    .map(({ fact, hit }, rank) => {
+      const named = namedShare(fact, questionTerms, knowledge);
+      const strong = new Set(hit.strongTerms).size;
+      const matches = strong >= Math.min(2, content.size) && strong / content.size >= 0.4;
+      // Figures from the same article as the best one (e.g. one rate per age band) may score a little lower.
+      const close = hit.score >= best * (fact.article === first?.fact.article ? 0.3 : 0.5);
+      const eligible =
+        (asksFigure || named >= 0.8) &&
+        (matches || named >= 0.6 || kindFit(fact.unit, asked) >= 1) &&
+        (close || named >= 0.8 || kindFit(fact.unit, asked) >= 1) &&
+        (topArticles.has(fact.article) || named >= 0.8) &&
+        hasValue(fact);
+      const score =
+        // Search scores spread widely (one hit may score eight times the next), so their ratio counts on a log scale.
+        WEIGHT.search * (best > 0 && hit.score > 0 ? 1 / (1 + Math.log2(best / hit.score)) : 0) +
+        WEIGHT.named * named +
+        WEIGHT.kind * kindFit(fact.unit, asked) +
+        (retrieval.topic !== undefined && fact.topic === retrieval.topic ? WEIGHT.topic : 0) +
+        (quotesValue(fact, questionTerms) ? WEIGHT.value : 0) +
+        WEIGHT.own * explains(fact, ownTerms);
+      return { fact, rank, score, eligible };
+    })
+    .filter((entry) => entry.eligible)
+    .sort((a, b) => b.score - a.score || a.rank - b.rank);
+
+  const facts = scored.map((entry) => entry.fact);
+  const byAge = wageBandFor(question, knowledge, date);
+  if (byAge) return { facts: [byAge, ...facts.filter((fact) => fact !== byAge)], lead: byAge, asked };
+  // A figure no longer in force leads only when nothing in force is asked for and the question names it.
+  // (A date before the first value is not "ended": that answer says when the rule began.)
+  const ended = (fact: Fact) =>
+    intent.time.kind === 'day' &&
+    !intent.wantsHistory &&
+    !figureAsOf(fact, date) &&
+    fact.values.some((entry) => entry.from <= date);
+  const top =
+    scored.find((entry) => !ended(entry.fact) && entry.score >= MIN_LEAD_SCORE) ??
+    scored.find(
+      (entry) =>
+        (namedShare(entry.fact, questionTerms, knowledge) >= 0.8 && kindFit(entry.fact.unit, asked) > 0) ||
+        (namedShare(entry.fact, questionTerms, knowledge) >= 0.5 && kindFit(entry.fact.unit, asked) >= 0.8),
+    );
+  // A question that only names a figure ("llw?") gets it; a longer one that names it in passing ("can't afford
+  // the LLW, what do I advise") is answered by its passage. So is a yes-or-no question, unless it asks for a kind
+  // of figure outright or the figure comes from the article that answers it.
+  const onlyNamed = !asksFigure && question.trim().split(/\s+/).length > MAX_WORDS_ONLY_NAMED;
+  const own = (ownWords ?? question).trim();
+  const yesNo = YES_NO.test(own);
+  const howTo = HOW_TO.test(own);
+  const plainlyAsked =
+    top !== undefined &&
+    !onlyNamed &&
+    (!howTo || kindFit(top.fact.unit, asked) >= 1) &&
+    (!yesNo || kindFit(top.fact.unit, asked) >= 1 || top.fact.article === retrieval.sections[0]?.section.articleId);
+  return { facts, ...(top && plainlyAsked && top.score >= MIN_LEAD_SCORE && { lead: top.fact }), asked };
+}
