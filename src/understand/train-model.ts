@@ -25,18 +25,24 @@ function sortedLabels(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
 }
 
-/** Weights per sample so that a rare label is not drowned by a common one (square root of the inverse share). */
-function balance(labels: readonly number[], labelCount: number): number[] {
-  const counts = new Array<number>(labelCount).fill(0);
-  for (const label of labels) counts[label] = (counts[label] as number) + 1;
-  const mean = labels.length / Math.max(1, counts.filter((count) => count > 0).length);
-  return labels.map((label) => Math.sqrt(mean / (counts[label] as number)));
+/**
+ * Weights per sample so that a rare group of labels is not drowned by a common one (square root of the inverse
+ * share). Labels are balanced by their group ("out_of_scope" for all six reasons), so that splitting an intent into
+ * sub-labels does not multiply its weight.
+ */
+function balance(groups: readonly string[]): number[] {
+  const counts = new Map<string, number>();
+  for (const group of groups) counts.set(group, (counts.get(group) ?? 0) + 1);
+  const mean = groups.length / Math.max(1, counts.size);
+  return groups.map((group) => Math.sqrt(mean / (counts.get(group) as number)));
 }
+
+const groupOf = (label: string) => label.split(':')[0] as string;
 
 function trainHead(labelsOf: readonly string[], featuresOf: readonly number[][], featureCount: number): Head {
   const labels = sortedLabels(labelsOf);
   const numeric = labelsOf.map((label) => labels.indexOf(label));
-  const weights = balance(numeric, labels.length);
+  const weights = balance(labelsOf.map(groupOf));
   const samples: Sample[] = featuresOf.map((features, position) => ({
     features,
     label: numeric[position] as number,
