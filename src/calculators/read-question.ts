@@ -66,7 +66,13 @@ export function readLevyQuestion(question: string, asOf?: string): Partial<LevyI
   const england = readEnglandShare(text);
   if (england !== undefined) values.englandShare = england;
   if (/\bconnected\b/.test(text)) values.isConnected = true;
-  const allowance = /(\S+(?:\s\S+)?)\s+of\s+(?:the\s+|our\s+)?(?:£15,000\s+|15k\s+|levy\s+)?allowance/.exec(text);
+  const allowance =
+    /(\S+(?:\s\S+)?)\s+of\s+(?:the\s+|our\s+|their\s+)?(?:group'?s?\s+|shared\s+)?(?:£15,000\s+|15k\s+|levy\s+)?allowance/.exec(
+      text,
+    ) ??
+    /\b(half|a third|a quarter|\d+(?:\.\d+)?%)\s+(?:of\s+)?(?:the\s+|our\s+|their\s+)?(?:group'?s?\s+)?allowance/.exec(
+      text,
+    );
   const allowanceShare = allowance ? readShare(allowance[1] as string) : undefined;
   if (allowanceShare !== undefined) values.allowanceShare = allowanceShare;
   else if (NO_ALLOWANCE.test(text)) values.allowanceShare = 0;

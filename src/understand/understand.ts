@@ -25,14 +25,11 @@ function changedInputs(before: CalculatorInputs, after: CalculatorInputs): Calcu
 }
 
 /**
- * Whether a message could take its subject from the thread at all: greetings, help, commands and requests that are
- * out of scope for a reason of their own stand alone; another place ("and Islington's?") or a changed calculator
- * value can follow on.
+ * Whether a message could take its subject from the thread at all: greetings, help and commands stand alone. (A
+ * decline can still refer back, as in "write a limerick about it"; it is declined all the same.)
  */
-function canFollow(own: IntentReading, changesCalculation: boolean): boolean {
-  if (own.intent === 'greeting' || own.intent === 'help' || own.intent === 'command') return false;
-  if (own.intent === 'out_of_scope') return own.reason === 'other_place' || changesCalculation;
-  return true;
+function canFollow(own: IntentReading): boolean {
+  return own.intent !== 'greeting' && own.intent !== 'help' && own.intent !== 'command';
 }
 
 /** A connected company added to the pay bill before ("plus another company in the group with 2m"). */
@@ -102,7 +99,7 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
   const changesCalculation = Object.keys(ownChanges).length > 0;
 
   let followUp = false;
-  if (earlier && canFollow(own, changesCalculation)) {
+  if (earlier && canFollow(own)) {
     const evidence = contextFeatures(ownTopic, earlierSubject(model, earlierUser));
     const decision = classify(model, 'followUp', [...indexes, ...featureIndexes(model, evidence)]);
     const hasOwnSubject = ownTopic.label !== 'none' && ownTopic.probability >= OWN_SUBJECT_PROBABILITY;
