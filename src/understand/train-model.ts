@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
+import { readCalculatorInputs } from './calculator-inputs.js';
 import { contextFeatures, earlierSubject } from './context-features.js';
 import type { LabelledExample } from './example-schema.js';
 import { messageFeatures, tokenize } from './features.js';
 import { intentLabel } from './intent-label.js';
 import { DEFAULT_TRAINING, type Sample, train, type Weights } from './logistic-regression.js';
 import { classify, featureIndexes, type Head, type UnderstandingModel } from './model.js';
+
+/** The date relative values ("next tax year") are read against while training. */
+const TRAINING_DAY = '2026-12-01';
 
 /** A feature must appear in at least this many examples to be kept. */
 const MIN_DOCUMENT_FREQUENCY = 2;
@@ -96,7 +100,11 @@ export function trainModel(examples: readonly LabelledExample[]): UnderstandingM
   const evidence = threaded.map((position) => {
     const example = examples[position] as LabelledExample;
     const earlier = (example.history ?? []).filter((turn) => turn.role === 'user').map((turn) => turn.text);
-    return contextFeatures(classify(partial, 'topic', indexes[position] as number[]), earlierSubject(partial, earlier));
+    const subject = earlierSubject(partial, earlier);
+    const changes =
+      subject?.calculator !== undefined &&
+      Object.keys(readCalculatorInputs(subject.calculator, example.text, TRAINING_DAY)).length > 0;
+    return contextFeatures(classify(partial, 'topic', indexes[position] as number[]), subject, changes);
   });
   for (const feature of sortedLabels(evidence.flat()))
     if (!vocabulary.has(feature)) vocabulary.set(feature, vocabulary.size);

@@ -100,9 +100,14 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
 
   let followUp = false;
   if (earlier && canFollow(own)) {
-    const evidence = contextFeatures(ownTopic, earlierSubject(model, earlierUser));
+    const evidence = contextFeatures(ownTopic, earlierSubject(model, earlierUser), changesCalculation);
     const decision = classify(model, 'followUp', [...indexes, ...featureIndexes(model, evidence)]);
-    const hasOwnSubject = ownTopic.label !== 'none' && ownTopic.probability >= OWN_SUBJECT_PROBABILITY;
+    // A message that only changes a value of the calculation before ("and if the apprentice is 20?") has no subject
+    // of its own, whatever its words lean to; one that asks for another calculator has.
+    const onlyChangesValues =
+      changesCalculation && (own.intent !== 'calculation' || own.calculator === earlierCalculator?.kind);
+    const hasOwnSubject =
+      ownTopic.label !== 'none' && ownTopic.probability >= OWN_SUBJECT_PROBABILITY && !onlyChangesValues;
     // A message with a subject of its own never borrows a different one.
     followUp = decision.label === 'true' && !(hasOwnSubject && ownTopic.label !== earlier.topic);
   }
