@@ -1,13 +1,15 @@
 import {
   AMOUNT_PATTERN,
   readAge,
-  readApprenticeshipLevel,
+  readAskedLevel,
+  readBareAge,
   readCoursePrice,
   readDate,
   readEmployeeCount,
   readEnglandShare,
   readPayBills,
   readPriorQualificationLevel,
+  readPriorSameArea,
   readShare,
   readTaxYear,
 } from '../understand/values/index.js';
@@ -45,8 +47,12 @@ export function isLevyCalculation(question: string): boolean {
   return mentionsLevy && (levyOnAmount || asksLevyDue);
 }
 
+/** "no allowance at all", "the parent takes the allowance", "a sister company that has the allowance". */
+const NO_ALLOWANCE =
+  /\b(?:no|none of the|without (?:the |an |any )?)\s*(?:levy )?allowance\b|\b(?:parent|sister|other|another|group)\s+(?:company\s+|co\s+|firm\s+|charity\s+)?(?:that\s+|which\s+)?(?:takes|has|gets|uses|claims|keeps|is using)\s+(?:the\s+|all the\s+|all of the\s+)?(?:whole\s+)?(?:levy\s+)?allowance\b/;
+
 /** Values for the levy calculator read from a question; `payBill` is absent when the question gives none. */
-export function readLevyQuestion(question: string): Partial<LevyInputDraft> {
+export function readLevyQuestion(question: string, asOf?: string): Partial<LevyInputDraft> {
   const text = question.toLowerCase();
   const values: Partial<LevyInputDraft> = {};
   const payBills = readPayBills(text);
@@ -55,14 +61,23 @@ export function readLevyQuestion(question: string): Partial<LevyInputDraft> {
     if (payBills.parts.length > 1) values.payBillParts = payBills.parts;
     if (payBills.isConnected) values.isConnected = true;
   }
-  const taxYear = readTaxYear(text);
+  const taxYear = readTaxYear(text, asOf);
   if (taxYear) values.taxYear = taxYear;
   const england = readEnglandShare(text);
   if (england !== undefined) values.englandShare = england;
   if (/\bconnected\b/.test(text)) values.isConnected = true;
-  const allowance = /(\S+(?:\s\S+)?)\s+of\s+(?:the\s+|our\s+)?(?:£15,000\s+|15k\s+|levy\s+)?allowance/.exec(text);
+  const allowance =
+    /(\S+(?:\s\S+)?)\s+of\s+(?:the\s+|our\s+|their\s+)?(?:group'?s?\s+|shared\s+)?(?:£15,000\s+|15k\s+|levy\s+)?allowance/.exec(
+      text,
+    ) ??
+    /\b(half|a third|a quarter|\d+(?:\.\d+)?%)\s+(?:of\s+)?(?:the\s+|our\s+|their\s+)?(?:group'?s?\s+)?allowance/.exec(
+      text,
+    );
   const allowanceShare = allowance ? readShare(allowance[1] as string) : undefined;
   if (allowanceShare !== undefined) values.allowanceShare = allowanceShare;
+  else if (NO_ALLOWANCE.test(text)) values.allowanceShare = 0;
+  // Sharing an allowance is only possible within a group of connected companies.
+  if (values.allowanceShare !== undefined) values.isConnected = true;
   const price = readCoursePrice(text);
   if (price && price.pounds !== values.payBill) values.apprenticeshipPrice = price.pounds;
   const age = readAge(text);
@@ -92,7 +107,7 @@ export function isEligibilityCheck(question: string): boolean {
 }
 
 function readResidency(text: string): ResidencyStatus | undefined {
-  if (/\bpre-?settled\b/.test(text)) return 'pre-settled';
+  if (/\bpre[- ]?settled\b/.test(text)) return 'pre-settled';
   if (/\bsettled status\b|\bindefinite leave\b/.test(text)) return 'settled';
   if (/\basylum seeker\b|\bseeking asylum\b/.test(text)) return 'asylum-seeker';
   if (/\brefugee\b|\bhumanitarian protection\b/.test(text)) return 'refugee';
@@ -106,23 +121,28 @@ function readResidency(text: string): ResidencyStatus | undefined {
 export function readEligibilityQuestion(question: string, asOf?: string): Partial<EligibilityInputDraft> {
   const text = question.toLowerCase();
   const values: Partial<EligibilityInputDraft> = {};
-  const age = readAge(text);
+  const age = readAge(text) ?? readBareAge(text);
   if (age !== undefined) values.age = age;
   const startDate = readStartDate(text, asOf);
   if (startDate) values.startDate = startDate;
   const hours =
-    /\b(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)\s*(?:a|per|each|every)\s*week\b/.exec(text) ??
-    /\b(\d+(?:\.\d+)?)[- ]hour week\b/.exec(text);
+    /\b(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)\s*(?:a|per|each|every|\/)\s*(?:week|wk)\b/.exec(text) ??
+    /\b(\d+(?:\.\d+)?)[- ]hour week\b/.exec(text) ??
+    /\b(\d+(?:\.\d+)?)\s*(?:hours|hrs|hr)\b(?!\s*(?:a|per)\s*(?:day|month))/.exec(text);
   if (hours) values.hoursPerWeek = Number(hours[1]);
   const months =
-    /\b(?:for|lasting|last|over)\s+(\d+(?:\.\d+)?)\s+months?\b/.exec(text) ??
-    /\b(\d+)[- ]month\s+apprenticeship\b/.exec(text);
+    /\b(?:for|lasting|last|over)\s+(?:only\s+|just\s+)?(\d+(?:\.\d+)?)\s+months?\b/.exec(text) ??
+    /\b(\d+)[- ]months?\s+(?:apprenticeship|programme|course|long)\b/.exec(text) ??
+    /(?:^|[,;:]\s*)(\d+)\s*months?\s*(?=[,;.?!-]|$)/.exec(text);
   if (months) values.durationMonths = Number(months[1]);
-  const level = readApprenticeshipLevel(text);
+  const level = readAskedLevel(text);
   if (level !== undefined) values.level = level;
   const prior = readPriorQualificationLevel(text);
   if (prior !== undefined) values.priorQualificationLevel = prior;
-  if (/\b(?:in|from) the same (?:area|field|subject|sector|occupation|occupational area)\b/.test(text)) {
+  if (
+    /\b(?:in|from) the same (?:area|field|subject|sector|occupation|occupational area)\b/.test(text) ||
+    (prior !== undefined && readPriorSameArea(text) === 'yes')
+  ) {
     values.priorQualificationSameArea = 'yes';
   } else if (/\b(?:different|unrelated|another) (?:area|field|subject|sector|occupation)\b/.test(text)) {
     values.priorQualificationSameArea = 'no';
@@ -131,8 +151,12 @@ export function readEligibilityQuestion(question: string, asOf?: string): Partia
   const residency = readResidency(text);
   if (residency) values.residency = residency;
   const years =
-    /\b(?:lived|living|been|resident)\s+in\s+(?:the\s+)?uk\s+(?:for\s+)?(\d+(?:\.\d+)?)\s+years?\b/.exec(text) ??
-    /\b(\d+(?:\.\d+)?)\s+years?\s+in\s+(?:the\s+)?uk\b/.exec(text);
+    /\b(?:lived|living|been|resident)\s+(?:in\s+(?:the\s+)?uk|here)\s+(?:for\s+)?(\d+(?:\.\d+)?)\s+years?\b/.exec(
+      text,
+    ) ??
+    /\b(\d+(?:\.\d+)?)\s+years?\s+(?:in\s+(?:the\s+)?uk|here)\b/.exec(text) ??
+    /\bvisa\s+(?:for\s+)?(?:the\s+last\s+)?(\d+(?:\.\d+)?)\s+years?\b/.exec(text) ??
+    /\bin\s+(?:the\s+)?uk\s+(?:for\s+)?(\d+(?:\.\d+)?)\s+years?\b/.exec(text);
   if (years) values.yearsInUk = Number(years[1]);
   if (
     /\b(?:no|without|hasn'?t got|has not got|doesn'?t have|does not have)\s+(?:the\s+|a\s+)?right to work\b/.test(text)
@@ -141,12 +165,12 @@ export function readEligibilityQuestion(question: string, asOf?: string): Partia
   } else if (/\b(?:has|have|with)\s+(?:the\s+|a\s+)?right to work\b/.test(text)) {
     values.rightToWork = 'yes';
   }
-  if (/\bstudent loan\b|\bon another (?:funded )?course\b/.test(text)) values.inOtherFundedEducation = 'yes';
-  if (/\bnon-?levy\b|\b(?:doesn'?t|does not|don'?t|do not) pay the levy\b|\bnot a levy payer\b/.test(text)) {
-    values.levyPayer = 'no';
-  } else if (/\blevy[- ]pay(?:er|ing)\b|\bpays? the levy\b/.test(text)) {
-    values.levyPayer = 'yes';
+  if (/\bwork(?:s|ing)?\s+(?:mostly\s+|mainly\s+)?in\s+(?:hackney|london|england)\b/.test(text)) {
+    values.worksMostlyInEngland = 'yes';
   }
+  if (/\bstudent loan\b|\bon another (?:funded )?course\b/.test(text)) values.inOtherFundedEducation = 'yes';
+  const levyPayer = readLevyPayer(text);
+  if (levyPayer !== undefined) values.levyPayer = levyPayer;
   const employees = readEmployeeCount(text);
   if (employees !== undefined) values.employeeCount = employees;
   if (/\bcare leaver\b|\bbeen in care\b|\bcare[- ]experienced\b/.test(text)) values.isCareLeaver = 'yes';
@@ -154,14 +178,29 @@ export function readEligibilityQuestion(question: string, asOf?: string): Partia
   return values;
 }
 
-/** The start date a question names: a day, or the first of a month ("starting March 2027" is 1 March 2027). */
+/**
+ * The start date a question names: a day, or the first of a month ("starting March 2027" is 1 March 2027); a year
+ * alone after a start word ("starting in 2027") is its first day.
+ */
 function readStartDate(text: string, asOf: string | undefined): string | undefined {
-  return readDate(text, asOf ?? new Date().toISOString().slice(0, 10))?.date;
+  const date = readDate(text, asOf ?? new Date().toISOString().slice(0, 10))?.date;
+  if (date) return date;
+  const year = /\b(?:start(?:s|ing)?|begin(?:s|ning)?|from)\s+(?:in\s+)?((?:19|20)\d{2})\b(?!\s?[-/–])/.exec(text);
+  return year ? `${year[1]}-01-01` : undefined;
+}
+
+/** Whether the employer pays the levy, as a message says it ("non levy", "an SME", "out of levy funds"). */
+export function readLevyPayer(question: string): 'yes' | 'no' | undefined {
+  const text = question.toLowerCase();
+  if (NON_LEVY.test(text)) return 'no';
+  if (LEVY_PAYER.test(text)) return 'yes';
+  return undefined;
 }
 
 const NON_LEVY =
-  /\bnon[- ]?levy\b|\b(?:doesn'?t|does not|don'?t|do not|dont) pay (?:the |any )?levy\b|\bnot a levy[- ]payer\b|\bsmall (?:employer|business|firm|company|charity)\b|\bsme\b|\bunder the levy threshold\b/;
-const LEVY_PAYER = /\blevy[- ]pay(?:er|ing)\b|\b(?:we|they|it|employer) pays? the levy\b/;
+  /\bnon[- ]?levy\b|\b(?:doesn'?t|does not|don'?t|do not|dont) pay (?:the |any )?levy\b|\bnot a levy[- ]payer\b|\bsmall (?:local )?(?:employer|business|firm|company|charity|bakery|shop|cafe|café|salon|agency|organisation|studio|restaurant)\b|\bno levy\b|\bsme\b|\bunder the levy threshold\b/;
+const LEVY_PAYER =
+  /\blevy[- ]pay(?:er|ing)\b|\b(?:we|they|it|employer) pays? the levy\b|\b(?:out of|run out of|ran out of|used up (?:all )?(?:their|our|the)?)\s*(?:levy|levy funds)\b|\blevy (?:funds|pot|money) (?:used up|spent|ran out|run out|gone)\b|\bfunds used up\b/;
 const ASKS_COST =
   /\bhow much (?:would|will|do|does|should|must|did|is|are)\b|\bco-?invest|\bcontribut|\bwho pays\b|\bwhat (?:would|will|do|does) (?:we|they|it|the employer|an employer) (?:pay|owe|contribute)\b|\b(?:employer'?s?|our|their) (?:share|part|bit)\b|\bcost (?:us|them|the employer)\b/;
 
@@ -194,8 +233,8 @@ export function readCoInvestmentQuestion(question: string, asOf?: string): Parti
   if (price) values.price = price.pounds;
   const age = readAge(text);
   if (age !== undefined) values.apprenticeAge = age;
-  if (NON_LEVY.test(text)) values.levyPayer = 'no';
-  else if (LEVY_PAYER.test(text)) values.levyPayer = 'yes';
+  const levyPayer = readLevyPayer(text);
+  if (levyPayer !== undefined) values.levyPayer = levyPayer;
   const employees = readEmployeeCount(text);
   if (employees !== undefined) values.employeeCount = employees;
   if (/\b(?:care leaver|been in care|care[- ]experienced|ehc ?p?\b|education,? health and care plan)/.test(text)) {

@@ -1,6 +1,9 @@
-import { readEligibilityQuestion, readLevyQuestion } from '../calculators/index.js';
+import { readEligibilityQuestion, readLevyPayer, readLevyQuestion } from '../calculators/read-question.js';
 import { normalise } from './features.js';
 import type { CalculatorInputs, CalculatorKind } from './understanding.js';
+
+/** Fewer staff than this: a small employer. */
+const SMALL_EMPLOYER = 50;
 
 const PAY_BILL = /\b(?:pay ?bill|payroll|wage bill|salary bill)\b/;
 
@@ -31,9 +34,9 @@ function defined(values: Record<string, unknown>): CalculatorInputs {
 }
 
 /** The values a message gives the calculator it asks for, read by the calculators' own readers. */
-export function readCalculatorInputs(kind: CalculatorKind, message: string): CalculatorInputs {
-  if (kind === 'eligibility') return defined(readEligibilityQuestion(message));
-  const inputs = defined(readLevyQuestion(message));
+export function readCalculatorInputs(kind: CalculatorKind, message: string, asOf: string): CalculatorInputs {
+  if (kind === 'eligibility') return defined(readEligibilityQuestion(message, asOf));
+  const inputs = defined(readLevyQuestion(message, asOf));
   if (kind === 'co_investment') {
     // The amount in a co-investment question is the course price, unless it is named as the pay bill.
     if (
@@ -44,8 +47,17 @@ export function readCalculatorInputs(kind: CalculatorKind, message: string): Cal
       inputs.apprenticeshipPrice = inputs.payBill;
       delete inputs.payBill;
     }
-    const levyPayer = readEligibilityQuestion(message).levyPayer;
+    const levyPayer = readLevyPayer(message);
     if (levyPayer !== undefined) inputs.levyPayer = levyPayer;
+    // The levy is paid on pay bills over £3m: an employer of under 50 staff, with no pay bill or levy status given,
+    // is read as not paying it (the calculator's working shows this as the employer's levy status).
+    else if (
+      typeof inputs.employeeCount === 'number' &&
+      inputs.employeeCount < SMALL_EMPLOYER &&
+      inputs.payBill === undefined
+    ) {
+      inputs.levyPayer = 'no';
+    }
   }
   if (inputs.englandShare === undefined) {
     const england = readShareOutsideEngland(message);

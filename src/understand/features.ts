@@ -2,6 +2,9 @@ import { buildGazetteer, type Gazetteer, type PlaceKind } from './places.js';
 
 /** Longest word given character n-grams; longer "words" (pasted hashes, a 40,000-letter string) get none. */
 const MAX_WORD_FOR_CHARACTERS = 24;
+/** Character n-gram sizes: 4 and 5 letters (3-letter grams added noise and a third of the features). */
+const MIN_CHARACTERS = 4;
+const MAX_CHARACTERS = 5;
 /** At most this many tokens of a message are read for features. */
 const MAX_TOKENS = 400;
 
@@ -70,7 +73,7 @@ function lengthBucket(count: number): string {
   return 'len:41+';
 }
 
-/** The features one message gives the classifier: words, word pairs, character n-grams, first word and length. */
+/** The features one message gives the classifier: words, word pairs, character 4–5-grams, first word and length. */
 export function messageFeatures(words: readonly string[]): Set<string> {
   const features = new Set<string>();
   features.add(lengthBucket(words.length));
@@ -83,7 +86,7 @@ export function messageFeatures(words: readonly string[]): Set<string> {
     previous = word;
     if (word.length > MAX_WORD_FOR_CHARACTERS || !/^[a-z]/.test(word)) continue;
     const padded = `<${word}>`;
-    for (let size = 3; size <= 5; size += 1) {
+    for (let size = MIN_CHARACTERS; size <= MAX_CHARACTERS; size += 1) {
       for (let start = 0; start + size <= padded.length; start += 1)
         features.add(`c:${padded.slice(start, start + size)}`);
     }

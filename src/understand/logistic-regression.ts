@@ -10,8 +10,10 @@ export type Weights = {
   labelCount: number;
   featureCount: number;
   bias: Float64Array;
-  /** featureCount × labelCount, row by feature. */
-  weights: Float64Array;
+  /** featureCount × labelCount, row by feature: floats while training, 16-bit steps once loaded from JSON. */
+  weights: Float64Array | Int16Array;
+  /** What one unit of `weights` is worth (1 for floats; the step size for 16-bit steps). */
+  scale?: number;
 };
 
 export const DEFAULT_TRAINING: TrainOptions = { epochs: 40, learningRate: 0.5, l2: 1e-5, seed: 20261201 };
@@ -31,7 +33,7 @@ function random(seed: number): () => number {
 /** Probabilities of each label for one sample's features. */
 export function predict(model: Weights, features: readonly number[], scores = new Float64Array(model.labelCount)) {
   const { labelCount, bias, weights } = model;
-  const scale = features.length > 0 ? 1 / Math.sqrt(features.length) : 0;
+  const scale = features.length > 0 ? (model.scale ?? 1) / Math.sqrt(features.length) : 0;
   for (let label = 0; label < labelCount; label += 1) scores[label] = bias[label] as number;
   for (const feature of features) {
     const row = feature * labelCount;
@@ -57,12 +59,8 @@ export function train(
   featureCount: number,
   options: TrainOptions = DEFAULT_TRAINING,
 ): Weights {
-  const model: Weights = {
-    labelCount,
-    featureCount,
-    bias: new Float64Array(labelCount),
-    weights: new Float64Array(featureCount * labelCount),
-  };
+  const weights = new Float64Array(featureCount * labelCount);
+  const model = { labelCount, featureCount, bias: new Float64Array(labelCount), weights };
   if (samples.length === 0) return model;
   const next = random(options.seed);
   const order = samples.map((_, position) => position);
@@ -84,8 +82,8 @@ export function train(
         if (error === 0) continue;
         for (const feature of sample.features) {
           const at = feature * labelCount + label;
-          const current = model.weights[at] as number;
-          model.weights[at] = current * (1 - rate * options.l2) - error * scale;
+          const current = weights[at] as number;
+          weights[at] = current * (1 - rate * options.l2) - error * scale;
         }
       }
     }

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
+import { readCalculatorInputs } from './calculator-inputs.js';
 import { contextFeatures, earlierSubject } from './context-features.js';
 import type { LabelledExample } from './example-schema.js';
 import { messageFeatures, tokenize } from './features.js';
 import { intentLabel } from './intent-label.js';
 import { DEFAULT_TRAINING, type Sample, train, type Weights } from './logistic-regression.js';
 import { classify, featureIndexes, type Head, type UnderstandingModel } from './model.js';
+
+/** The date relative values ("next tax year") are read against while training. */
+const TRAINING_DAY = '2026-12-01';
 
 /** A feature must appear in at least this many examples to be kept. */
 const MIN_DOCUMENT_FREQUENCY = 2;
@@ -25,18 +29,24 @@ function sortedLabels(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
 }
 
-/** Weights per sample so that a rare label is not drowned by a common one (square root of the inverse share). */
-function balance(labels: readonly number[], labelCount: number): number[] {
-  const counts = new Array<number>(labelCount).fill(0);
-  for (const label of labels) counts[label] = (counts[label] as number) + 1;
-  const mean = labels.length / Math.max(1, counts.filter((count) => count > 0).length);
-  return labels.map((label) => Math.sqrt(mean / (counts[label] as number)));
+/**
+ * Weights per sample so that a rare group of labels is not drowned by a common one (square root of the inverse
+ * share). Labels are balanced by their group ("out_of_scope" for all six reasons), so that splitting an intent into
+ * sub-labels does not multiply its weight.
+ */
+function balance(groups: readonly string[]): number[] {
+  const counts = new Map<string, number>();
+  for (const group of groups) counts.set(group, (counts.get(group) ?? 0) + 1);
+  const mean = groups.length / Math.max(1, counts.size);
+  return groups.map((group) => Math.sqrt(mean / (counts.get(group) as number)));
 }
+
+const groupOf = (label: string) => label.split(':')[0] as string;
 
 function trainHead(labelsOf: readonly string[], featuresOf: readonly number[][], featureCount: number): Head {
   const labels = sortedLabels(labelsOf);
   const numeric = labelsOf.map((label) => labels.indexOf(label));
-  const weights = balance(numeric, labels.length);
+  const weights = balance(labelsOf.map(groupOf));
   const samples: Sample[] = featuresOf.map((features, position) => ({
     features,
     label: numeric[position] as number,
@@ -90,7 +100,11 @@ export function trainModel(examples: readonly LabelledExample[]): UnderstandingM
   const evidence = threaded.map((position) => {
     const example = examples[position] as LabelledExample;
     const earlier = (example.history ?? []).filter((turn) => turn.role === 'user').map((turn) => turn.text);
-    return contextFeatures(classify(partial, 'topic', indexes[position] as number[]), earlierSubject(partial, earlier));
+    const subject = earlierSubject(partial, earlier);
+    const changes =
+      subject?.calculator !== undefined &&
+      Object.keys(readCalculatorInputs(subject.calculator, example.text, TRAINING_DAY)).length > 0;
+    return contextFeatures(classify(partial, 'topic', indexes[position] as number[]), subject, changes);
   });
   for (const feature of sortedLabels(evidence.flat()))
     if (!vocabulary.has(feature)) vocabulary.set(feature, vocabulary.size);

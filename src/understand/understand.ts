@@ -2,7 +2,7 @@ import { readQuestionTime } from '../answer/question-time.js';
 import { readCalculatorInputs } from './calculator-inputs.js';
 import { contextFeatures, earlierSubject, MAX_EARLIER_TURNS, OWN_SUBJECT_PROBABILITY } from './context-features.js';
 import { messageFeatures, tokenize } from './features.js';
-import { readIntentLabel } from './intent-label.js';
+import { type IntentReading, readIntentLabel } from './intent-label.js';
 import { classify, classifyIntent, committedModel, featureIndexes, type UnderstandingModel } from './model.js';
 import type {
   CalculatorInputs,
@@ -13,6 +13,7 @@ import type {
   Understanding,
   UnderstandRequest,
 } from './understanding.js';
+import { nextTaxYear, previousTaxYear, readYearShift, taxYearOf } from './values/index.js';
 
 /** The most the understanding step reads of one message. */
 export const MAX_MESSAGE_CHARACTERS = 4000;
@@ -21,6 +22,44 @@ function changedInputs(before: CalculatorInputs, after: CalculatorInputs): Calcu
   const changed: CalculatorInputs = {};
   for (const [key, value] of Object.entries(after)) if (before[key] !== value) changed[key] = value;
   return changed;
+}
+
+/**
+ * Whether a message could take its subject from the thread at all: greetings, help and commands stand alone. (A
+ * decline can still refer back, as in "write a limerick about it"; it is declined all the same.)
+ */
+function canFollow(own: IntentReading): boolean {
+  return own.intent !== 'greeting' && own.intent !== 'help' && own.intent !== 'command';
+}
+
+/** A connected company added to the pay bill before ("plus another company in the group with 2m"). */
+const ADDS_COMPANY = /\b(?:plus|another|also|as well|second|add|adding|and a)\b/i;
+const COMPANY = /\b(?:compan|firm|business|subsidiar|charit|entit|sister|parent)/i;
+
+/** The inputs a follow-up message gives the calculation it follows, with the year moved for "the year before". */
+function changedValues(earlier: CalculatorRequest, message: string, asOf: string): CalculatorInputs {
+  const own = readCalculatorInputs(earlier.kind, message, asOf);
+  const shift = readYearShift(message);
+  if (shift !== 0 && earlier.kind !== 'eligibility' && own.taxYear === undefined) {
+    const from = typeof earlier.inputs.taxYear === 'string' ? earlier.inputs.taxYear : taxYearOf(asOf);
+    own.taxYear = shift < 0 ? previousTaxYear(from) : nextTaxYear(from);
+  }
+  if (shift !== 0 && earlier.kind === 'eligibility' && own.startDate === undefined) {
+    const from = typeof earlier.inputs.startDate === 'string' ? earlier.inputs.startDate : asOf;
+    own.startDate = `${Number(from.slice(0, 4)) + shift}${from.slice(4)}`.replace(/-02-29$/, '-02-28');
+  }
+  const before = earlier.inputs.payBill;
+  if (
+    earlier.kind === 'levy' &&
+    typeof before === 'number' &&
+    typeof own.payBill === 'number' &&
+    ADDS_COMPANY.test(message) &&
+    COMPANY.test(message)
+  ) {
+    own.payBill = Math.round((before + own.payBill) * 100) / 100;
+    own.isConnected = true;
+  }
+  return own;
 }
 
 /** What an earlier message in the thread meant, read with the turns before it (so its own follow-ups resolve). */
@@ -52,11 +91,23 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
   const earlierUser = history.filter((turn) => turn.role === 'user').map((turn) => turn.text);
   const earlier = earlierUser.length > 0 ? understandEarlier(model, history, request) : undefined;
 
+  // Values this message would change in the calculation before it ("it's 4.6m actually", "the year before?").
+  const earlierCalculator = earlier?.calculator;
+  const ownChanges = earlierCalculator
+    ? changedValues(earlierCalculator, message, request.asOf)
+    : ({} satisfies CalculatorInputs);
+  const changesCalculation = Object.keys(ownChanges).length > 0;
+
   let followUp = false;
-  if (earlier) {
-    const evidence = contextFeatures(ownTopic, earlierSubject(model, earlierUser));
+  if (earlier && canFollow(own)) {
+    const evidence = contextFeatures(ownTopic, earlierSubject(model, earlierUser), changesCalculation);
     const decision = classify(model, 'followUp', [...indexes, ...featureIndexes(model, evidence)]);
-    const hasOwnSubject = ownTopic.label !== 'none' && ownTopic.probability >= OWN_SUBJECT_PROBABILITY;
+    // A message that only changes a value of the calculation before ("and if the apprentice is 20?") has no subject
+    // of its own, whatever its words lean to; one that asks for another calculator has.
+    const onlyChangesValues =
+      changesCalculation && (own.intent !== 'calculation' || own.calculator === earlierCalculator?.kind);
+    const hasOwnSubject =
+      ownTopic.label !== 'none' && ownTopic.probability >= OWN_SUBJECT_PROBABILITY && !onlyChangesValues;
     // A message with a subject of its own never borrows a different one.
     followUp = decision.label === 'true' && !(hasOwnSubject && ownTopic.label !== earlier.topic);
   }
@@ -81,17 +132,17 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
     if (!ownTimeGiven) timeAskedAbout = earlier.timeAskedAbout;
     if (
       earlier.calculator &&
-      (own.intent === 'question' || own.intent === 'calculation' || own.reason === 'other_place')
+      (own.intent === 'question' || own.intent === 'calculation' || own.reason === 'other_place' || changesCalculation)
     ) {
+      // A calculator follow-up re-runs the same calculator with what changed.
       intent = 'calculation';
-      const ownInputs = readCalculatorInputs(earlier.calculator.kind, message);
-      const inputs = { ...earlier.calculator.inputs, ...ownInputs };
+      const inputs = { ...earlier.calculator.inputs, ...ownChanges };
       calculator = { kind: earlier.calculator.kind, inputs, changed: changedInputs(earlier.calculator.inputs, inputs) };
     }
   }
   if (intent === 'calculation' && calculator === undefined) {
     const kind = own.calculator ?? 'levy';
-    calculator = { kind, inputs: readCalculatorInputs(kind, message) };
+    calculator = { kind, inputs: readCalculatorInputs(kind, message, request.asOf) };
   }
 
   return {

@@ -20,11 +20,16 @@ describe('the committed understanding model', () => {
       const theirs = retrained.heads[name];
       expect(mine.labels).toEqual(theirs.labels);
       // Stored as 16-bit steps; allow two steps either way.
-      const largest = mine.model.weights.reduce(
-        (most, weight, at) => Math.max(most, Math.abs(weight - (theirs.model.weights[at] as number))),
-        0,
-      );
-      const step = mine.model.weights.reduce((most, weight) => Math.max(most, Math.abs(weight)), 0) / 32767;
+      const mineScale = mine.model.scale ?? 1;
+      const theirScale = theirs.model.scale ?? 1;
+      let largest = 0;
+      let biggest = 0;
+      for (let at = 0; at < mine.model.weights.length; at += 1) {
+        const weight = (mine.model.weights[at] as number) * mineScale;
+        biggest = Math.max(biggest, Math.abs(weight));
+        largest = Math.max(largest, Math.abs(weight - (theirs.model.weights[at] as number) * theirScale));
+      }
+      const step = biggest / 32767;
       expect(largest, `head ${name}`).toBeLessThanOrEqual(2 * step + 1e-9);
     }
   }, 120_000);

@@ -2,6 +2,21 @@
 export { AMOUNT_PATTERN, type FoundAmount, findAmounts, parseAmount } from './read-amount.js';
 export { type FoundDate, findDates, readDate } from './read-date.js';
 export { type PayBills, readCoursePrice, readPayBills } from './read-money.js';
-export { readAge, readApprenticeshipLevel, readEmployeeCount, readPriorQualificationLevel } from './read-person.js';
+export {
+  readAge,
+  readApprenticeshipLevel,
+  readAskedLevel,
+  readBareAge,
+  readEmployeeCount,
+  readPriorQualificationLevel,
+  readPriorSameArea,
+} from './read-person.js';
 export { readEnglandShare, readShare } from './read-share.js';
-export { nextTaxYear, previousTaxYear, readTaxYear, taxYearStarting } from './read-tax-year.js';
+export {
+  nextTaxYear,
+  previousTaxYear,
+  readTaxYear,
+  readYearShift,
+  taxYearOf,
+  taxYearStarting,
+} from './read-tax-year.js';

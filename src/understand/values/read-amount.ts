@@ -40,6 +40,49 @@ function toPounds(number: string, multiplier: string | undefined): number | unde
   return Number.isFinite(value) ? Math.round(value * 100) / 100 : undefined;
 }
 
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+};
+const NUMBER_WORD = Object.keys(NUMBER_WORDS)
+  .filter((word) => word !== 'a')
+  .join('|');
+/** "three and a half million", "four million quid", "ten million", "half a million". */
+const WORDED = new RegExp(
+  String.raw`(?<![\w£])(?:(${NUMBER_WORD}|a)(\s+and\s+a\s+(?:half|quarter))?|(half)\s+a)\s+(million|thousand|grand|billion)\b(?:\s+(?:pounds|quid))?`,
+  'gi',
+);
+
+function wordedAmounts(text: string): FoundAmount[] {
+  const found: FoundAmount[] = [];
+  for (const match of text.matchAll(WORDED)) {
+    const [whole, count, fraction, half, multiplier] = match;
+    const base = half ? 0.5 : (NUMBER_WORDS[(count as string).toLowerCase()] ?? 0);
+    const extra = fraction ? (/half/i.test(fraction) ? 0.5 : 0.25) : 0;
+    const pounds = toPounds(String(base + extra), multiplier);
+    if (pounds === undefined || pounds === 0) continue;
+    found.push({ pounds, text: whole.trim(), index: match.index, looksLikeMoney: true });
+  }
+  return found;
+}
+
 /**
  * Reads an amount of money written the way people write it ("£4.5m", "4,500,000", "about £3m", "2.5 mil",
  * "£3.5 million", "3.5M", "£120k"); undefined when the whole text is not one amount.
@@ -62,5 +105,12 @@ export function findAmounts(text: string): FoundAmount[] {
     const looksLikeMoney = pound !== undefined || lowerMultiplier !== undefined || /,\d{3}/.test(number as string);
     found.push({ pounds, text: whole.trim(), index: match.index, looksLikeMoney });
   }
-  return found;
+  // Amounts in words ("three and a half million") where no figure was written at that place.
+  for (const worded of wordedAmounts(text)) {
+    const end = worded.index + worded.text.length;
+    if (!found.some((amount) => amount.index < end && worded.index < amount.index + amount.text.length)) {
+      found.push(worded);
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
 }

@@ -10,6 +10,11 @@ export type FoundDate = {
   index: number;
 };
 
+const MAYBE_DATE =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:today|tonight|tomorrow|yesterday|week|fortnight|month|year|christmas|easter|new year|noon|midnight|mon|tue|wed|thu|fri|sat|sun|next|last|this|ago|later|earlier)/i;
+const DURATION = /\b(?:hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?)\b/i;
+const RELATIVE_START = /^(?:in|next|this|last|within|from|after)\b/i;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Noon UTC on the as-of day, so a time zone can never move the reference to the day before. */
@@ -24,9 +29,13 @@ function referenceOf(asOf: string): Date {
  * have their own readers.
  */
 export function findDates(text: string, asOf: string): FoundDate[] {
+  // chrono-node is the slowest step of understanding: a message with no digit, month, day or time word has no date.
+  if (!MAYBE_DATE.test(text)) return [];
   const results = chrono.en.GB.parse(text, referenceOf(asOf), { forwardDate: true });
   const found: FoundDate[] = [];
   for (const result of results) {
+    // "20 hrs a week" and "12 months" are how long, not when: only "in 2 weeks" or "next week" is a date.
+    if (DURATION.test(result.text) && !RELATIVE_START.test(result.text)) continue;
     const start = result.start;
     const hasMonth = start.isCertain('month');
     const hasDay = start.isCertain('day');

@@ -4,7 +4,11 @@ const PAY_BILL_WORDS = String.raw`pay\s?bills?|pay\s?rolls?|wage bills?|salary b
 const COURSE_WORDS = String.raw`apprenticeships?|course|training|programme|standard|qualification`;
 const PRICE_WORDS = String.raw`costs?|costing|priced at|price(?:d)?|worth|of|at|is|for|=`;
 const GROUP =
-  /\b(?:connected|group of|sister compan|subsidiar|parent compan|both compan|each compan|(?:two|three|four|five|2|3|4|5) (?:connected |related |linked |separate )?(?:compan|firms|businesses|charities|entities|employers|paye schemes))/;
+  /\b(?:connected|linked compan|group of|part of a group|in the group|(?:same|our|their) group|group compan|sister compan|subsidiar|parent compan|parent co\b|both compan|each compan|(?:two|three|four|five|2|3|4|5) (?:connected |related |linked |separate )?(?:compan|firms|businesses|charities|entities|employers|paye schemes))/;
+
+const COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, both: 2 };
+const EACH =
+  /\b(two|three|four|five|six|both|\d{1,2})\s+(?:[a-z]+\s+){0,2}?(?:compan(?:y|ies)|firms|businesses|charities|entities|employers|subsidiaries)\b[^.?!]{0,40}?\beach\b/;
 
 export type PayBills = {
   /** The pay bills named, in order; more than one when connected companies are described. */
@@ -66,8 +70,18 @@ export function readPayBills(text: string): PayBills | undefined {
   const lower = text.toLowerCase();
   const isConnected = GROUP.test(lower);
   const price = readCoursePrice(text);
-  const amounts = findAmounts(lower).filter((amount) => !isOtherAmount(lower, amount, price));
+  const amounts = findAmounts(lower).filter(
+    (amount) => isBesidePayBillWords(lower, amount) || !isOtherAmount(lower, amount, price),
+  );
   const beside = amounts.filter((amount) => isBesidePayBillWords(lower, amount));
+  // "two linked charities each with about £1.6m in wages": one amount said for each of a counted group.
+  const each = EACH.exec(lower);
+  if (isConnected && amounts.length === 1 && each) {
+    const count = COUNTS[each[1] as string] ?? Number(each[1]);
+    const part = (amounts[0] as FoundAmount).pounds;
+    if (count >= 2 && count <= 20)
+      return { parts: new Array(count).fill(part), total: sum(new Array(count).fill(part)), isConnected };
+  }
   if (isConnected && amounts.length > 1) {
     const parts = amounts.map((amount) => amount.pounds);
     // "a combined pay bill of £6m (£4m and £2m)": a stated total wins over adding its parts again.

@@ -1,13 +1,25 @@
-/** How old someone is, from "17 year old", "aged 23", "a 19yo", "she's 24", "age: 30". */
+const PERSON_WORD = String.raw`(?:he|she|they|apprentice|person|candidate|learner|young person|resident|someone|somebody|student|son|daughter|client|participant|applicant)`;
+const NOT_AN_AGE = String.raw`(?!\s*(?:hours?|hrs?|months?|weeks?|days?|%|k\b|m\b|years? (?:in|of|here)|staff|employees|people|places|apprentices))`;
+
+/** How old someone is, from "17 year old", "aged 23", "a 19yo", "she's 24", "they were 25", "apprentice 30". */
 export function readAge(text: string): number | undefined {
   const lower = text.toLowerCase();
-  const match =
+  const written =
     /\b(\d{1,3})[- ]?(?:years?|yrs?|yr)[- ]?old\b/.exec(lower) ??
     /\b(\d{1,3})[- ]?y\.?o\b/.exec(lower) ??
-    /\baged?:?\s+(\d{1,3})\b/.exec(lower) ??
-    /\b(?:he|she|they|apprentice|person|candidate|learner|young person)(?:'s| is| are|'re| will be)\s+(\d{1,3})\b(?!\s*(?:hours|months|weeks|%|years? (?:in|of)))/.exec(
-      lower,
-    );
+    /\baged?:?\s+(\d{1,3})\b/.exec(lower);
+  if (written) return Number(written[1]);
+  // A number after a person ("apprentice 30", "they were 25") is an age only when it could be one.
+  const loose = new RegExp(
+    String.raw`\b${PERSON_WORD}(?:'s|'re| is| are| was| were| will be| turns| turning| of)?\s+(\d{1,2})\b${NOT_AN_AGE}`,
+  ).exec(lower);
+  const age = loose ? Number(loose[1]) : undefined;
+  return age !== undefined && age >= 14 ? age : undefined;
+}
+
+/** An age written on its own between commas, as in "asylum seeker, 19, wants a level 2": read only for a person. */
+export function readBareAge(text: string): number | undefined {
+  const match = /(?:^|[,;:(]\s*)(1[4-9]|[2-9]\d)\s*(?=[,;)]|$)/.exec(text.toLowerCase());
   return match ? Number(match[1]) : undefined;
 }
 
@@ -31,6 +43,68 @@ export function readApprenticeshipLevel(text: string): number | undefined {
   return undefined;
 }
 
+/** Phrases naming a qualification someone already holds ("has done a level 3", "BTEC level 3", "level 4 HNC"). */
+const PRIOR_LEVEL = [
+  /\b(?:has|have|holds?|with|got|gained|completed|done|did|finished|achieved|passed|already (?:has|have|holds?|got|done))\s+(?:a|an|the)?\s*(?:btec|nvq|city and guilds)?\s*(?:level|lvl)\s?\d\b/g,
+  /\b(?:btec|nvq|diploma|qualification|certificate|hnc|hnd|award|gcses?)\s+(?:at\s+)?(?:level|lvl)\s?\d\b/g,
+  /\b(?:level|lvl)\s?\d\s+(?:qualification|diploma|certificate|nvq|btec|award|hnc|hnd|extended diploma)\b/g,
+];
+
+/**
+ * The level of the apprenticeship asked about when it is written without the word "apprenticeship" ("level 2, can
+ * they", "elig check: 20yo, level 4"): a "level N" that is not a qualification already held. For eligibility checks.
+ */
+export function readAskedLevel(text: string): number | undefined {
+  const named = readApprenticeshipLevel(text);
+  if (named !== undefined) return named;
+  let lower = text.toLowerCase();
+  for (const pattern of PRIOR_LEVEL) lower = lower.replace(pattern, ' ');
+  const match = /\b(?:level|lvl|l)\s?([2-7])\b(?!\s*(?:qualification|diploma|certificate|nvq|btec|award))/.exec(lower);
+  return match ? Number(match[1]) : undefined;
+}
+
+const SUBJECT_STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'level',
+  'foundation',
+  'masters',
+  'his',
+  'her',
+  'their',
+  'first',
+  'second',
+  'full',
+  'part',
+  'time',
+  'new',
+  'funded',
+  'apprenticeship',
+]);
+
+/**
+ * "yes" when the qualification already held and the apprenticeship share a subject word ("a degree in marketing" and
+ * "a level 3 marketing apprenticeship"). Never "no" by guess: subjects can be related without sharing a word.
+ */
+export function readPriorSameArea(text: string): 'yes' | undefined {
+  const lower = text.toLowerCase();
+  const prior = new Set<string>();
+  for (const match of lower.matchAll(
+    /\b(?:degree|hnc|hnd|btec|diploma|nvq|qualification|level \d|a levels?|gcses?)\s+in\s+([a-z]+)/g,
+  ))
+    prior.add(match[1] as string);
+  for (const match of lower.matchAll(/\b([a-z]+)\s+(?:degree|hnc|hnd|diploma|btec|nvq)\b/g))
+    prior.add(match[1] as string);
+  const asked = new Set<string>();
+  const apprenticeship =
+    /\b(?:level|lvl|l)\s?\d\s+((?:[a-z&'-]+\s+){1,4}?)apprenticeship/.exec(lower) ??
+    /\bapprenticeship\s+in\s+((?:[a-z]+\s*){1,3})/.exec(lower);
+  for (const word of (apprenticeship?.[1] ?? '').split(/\s+/)) if (word) asked.add(word);
+  for (const word of prior) if (!SUBJECT_STOP.has(word) && asked.has(word)) return 'yes';
+  return undefined;
+}
+
 /** Strips every "level N … apprenticeship" phrase, so the prior-qualification reader never sees it. */
 function withoutApprenticeshipLevels(lower: string): string {
   return lower
@@ -51,7 +125,7 @@ function withoutApprenticeshipLevels(lower: string): string {
 export function readPriorQualificationLevel(text: string): number | undefined {
   const lower = withoutApprenticeshipLevels(text.toLowerCase());
   const explicit =
-    /\b(?:has|have|holds?|with|got|gained|completed|already (?:has|have|holds?|got))\s+(?:a|an)?\s*(?:level|lvl)\s?(\d)\s*(?:qualification|diploma|certificate|nvq|btec|award|extended diploma)?\b/.exec(
+    /\b(?:has|have|holds?|with|got|gained|completed|done|did|finished|achieved|passed|already (?:has|have|holds?|got|done))\s+(?:a|an)?\s*(?:btec\s+|nvq\s+)?(?:level|lvl)\s?(\d)\s*(?:qualification|diploma|certificate|nvq|btec|award|extended diploma)?\b/.exec(
       lower,
     ) ?? /\b(?:level|lvl)\s?(\d)\s+(?:qualification|diploma|certificate|nvq|btec|award)\b/.exec(lower);
   if (explicit) return Number(explicit[1]);
@@ -67,11 +141,13 @@ export function readPriorQualificationLevel(text: string): number | undefined {
   return undefined;
 }
 
-/** "250 staff", "40 employees", "a team of 12 people". */
+/** "250 staff", "40 employees", "a team of 12 people", "a 20 person firm". */
 export function readEmployeeCount(text: string): number | undefined {
+  const lower = text.toLowerCase();
   const match =
-    /\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:staff|employees|people|workers|members of staff|headcount|ftes?)\b/.exec(
-      text.toLowerCase(),
+    /\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:staff|employees|people|workers|members of staff|headcount|ftes?)\b/.exec(lower) ??
+    /\b(\d{1,3}(?:,\d{3})+|\d+)[- ](?:person|people|staff|employee|strong)\s+(?:firm|company|business|team|charity|employer|organisation)\b/.exec(
+      lower,
     );
   return match ? Number((match[1] as string).replace(/,/g, '')) : undefined;
 }

@@ -5,6 +5,31 @@ const NAMED_START =
 const IN_YEAR =
   /\b(?:in|for|during|back in)\s+((?:19|20)\d{2})\b(?!\s?(?:[-/–—]|to\b|staff|employees|people|hours|apprentices))/;
 
+/** "this tax year", "next tax year", "last financial year": read against the as-of date. */
+const RELATIVE = /\b(this|current|next|coming|last|previous)\s+(?:tax|financial|levy)\s+year\b/;
+
+/** The tax year (6 April to 5 April) a YYYY-MM-DD date falls in. */
+export function taxYearOf(isoDate: string): string {
+  const year = Number(isoDate.slice(0, 4));
+  return taxYearStarting(isoDate.slice(5) >= '04-06' ? year : year - 1);
+}
+
+/** +1 for "the year after" / "next year", -1 for "the year before" / "the previous year", else 0. */
+export function readYearShift(text: string): number {
+  const lower = text.toLowerCase();
+  if (
+    /\b(?:the )?(?:tax )?year (?:before|earlier)\b|\bprevious (?:tax )?year\b|\blast (?:tax )?year\b|\ba year earlier\b/.test(
+      lower,
+    )
+  )
+    return -1;
+  if (
+    /\b(?:the )?(?:tax )?year after\b|\bnext (?:tax )?year\b|\ba year later\b|\bfollowing (?:tax )?year\b/.test(lower)
+  )
+    return 1;
+  return 0;
+}
+
 /** "2019-20" for the tax year starting in `startYear`. */
 export function taxYearStarting(startYear: number): string {
   return `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
@@ -14,9 +39,19 @@ export function taxYearStarting(startYear: number): string {
  * The tax year a message names, written "2019-20"; a calendar year on its own ("in 2019") is read as the tax year
  * that starts in it. Undefined when none is named or the two years are not consecutive.
  */
-export function readTaxYear(text: string): string | undefined {
+export function readTaxYear(text: string, asOf?: string): string | undefined {
   // A date such as 2019-04-06 is not a tax year.
   const lower = text.toLowerCase().replace(/\b\d{4}-\d{2}-\d{2}\b/g, ' ');
+  if (asOf !== undefined) {
+    const relative = RELATIVE.exec(lower);
+    if (relative) {
+      const current = taxYearOf(asOf);
+      const word = relative[1] as string;
+      if (word === 'next' || word === 'coming') return nextTaxYear(current);
+      if (word === 'last' || word === 'previous') return previousTaxYear(current);
+      return current;
+    }
+  }
   for (const match of lower.matchAll(RANGE)) {
     const start = Number(match[1]);
     const end = match[2] as string;

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { readEligibilityQuestion, readLevyPayer, readLevyQuestion } from '../../../src/calculators/read-question.js';
+import { readDate, readPayBills, readTaxYear, readYearShift } from '../../../src/understand/values/index.js';
+
+const day = '2026-12-01';
+
+describe('amounts written in words', () => {
+  it.each([
+    ['a pay bill of three and a half million', 3_500_000],
+    ['paybill of four million, whats the levy', 4_000_000],
+    ['levy for ten million quid', 10_000_000],
+    ['wage bill of half a million', 500_000],
+  ])('reads "%s"', (text, pounds) => {
+    expect(readPayBills(text)?.total).toBe(pounds);
+  });
+
+  it('reads a pay bill written before the word levy as the pay bill, not the levy', () => {
+    expect(readPayBills('paybill £3,050,000 levy')?.total).toBe(3_050_000);
+  });
+
+  it('multiplies one pay bill said for each of a counted group of connected companies', () => {
+    expect(readPayBills('two linked charities each with about 1.6m in wages')).toMatchObject({
+      total: 3_200_000,
+      isConnected: true,
+    });
+  });
+});
+
+describe('durations are not dates', () => {
+  it('does not read "20 hrs a week" or "12 months" as a start date', () => {
+    expect(readDate('17 year old working 20 hrs a week, level 2', day)).toBeUndefined();
+    expect(readDate('level 2 business admin, 30 hrs, 12 months', day)).toBeUndefined();
+    expect(readDate('starting next week', day)?.date).toBe('2026-12-08');
+  });
+});
+
+describe('tax years said relative to today', () => {
+  it('reads this, next and last tax year against the as-of date', () => {
+    expect(readTaxYear('levy this tax year for a £4m employer', day)).toBe('2026-27');
+    expect(readTaxYear('levy next tax year on 8m', day)).toBe('2027-28');
+    expect(readTaxYear('last tax year on 8m', '2026-04-05')).toBe('2024-25');
+    expect(readTaxYear('levy next tax year on 8m')).toBeUndefined();
+    expect(readYearShift('what about the year before?')).toBe(-1);
+    expect(readYearShift('and the year after?')).toBe(1);
+    expect(readYearShift('and with half in Scotland?')).toBe(0);
+  });
+});
+
+describe('eligibility questions written the short way', () => {
+  it('reads a bare "level N" as the apprenticeship, and a level already held as a prior qualification', () => {
+    expect(readEligibilityQuestion('17 year old working 20 hrs a week, level 2, can they', day)).toEqual({
+      age: 17,
+      hoursPerWeek: 20,
+      level: 2,
+    });
+    expect(
+      readEligibilityQuestion('is an 18 yr old with a BTEC level 3 ok for a level 4 data apprenticeship', day),
+    ).toMatchObject({ age: 18, level: 4, priorQualificationLevel: 3 });
+    expect(readEligibilityQuestion('elig check: 20yo, level 4, start 2027-02-15', day)).toMatchObject({ level: 4 });
+  });
+
+  it('reads ages written after the person or on their own', () => {
+    expect(readEligibilityQuestion('asylum seeker, 19, wants to start a level 2 - eligible?', day)).toMatchObject({
+      age: 19,
+      residency: 'asylum-seeker',
+    });
+    expect(readEligibilityQuestion('and if they were 25?', day).age).toBe(25);
+    expect(readEligibilityQuestion('Can a 12 year old start an apprenticeship?', day).age).toBe(12);
+  });
+
+  it('says the prior qualification is in the same area only when the subjects share a word', () => {
+    expect(
+      readEligibilityQuestion('19 year old with a degree in marketing wants a level 3 marketing apprenticeship', day)
+        .priorQualificationSameArea,
+    ).toBe('yes');
+    expect(
+      readEligibilityQuestion('someone aged 33 with a law degree wants a level 3 plumbing apprenticeship', day)
+        .priorQualificationSameArea,
+    ).toBeUndefined();
+  });
+
+  it('reads a year after a start word as its first day', () => {
+    expect(readEligibilityQuestion('a 23 year old on a level 7 starting in 2027', day).startDate).toBe('2027-01-01');
+  });
+});
+
+describe('levy status and allowances', () => {
+  it('reads whether the employer pays the levy', () => {
+    expect(readLevyPayer('co-investment on a £9k course at an SME')).toBe('no');
+    expect(readLevyPayer('out of levy funds, £22k degree apprenticeship')).toBe('yes');
+    expect(readLevyPayer('what do they pay for a £9k course')).toBeUndefined();
+  });
+
+  it('reads "no allowance" and a share of a group allowance as connected companies', () => {
+    expect(readLevyQuestion('subsidiary with no allowance at all (parent takes it), paybill 2m, levy?')).toMatchObject({
+      payBill: 2_000_000,
+      isConnected: true,
+      allowanceShare: 0,
+    });
+    expect(readLevyQuestion("we're part of a group and get 40% of the allowance, our paybill is 4m")).toMatchObject({
+      payBill: 4_000_000,
+      isConnected: true,
+      allowanceShare: 0.4,
+    });
+  });
+});
