@@ -8,6 +8,7 @@ import type { ActionResult, EnquiryTopic } from '../enquiries/enquiry-queue.js';
 import { ENQUIRY_TOPICS } from '../enquiries/enquiry-queue.js';
 import { errorCode } from '../errors.js';
 import type { Logger } from '../log.js';
+import { rateAskedQuestion } from '../reports/record-question.js';
 import { ExecuteInvokeValue, FeedbackInvokeValue, feedbackTextOf } from './activity-schemas.js';
 import type { TeamsCalculators } from './calculator-cards.js';
 import { CARD_ACTIONS, CardSubmission } from './card-actions.js';
@@ -223,6 +224,13 @@ async function onInvoke(context: TurnContext, deps: TeamsDeps): Promise<void> {
       sources: sent?.sources ?? [],
       at: deps.core.now().toISOString(),
     });
+    const rating = value.data.actionValue.reaction === 'like' ? 'up' : 'down';
+    await rateAskedQuestion(
+      deps.core,
+      { platform: 'teams', userId: incoming.actor.userId, question: sent?.question },
+      rating,
+      reason,
+    );
     deps.log.info({ messageId, rating: value.data.actionValue.reaction }, 'teams feedback stored');
     await sendInvokeResponse(context, 200, undefined);
     return;
