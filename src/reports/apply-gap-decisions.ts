@@ -54,7 +54,8 @@ function addLabelledExample(
 export async function applyGapDecisions(deps: {
   knowledge: Knowledge;
   decisions: Pick<GapDecisions, 'list' | 'markApplied'>;
-  understandingDir: string;
+  /** KNOWLEDGE_DIR: articles are read from their files there, labelled examples go to its `understanding/`. */
+  knowledgeDir: string;
   today: string;
 }): Promise<ApplyResult> {
   const result: ApplyResult = { applied: [], skipped: [] };
@@ -69,11 +70,17 @@ export async function applyGapDecisions(deps: {
         result.skipped.push({ gapId: decision.gapId, why: `article ${decision.articleId} is no longer in knowledge/` });
         continue;
       }
-      const outcome = addArticleQuestion(article.file, decision.question);
-      result.applied.push({ gapId: decision.gapId, file: article.file, change: `question ${outcome}` });
+      const file = join(deps.knowledgeDir, article.file);
+      const outcome = addArticleQuestion(file, decision.question);
+      result.applied.push({ gapId: decision.gapId, file, change: `question ${outcome}` });
     } else {
       const topic = article?.topic ?? decision.topic;
-      const { file, result: outcome } = addLabelledExample(deps.understandingDir, decision.question, topic, deps.today);
+      const { file, result: outcome } = addLabelledExample(
+        join(deps.knowledgeDir, 'understanding'),
+        decision.question,
+        topic,
+        deps.today,
+      );
       result.applied.push({ gapId: decision.gapId, file, change: `labelled example ${outcome}` });
     }
     done.push(decision.gapId);
