@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument, YAMLSeq } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
 import { splitFrontMatter } from '../knowledge/front-matter.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { GapDecision, GapDecisions } from './gap-decisions.js';
@@ -10,19 +10,31 @@ export type ApplyResult = { applied: AppliedChange[]; skipped: { gapId: string; 
 
 const EXAMPLES_FILE = 'questions-from-gaps.yml';
 
-/** Adds a question to an article's front matter `questions`, keeping the rest of the file as it was. */
+/**
+ * Adds a question to an article's front matter `questions` as one more list line, so the rest of the file stays
+ * byte for byte as its author wrote it (re-serialising the YAML would restyle every flow list).
+ */
 function addArticleQuestion(file: string, question: string): 'added' | 'already there' {
   const text = readFileSync(file, 'utf8');
   const split = splitFrontMatter(text);
   if (split === undefined) throw new Error(`${file} has no front matter`);
-  const document = parseDocument(split.frontMatter);
-  const existing = document.get('questions');
-  const seq = existing instanceof YAMLSeq ? existing : new YAMLSeq();
-  const known = seq.items.map((item) => String((item as { value?: unknown }).value ?? item).toLowerCase());
+  const current = parseDocument(split.frontMatter).toJS() as { questions?: unknown };
+  const known = Array.isArray(current.questions) ? current.questions.map((item) => String(item).toLowerCase()) : [];
   if (known.includes(question.toLowerCase())) return 'already there';
-  seq.add(document.createNode(question));
-  document.set('questions', seq);
-  writeFileSync(file, `---\n${document.toString({ lineWidth: 0 })}---\n${split.body}`);
+  const item = stringify(question, { lineWidth: 0 }).trimEnd();
+  const lines = split.frontMatter.split('\n');
+  const at = lines.findIndex((line) => /^questions:/.test(line));
+  if (at === -1) {
+    lines.push('questions:', `  - ${item}`);
+  } else if (/^questions:\s*\[\s*\]\s*$/.test(lines[at]!)) {
+    lines.splice(at, 1, 'questions:', `  - ${item}`);
+  } else {
+    let last = at;
+    while (/^\s+- /.test(lines[last + 1] ?? '') || /^\s{4,}\S/.test(lines[last + 1] ?? '')) last += 1;
+    const indent = /^(\s+)- /.exec(lines[last] ?? '')?.[1] ?? '  ';
+    lines.splice(last + 1, 0, `${indent}- ${item}`);
+  }
+  writeFileSync(file, `---\n${lines.join('\n')}\n---\n${split.body}`);
   return 'added';
 }
 
