@@ -18,6 +18,7 @@ import { type Incoming, questionText, readIncoming, teamsMessageLink } from './i
 import { loggableError } from './loggable-error.js';
 import type { MemberLookup } from './member-role.js';
 import { escapeTeams, INPUT_PREFIX_SEPARATOR, renderTeamsAnswer } from './render-answer.js';
+import { decideGapInTeams } from './reports/on-gap-decision.js';
 import { commandOf, type TeamsCommand } from './teams-commands.js';
 import type { TeamsMemory } from './teams-memory.js';
 import type { TeamsSettings } from './teams-settings.js';
@@ -326,6 +327,10 @@ async function onSubmission(
     case CARD_ACTIONS.submitEligibility: {
       const outcome = deps.calculators.submit(data.action === CARD_ACTIONS.submitLevy ? 'levy' : 'eligibility', data);
       return { reply: outcome.ok ? { answer: outcome.answer, question: outcome.question } : outcome.card };
+    }
+    case CARD_ACTIONS.gapDecision: {
+      const { refusal, updatedCard } = await decideGapInTeams(deps.core, data, incoming.actor.userId);
+      return refusal !== undefined ? { reply: refusal, refusal } : updatedCard ? { updatedCard } : { reply: 'Done.' };
     }
   }
 }
