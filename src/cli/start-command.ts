@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { TriagePublisher } from '../enquiries/enquiry-queue.js';
 import type { CliContext } from './cli-context.js';
+import { reportPublishersFor, startReportSchedule } from './reports/start-reports.js';
 import { runTerminalChat } from './terminal-chat.js';
 
 export function registerStartCommand(program: Command, context: CliContext): void {
@@ -31,6 +32,7 @@ export function registerStartCommand(program: Command, context: CliContext): voi
       ) as TriagePublisher[];
       // Delivery also runs reminders and retention, so it runs even without a triage channel.
       const stopDelivery = core.enquiries.startDelivery(publishers);
+      const stopReports = startReportSchedule(core, await reportPublishersFor(core));
       log.info(
         { transports: transports.length, publishers: publishers.map((publisher) => publisher.platform) },
         'Skills Desk started',
@@ -47,6 +49,7 @@ export function registerStartCommand(program: Command, context: CliContext): voi
         process.on('SIGTERM', shutdown);
       });
       await stopDelivery();
+      await stopReports();
       await Promise.allSettled(transports.map((transport) => transport.stop()));
     });
 }

@@ -2,6 +2,8 @@ import { createInterface } from 'node:readline';
 import type { Answer, Turn } from '../answer/answer.js';
 import type { Core } from '../core.js';
 import { IsoDate } from '../knowledge/article-schema.js';
+import { createCoreQuestionLog } from '../reports/question-log.js';
+import { recordQuestion } from '../reports/record-question.js';
 import type { CliContext } from './cli-context.js';
 import { renderAnswerText } from './render-answer-text.js';
 import { logEnquiryFromTerminal } from './terminal-log-enquiry.js';
@@ -43,6 +45,7 @@ export async function runTerminalChat(
   let history: Turn[] = [];
   let asOf: string | undefined;
   let lastQuestion: string | undefined;
+  const questions = createCoreQuestionLog(core);
 
   if (interactive) write(`Skills Desk — ${HELP}\n\nYou: `);
   for (let line = await nextLine(); line !== undefined; line = await nextLine()) {
@@ -77,6 +80,7 @@ export async function runTerminalChat(
     } else {
       const answer = await core.answerer.answer({ question, history, ...(asOf !== undefined && { asOf }) });
       write(`${interactive ? '\nSkills Desk: ' : ''}${renderAnswerText(answer)}${offerFor(answer)}\n\n`);
+      await recordQuestion(questions, { platform: 'cli', question, answer }, core.log);
       lastQuestion = question;
       history = [
         ...history,

@@ -2,6 +2,8 @@ import type { Answer, Answerer, Turn } from '../answer/answer.js';
 import { errorCode } from '../errors.js';
 import type { Audience } from '../knowledge/article-schema.js';
 import type { Logger } from '../log.js';
+import type { QuestionLog } from '../reports/question-log.js';
+import { recordQuestion } from '../reports/record-question.js';
 import type { AnswerRecords, ChannelThread } from './answer-records.js';
 import { type AnswerView, buildAnswerView } from './answer-view.js';
 import type { EventClaims } from './event-claims.js';
@@ -57,6 +59,8 @@ export type ConversationDeps = {
   limitPerMinute: number;
   log: Logger;
   now: () => Date;
+  /** Where questions are kept for reports and the knowledge-gaps digest; none kept without it. */
+  questions?: Pick<QuestionLog, 'record'>;
 };
 
 /**
@@ -98,6 +102,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
           },
           incoming.where.thread ? { thread: incoming.where.thread } : {},
         );
+        const platform = incoming.platform;
+        await recordQuestion(deps.questions, { platform, userId: asker.id, question, answer, answerId }, log);
         const view = buildAnswerView(answer, { answerId, question, isExternal: asker.isExternal });
         return { kind: 'answered', view, answer, asker };
       } catch (error) {

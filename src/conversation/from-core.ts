@@ -1,4 +1,5 @@
 import type { Core } from '../core.js';
+import { createCoreQuestionLog } from '../reports/question-log.js';
 import { createAnswerRecords } from './answer-records.js';
 import { type Conversation, createConversation } from './conversation.js';
 import { createEventClaims } from './event-claims.js';
@@ -30,5 +31,6 @@ export function createCoreConversation(
     limitPerMinute,
     log,
     now: core.now,
+    questions: createCoreQuestionLog(core),
   });
 }

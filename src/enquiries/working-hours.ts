@@ -34,7 +34,25 @@ const londonParts = new Intl.DateTimeFormat('en-GB', {
   day: '2-digit',
 });
 
-function partsOf(date: Date): { year: number; month: number; day: number } {
+type DayParts = { year: number; month: number; day: number };
+
+// London's offset from UTC changes only on the hour (01:00 UTC), so every instant in one UTC hour falls on the same
+// London day: the parts are worked out once per hour. Reports ask for hundreds of thousands of them.
+const HOUR_MS = 3_600_000;
+const partsByHour = new Map<number, DayParts>();
+const PARTS_CACHE_LIMIT = 200_000;
+
+function partsOf(date: Date): DayParts {
+  const hour = Math.floor(date.getTime() / HOUR_MS);
+  const cached = partsByHour.get(hour);
+  if (cached !== undefined) return cached;
+  if (partsByHour.size >= PARTS_CACHE_LIMIT) partsByHour.clear();
+  const parts = formatParts(date);
+  partsByHour.set(hour, parts);
+  return parts;
+}
+
+function formatParts(date: Date): DayParts {
   const parts: Record<string, number> = {};
   for (const part of londonParts.formatToParts(date)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);

@@ -75,31 +75,32 @@ export function computeOutcomeFigures(input: {
   const { from, to, slaHours } = input;
   const end = endOfLondonDay(to);
   const start = new Date(endOfLondonDay(previousDay(from)).getTime());
-  const inPeriod = input.enquiries.filter((enquiry) => {
-    const day = londonDate(new Date(enquiry.createdAt));
-    return day >= from && day <= to;
-  });
-  const states = inPeriod.map((enquiry) => ({ enquiry, ...asOf(enquiry, end) }));
-  const hoursBetween = (a: string, b: Date) => workingMsBetween(new Date(a), b) / HOUR_MS;
-
-  const responseHours = states.flatMap((state) =>
-    state.firstResponse ? [hoursBetween(state.enquiry.createdAt, new Date(state.firstResponse.at))] : [],
-  );
-  const resolutionHours = states.flatMap((state) =>
-    state.finished ? [hoursBetween(state.enquiry.createdAt, new Date(state.finished.at))] : [],
-  );
-  const slaBreaches = states.filter((state) => {
-    const waited = state.firstResponse
-      ? hoursBetween(state.enquiry.createdAt, new Date(state.firstResponse.at))
-      : hoursBetween(state.enquiry.createdAt, end);
-    return waited > slaHours;
-  }).length;
-
-  // Backlog: every enquiry logged by the end of the period (whenever) that was still open then.
-  const backlog = input.enquiries
-    .filter((enquiry) => Date.parse(enquiry.createdAt) < end.getTime())
-    .map((enquiry) => ({ enquiry, ...asOf(enquiry, end) }))
-    .filter((state) => state.status === 'open');
+  const hoursBetween = (a: Date, b: Date) => workingMsBetween(a, b) / HOUR_MS;
+  // One pass over the queue: each enquiry's state at the end of the period is worked out once, and its working-hour
+  // waits once each (the SLA check reuses the first-response wait).
+  const inPeriod: Enquiry[] = [];
+  const states: { status: string }[] = [];
+  const responseHours: number[] = [];
+  const resolutionHours: number[] = [];
+  const backlog: { createdAt: string }[] = [];
+  let slaBreaches = 0;
+  const endMs = end.getTime();
+  for (const enquiry of input.enquiries) {
+    const created = Date.parse(enquiry.createdAt);
+    if (created >= endMs) continue;
+    const day = londonDate(new Date(created));
+    const isInPeriod = day >= from && day <= to;
+    const state = asOf(enquiry, end);
+    if (state.status === 'open') backlog.push(enquiry);
+    if (!isInPeriod) continue;
+    inPeriod.push(enquiry);
+    states.push(state);
+    const createdAt = new Date(created);
+    const responded = state.firstResponse ? hoursBetween(createdAt, new Date(state.firstResponse.at)) : undefined;
+    if (responded !== undefined) responseHours.push(responded);
+    if (state.finished) resolutionHours.push(hoursBetween(createdAt, new Date(state.finished.at)));
+    if ((responded ?? hoursBetween(createdAt, end)) > slaHours) slaBreaches += 1;
+  }
   const ageBucket = (createdAt: string) => {
     const days = workingMsBetween(new Date(createdAt), end) / WORKING_DAY_MS;
     return BACKLOG_AGES[days < 1 ? 0 : days < 5 ? 1 : days < 20 ? 2 : 3]!;
@@ -139,7 +140,7 @@ export function computeOutcomeFigures(input: {
       resolution: summarise(resolutionHours),
       slaHours,
       slaBreaches,
-      backlogByAge: countBy(backlog, BACKLOG_AGES, (state) => ageBucket(state.enquiry.createdAt)),
+      backlogByAge: countBy(backlog, BACKLOG_AGES, (enquiry) => ageBucket(enquiry.createdAt)),
       claimsByOfficer: claimsByOfficer.map(({ key, count }) => ({
         key: key.replace(/^(claimed by|assigned to) /, ''),
         count,

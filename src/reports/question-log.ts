@@ -13,6 +13,11 @@ export type QuestionOutcome = (typeof QUESTION_OUTCOMES)[number];
 
 /** What a transport reports about one question it answered (platform-free: no Slack or Teams types). */
 export const QuestionInput = z.object({
+  /** Where the transport has one: the answer's id, so 👍/👎 given on the answer later finds the question. */
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,200}$/)
+    .optional(),
   platform: z.enum(['slack', 'teams', 'cli']),
   /** The asker's platform user id: pseudonymised (HMAC) before it is stored, never kept as given. */
   userId: z.string().max(200).optional(),
@@ -48,6 +53,15 @@ export type QuestionLog = {
   record(input: QuestionInput): Promise<string>;
   /** Adds a 👍/👎 (and the reason, if given) to a stored question; false when it has expired or never existed. */
   rate(id: string, rating: 'up' | 'down', reason?: string): Promise<boolean>;
+  /**
+   * For platforms whose feedback names the message, not the answer (Teams): rates the latest question with this
+   * text from this person (or, without a pseudonym salt, from anyone on the platform) asked today or yesterday.
+   */
+  rateAsked(
+    asked: { platform: QuestionRecord['platform']; userId?: string; question: string },
+    rating: 'up' | 'down',
+    reason?: string,
+  ): Promise<boolean>;
   /** Questions asked on London days from..to (inclusive), oldest first; only those still within retention. */
   list(range: { from: string; to: string }): Promise<QuestionRecord[]>;
   /** Drops index entries of days past retention (the records themselves expire by TTL). */
@@ -81,7 +95,7 @@ export function createQuestionLog(options: {
     async record(input) {
       const parsed = QuestionInput.parse(input);
       const at = now();
-      const id = `${londonDate(at)}.${randomUUID()}`;
+      const id = parsed.id ?? `${londonDate(at)}.${randomUUID()}`;
       const asker = parsed.userId === undefined ? undefined : pseudonym(parsed.platform, parsed.userId);
       const record: QuestionRecord = {
         id,
@@ -111,6 +125,18 @@ export function createQuestionLog(options: {
         kept,
       );
       return true;
+    },
+
+    async rateAsked(asked, rating, reason) {
+      const today = londonDate(now());
+      const yesterday = londonDate(new Date(now().getTime() - DAY_MS));
+      const asker = asked.userId === undefined ? undefined : pseudonym(asked.platform, asked.userId);
+      const question = asked.question.trim();
+      const candidates = (await this.list({ from: yesterday, to: today })).filter(
+        (record) => record.platform === asked.platform && record.question === question && record.asker === asker,
+      );
+      const latest = candidates[candidates.length - 1];
+      return latest === undefined ? false : this.rate(latest.id, rating, reason);
     },
 
     async list(range) {
@@ -146,4 +172,18 @@ export function createQuestionLog(options: {
 
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The question log on the core's store, clock and settings (one per process; every replica shares the store). */
+export function createCoreQuestionLog(core: {
+  store: Store;
+  now: () => Date;
+  config: { reports: { questionRetentionDays: number; pseudonymSalt?: string } };
+}): QuestionLog {
+  return createQuestionLog({
+    store: core.store,
+    now: core.now,
+    retentionDays: core.config.reports.questionRetentionDays,
+    ...(core.config.reports.pseudonymSalt !== undefined && { pseudonymSalt: core.config.reports.pseudonymSalt }),
+  });
 }

@@ -16,6 +16,7 @@ import { registerAppHomeMessagesTab } from './on-app-home.js';
 import { registerSkillsCommand } from './on-command.js';
 import { registerFeedbackHandlers } from './on-feedback.js';
 import { registerMessageHandlers } from './on-message.js';
+import { registerReportHandlers } from './reports/index.js';
 import type { SlackAppContext } from './slack-app-context.js';
 import type { SlackFeatureDeps, SlackSettings } from './slack-deps.js';
 import { slackErrorCode } from './slack-error.js';
@@ -121,6 +122,7 @@ export function createSlackApp(core: Core, settings: SlackSettings, options: Sla
   registerAnswerActions(router.app, ctx);
   registerEnquiryHandlers(router.app, deps);
   registerCalculatorHandlers(router.app, deps);
+  registerReportHandlers(router.app, deps);
   router.install();
   const publisher = createSlackTriagePublisher(app.client, deps);
   let server: Server | undefined;

@@ -15,6 +15,10 @@ export const SLACK_IDS = {
     openEnquiryForm: 'enquiry_open_form',
     openCalculator: 'open_calculator',
     showWorking: 'show_working',
+    // The content owners' digest (src/slack/reports).
+    gapMarkHandled: 'gap_mark_handled',
+    gapAddQuestion: 'gap_add_question',
+    gapAddExample: 'gap_add_example',
   },
   shortcuts: {
     logEnquiryFromMessage: 'log_enquiry_from_message',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GapDecisionKind } from '../reports/gap-decisions.js';
 
 /** The `action` value every button on the bot's cards carries. */
 export const CARD_ACTIONS = {
@@ -8,6 +9,7 @@ export const CARD_ACTIONS = {
   resolveEnquiry: 'enquiry-resolve',
   submitLevy: 'levy-submit',
   submitEligibility: 'eligibility-submit',
+  gapDecision: 'gap-decision',
 } as const;
 
 const optionalInput = (max: number) =>
@@ -58,5 +60,13 @@ export const CardSubmission = z.discriminatedUnion('action', [
       submissionId: z.string().min(8).max(100),
     })
     .catchall(z.unknown()),
+  // A button on a content owner's knowledge digest (src/teams/reports).
+  z.object({
+    action: z.literal(CARD_ACTIONS.gapDecision),
+    gapId: z.string().regex(/^[0-9a-f]{16}$/),
+    kind: GapDecisionKind,
+    owner: z.string().min(1).max(200),
+    since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  }),
 ]);
 export type CardSubmission = z.infer<typeof CardSubmission>;

@@ -8,6 +8,7 @@ import type { ActionResult, EnquiryTopic } from '../enquiries/enquiry-queue.js';
 import { ENQUIRY_TOPICS } from '../enquiries/enquiry-queue.js';
 import { errorCode } from '../errors.js';
 import type { Logger } from '../log.js';
+import { rateAskedQuestion } from '../reports/record-question.js';
 import { ExecuteInvokeValue, FeedbackInvokeValue, feedbackTextOf } from './activity-schemas.js';
 import type { TeamsCalculators } from './calculator-cards.js';
 import { CARD_ACTIONS, CardSubmission } from './card-actions.js';
@@ -17,6 +18,7 @@ import { type Incoming, questionText, readIncoming, teamsMessageLink } from './i
 import { loggableError } from './loggable-error.js';
 import type { MemberLookup } from './member-role.js';
 import { escapeTeams, INPUT_PREFIX_SEPARATOR, renderTeamsAnswer } from './render-answer.js';
+import { decideGapInTeams } from './reports/on-gap-decision.js';
 import { commandOf, type TeamsCommand } from './teams-commands.js';
 import type { TeamsMemory } from './teams-memory.js';
 import type { TeamsSettings } from './teams-settings.js';
@@ -223,6 +225,13 @@ async function onInvoke(context: TurnContext, deps: TeamsDeps): Promise<void> {
       sources: sent?.sources ?? [],
       at: deps.core.now().toISOString(),
     });
+    const rating = value.data.actionValue.reaction === 'like' ? 'up' : 'down';
+    await rateAskedQuestion(
+      deps.core,
+      { platform: 'teams', userId: incoming.actor.userId, question: sent?.question },
+      rating,
+      reason,
+    );
     deps.log.info({ messageId, rating: value.data.actionValue.reaction }, 'teams feedback stored');
     await sendInvokeResponse(context, 200, undefined);
     return;
@@ -318,6 +327,10 @@ async function onSubmission(
     case CARD_ACTIONS.submitEligibility: {
       const outcome = deps.calculators.submit(data.action === CARD_ACTIONS.submitLevy ? 'levy' : 'eligibility', data);
       return { reply: outcome.ok ? { answer: outcome.answer, question: outcome.question } : outcome.card };
+    }
+    case CARD_ACTIONS.gapDecision: {
+      const { refusal, updatedCard } = await decideGapInTeams(deps.core, data, incoming.actor.userId);
+      return refusal !== undefined ? { reply: refusal, refusal } : updatedCard ? { updatedCard } : { reply: 'Done.' };
     }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupGaps } from '../../src/reports/knowledge-gaps.js';
+import { gapId, groupGaps } from '../../src/reports/knowledge-gaps.js';
 import type { QuestionRecord } from '../../src/reports/question-log.js';
 
 const asked = (question: string, extra: Partial<QuestionRecord>): QuestionRecord => ({
@@ -23,18 +23,40 @@ describe('groupGaps', () => {
     ]);
     expect(groups).toEqual([
       {
+        id: gapId('llw-rates', 'does the llw apply to apprentices'),
         articleId: 'llw-rates',
+        topic: 'llw',
         questions: ['does the llw apply to apprentices', 'LLW apply to apprentices?'],
         reasons: ['thumbs_down', 'declined'],
+        downReasons: [],
         count: 2,
       },
       {
+        id: gapId('apprenticeship-pay', 'llw for apprentices in schools'),
         articleId: 'apprenticeship-pay',
+        topic: 'llw',
         questions: ['llw for apprentices in schools'],
         reasons: ['low_confidence'],
+        downReasons: [],
         count: 1,
       },
-      { articleId: null, questions: ['can s106 pay for a minibus'], reasons: ['passed_to_team'], count: 1 },
+      {
+        id: gapId(null, 'can s106 pay for a minibus'),
+        articleId: null,
+        topic: 'llw',
+        questions: ['can s106 pay for a minibus'],
+        reasons: ['passed_to_team'],
+        downReasons: [],
+        count: 1,
+      },
     ]);
+  });
+});
+
+describe('gapId', () => {
+  it('stays the same for the same article and question however it is spaced or cased, and differs by article', () => {
+    expect(gapId('llw-rates', 'Does the LLW  apply?')).toBe(gapId('llw-rates', ' does the llw apply? '));
+    expect(gapId('llw-rates', 'does the llw apply?')).not.toBe(gapId('apprenticeship-pay', 'does the llw apply?'));
+    expect(gapId(null, 'x')).toMatch(/^[0-9a-f]{16}$/);
   });
 });

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { IsoDay } from '../../enquiries/enquiry-schema.js';
 import { createOutcomeReports, ReportFormat } from '../../reports/outcome-report.js';
-import { createQuestionLog } from '../../reports/question-log.js';
+import { createCoreQuestionLog } from '../../reports/question-log.js';
 import type { CliContext } from '../cli-context.js';
 
 const ReportOptions = z
@@ -37,11 +37,7 @@ export function registerReportCommand(program: Command, context: CliContext): vo
       const core = await context.loadCore();
       const reports = createOutcomeReports({
         queue: core.enquiries,
-        questions: createQuestionLog({
-          store: core.store,
-          now: core.now,
-          retentionDays: core.config.reports.questionRetentionDays,
-        }),
+        questions: createCoreQuestionLog(core),
         slaHours: core.config.enquiries.slaHours,
       });
       const body = await reports.render(await reports.figures({ from, to }), format);
