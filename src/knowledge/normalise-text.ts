@@ -65,8 +65,29 @@ export function expandSynonyms(text: string): string {
   return extra.length > 0 ? `${lower} ${extra.join(' ')}` : lower;
 }
 
+/**
+ * Texts recently split, with their terms. The composer splits the same sentences of the same sections for question
+ * after question, and the index splits every question twice (sections and facts), so most calls are repeats.
+ * Bounded: when full, it is emptied and refills with what is asked next.
+ */
+const TERMS_CACHE_SIZE = 20_000;
+/** Texts longer than this (whole articles at build time) are split each time rather than kept. */
+const CACHED_TEXT_LENGTH = 2_000;
+const termsCache = new Map<string, readonly string[]>();
+
 /** Splits a text into search terms: synonyms expanded, stop words dropped, words stemmed. */
 export function searchTerms(text: string): string[] {
+  if (text.length > CACHED_TEXT_LENGTH) return splitTerms(text);
+  const known = termsCache.get(text);
+  // A copy, so that a caller changing its array cannot change what the next caller gets.
+  if (known !== undefined) return [...known];
+  const terms = splitTerms(text);
+  if (termsCache.size >= TERMS_CACHE_SIZE) termsCache.clear();
+  termsCache.set(text, terms);
+  return [...terms];
+}
+
+function splitTerms(text: string): string[] {
   return expandSynonyms(text)
     .split(/[^a-z0-9£%.]+/)
     .map((word) => word.replace(/^[.]+|[.]+$/g, ''))

@@ -41,6 +41,8 @@ const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY_DISTANCE = 6;
 /** Longer words are never looked up by spelling: nothing in the knowledge base is that long, and the cost grows. */
 const MAX_FUZZY_TERM_LENGTH = 30;
+/** Query terms whose derived terms (the term itself and its near spellings) are kept, as a bound on memory. */
+const DERIVED_CACHE_SIZE = 10_000;
 
 export type SectionIndex = {
   search(query: string, options: SectionSearch): SectionMatch[];
@@ -144,7 +146,18 @@ function createSectionIndex(data: SectionIndexData, postings: Posting[], options
   const lastQueryTerm = new Int32Array(count).fill(-1);
   const touched = new Uint32Array(count);
 
+  // A term's near spellings are looked up once: the scan over every term of similar length is the costly part.
+  const derivedCache = new Map<string, { id: number; weight: number }[]>();
   function derivedTerms(term: string): { id: number; weight: number }[] {
+    const known = derivedCache.get(term);
+    if (known !== undefined) return known;
+    const derived = deriveTerms(term);
+    if (derivedCache.size >= DERIVED_CACHE_SIZE) derivedCache.clear();
+    derivedCache.set(term, derived);
+    return derived;
+  }
+
+  function deriveTerms(term: string): { id: number; weight: number }[] {
     const exact = termIds.get(term);
     const derived = exact === undefined ? [] : [{ id: exact, weight: 1 }];
     const share = term.length <= MAX_FUZZY_TERM_LENGTH ? options.fuzzy(term) : false;

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { searchTerms } from '../../src/knowledge/normalise-text.js';
+
+describe('searchTerms, which keeps texts it has split', () => {
+  it('gives the same terms for a repeated text, synonyms and stems included', () => {
+    const first = searchTerms('How much is the London Living Wage for apprentices?');
+    expect(first).toEqual(expect.arrayContaining(['london', 'wage', 'apprentic']));
+    expect(searchTerms('How much is the London Living Wage for apprentices?')).toEqual(first);
+  });
+
+  it('hands each caller its own array, so changing one answer cannot change the next', () => {
+    const first = searchTerms('Who pays the apprenticeship levy?');
+    const expected = [...first];
+    first.push('changed');
+    first[0] = 'changed';
+    expect(searchTerms('Who pays the apprenticeship levy?')).toEqual(expected);
+  });
+
+  it('splits long texts the same way as short ones', () => {
+    const sentence = 'The levy is 0.5% of an employer’s annual pay bill. ';
+    const long = sentence.repeat(60);
+    expect(long.length).toBeGreaterThan(2_000);
+    const once = searchTerms(sentence.trim());
+    // Synonym tokens gather at the end of a text, so compare the terms as a bag.
+    expect(searchTerms(long).sort()).toEqual(
+      Array.from({ length: 60 }, () => once)
+        .flat()
+        .sort(),
+    );
+  });
+});
