@@ -3,8 +3,8 @@ import { buildAnswerView, VIEW_LIMITS, viewBlocks } from '../conversation/index.
 import { openEligibilityModal, openLevyModal } from './calculators/index.js';
 import { escapeMrkdwn } from './escape.js';
 import { SLACK_IDS } from './ids.js';
-import { renderViewBlocks } from './render-blocks.js';
 import { MessageBlockAction } from './payload-schemas.js';
+import { renderViewBlocks } from './render-blocks.js';
 import type { SlackAppContext } from './slack-app-context.js';
 import { slackErrorCode } from './slack-error.js';
 import { ANSWER_EXPIRED } from './slack-texts.js';
