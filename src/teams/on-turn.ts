@@ -383,7 +383,8 @@ async function sendReply(
     const activity = renderTeamsAnswer(view, { ...(sourceLink !== undefined && { sourceLink }) });
     const sent = await context.sendActivity(activity);
     const sentId = sent?.id;
-    if (sentId) await remember(deps, 'sent answer', () => deps.memory.rememberAnswer(sentId, reply.question, reply.answer));
+    if (sentId)
+      await remember(deps, 'sent answer', () => deps.memory.rememberAnswer(sentId, reply.question, reply.answer));
     return;
   }
   if (typeof reply === 'string')
