@@ -1,5 +1,6 @@
 import type { Answer, AnswerMode, Citation } from '../answer/answer.js';
 import { formatDate } from '../knowledge/format.js';
+import { type ViewBlock, viewBlocks } from './view-blocks.js';
 
 /** Limits that hold on every platform, so an answer looks the same in Slack and Teams. */
 export const VIEW_LIMITS = {
@@ -43,6 +44,8 @@ export type AnswerView = {
   asOf: string;
   /** The engine's light markdown (`**bold**`, `- ` lists, `[n]` markers), clipped to the view's limit. */
   text: string;
+  /** The same answer as structure (paragraphs, whole lists, tables), which each transport renders natively. */
+  blocks: ViewBlock[];
   citations: ViewCitation[];
   notices: ViewNotice[];
   actions: ViewAction[];
@@ -52,7 +55,7 @@ export type AnswerView = {
   isModelWritten: boolean;
 };
 
-/** Builds the view from an answer; fields the engine adds later (working, blocks) are mapped here and nowhere else. */
+/** Builds the view from an answer: structure, sources, notices and actions are decided here and nowhere else. */
 export function buildAnswerView(
   answer: Answer,
   context: { answerId: string; question: string; isExternal: boolean },
@@ -61,8 +64,9 @@ export function buildAnswerView(
   const kept = new Set(citations.map((citation) => citation.n));
   const notices: ViewNotice[] = [];
   let text = answer.text.replace(/\s?\[(\d+)\]/g, (marker, n: string) => (kept.has(Number(n)) ? marker : ''));
-  if (text.length > VIEW_LIMITS.textChars) {
-    text = `${text.slice(0, VIEW_LIMITS.textChars - 1).trimEnd()}…`;
+  const structure = viewBlocks(answer.blocks, answer.text, (n) => kept.has(n), VIEW_LIMITS.textChars);
+  if (text.length > VIEW_LIMITS.textChars || structure.isClipped) {
+    if (text.length > VIEW_LIMITS.textChars) text = `${text.slice(0, VIEW_LIMITS.textChars - 1).trimEnd()}…`;
     notices.push({ kind: 'clipped', text: 'This answer was cut short to fit. Ask a narrower question for the rest.' });
   }
   if (answer.notice) notices.push({ kind: 'engine', text: answer.notice });
@@ -92,6 +96,7 @@ export function buildAnswerView(
     mode: answer.mode,
     asOf: answer.asOf,
     text,
+    blocks: structure.blocks,
     citations,
     notices,
     actions,
@@ -127,12 +132,7 @@ function viewCitation(citation: Citation): ViewCitation {
   };
 }
 
-/** A calculator's arithmetic, when the engine provides it (a later Answer field); read without depending on it. */
+/** A calculator's arithmetic, for "Show working". */
 function workingOf(answer: Answer): string | undefined {
-  const working: unknown = (answer as Answer & { working?: unknown }).working;
-  if (typeof working === 'string' && working.trim() !== '') return working;
-  if (Array.isArray(working) && working.every((line) => typeof line === 'string') && working.length > 0) {
-    return working.join('\n');
-  }
-  return undefined;
+  return answer.working !== undefined && answer.working.trim() !== '' ? answer.working : undefined;
 }

@@ -84,7 +84,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
           log.info({ platform: incoming.platform }, 'rate limited');
           return { kind: 'rate-limited', text: rateLimitedText(deps.limitPerMinute) };
         }
-        const history = incoming.history ? lastTurns(await incoming.history()) : [];
+        const history = incoming.history ? lastTurns(await readHistory(incoming.history, log)) : [];
         const answer = await deps.answerer.answer({
           question,
           history,
@@ -121,4 +121,14 @@ export function createConversation(deps: ConversationDeps): Conversation {
       }
     },
   };
+}
+
+/** Earlier turns, or none when they cannot be read: a question is answered without its history, never dropped. */
+async function readHistory(read: () => Promise<Turn[]>, log: Logger): Promise<Turn[]> {
+  try {
+    return await read();
+  } catch (error) {
+    log.warn({ err: error, code: errorCode(error) }, 'could not read the conversation history; answering without it');
+    return [];
+  }
 }

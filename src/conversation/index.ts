@@ -21,3 +21,4 @@ export { createCoreConversation, DEFAULT_LIMIT_PER_MINUTE } from './from-core.js
 export { HISTORY_TURNS, lastTurns } from './history.js';
 export * from './labels.js';
 export { createRateLimit, type RateLimit } from './rate-limit.js';
+export { type ViewBlock, viewBlocks } from './view-blocks.js';

@@ -1,9 +1,10 @@
 import type { App } from '@slack/bolt';
-import { buildAnswerView } from '../conversation/index.js';
+import { buildAnswerView, VIEW_LIMITS, viewBlocks } from '../conversation/index.js';
 import { openEligibilityModal, openLevyModal } from './calculators/index.js';
 import { escapeMrkdwn } from './escape.js';
 import { SLACK_IDS } from './ids.js';
 import { MessageBlockAction } from './payload-schemas.js';
+import { renderViewBlocks } from './render-blocks.js';
 import type { SlackAppContext } from './slack-app-context.js';
 import { slackErrorCode } from './slack-error.js';
 import { ANSWER_EXPIRED } from './slack-texts.js';
@@ -36,10 +37,17 @@ export function registerAnswerActions(app: App, ctx: SlackAppContext): void {
       ? buildAnswerView(record.answer, { answerId, question: record.question, isExternal: record.isExternal })
       : undefined;
     const working = view?.actions.find((action) => action.kind === 'show-working');
+    if (!working || working.kind !== 'show-working') {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: ANSWER_EXPIRED });
+      return;
+    }
+    // The working is shown to the person who asked for it, laid out like the answer (lists, tables).
+    const blocks = renderViewBlocks(viewBlocks(undefined, working.text, () => true, VIEW_LIMITS.textChars).blocks);
     await respond({
       response_type: 'ephemeral',
       replace_original: false,
-      text: working && working.kind === 'show-working' ? escapeMrkdwn(working.text) : ANSWER_EXPIRED,
+      text: escapeMrkdwn(working.text.slice(0, 2_900)),
+      blocks: blocks.slice(0, 49),
     });
   });
 }

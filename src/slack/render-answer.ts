@@ -4,8 +4,10 @@ import { formatDate } from '../knowledge/format.js';
 import { type AnswerActionValue, encodeAnswerActionValue } from './answer-action-value.js';
 import { escapeMrkdwn } from './escape.js';
 import { SLACK_IDS } from './ids.js';
+import { renderViewBlocks, SECTION_LIMIT } from './render-blocks.js';
 
 export { escapeMrkdwn } from './escape.js';
+export { toSlackMrkdwn } from './slack-mrkdwn.js';
 
 type KnownBlock = types.KnownBlock;
 type SectionBlock = types.SectionBlock;
@@ -13,8 +15,6 @@ type Button = types.Button;
 type ContextActionsBlock = types.ContextActionsBlock;
 type ActionsBlock = types.ActionsBlock;
 
-/** Slack refuses section text over 3,000 characters; answers are split on paragraph breaks below that. */
-const SECTION_LIMIT = 2_900;
 /** Notification text (the `text` beside blocks) is kept short. */
 const FALLBACK_LIMIT = 2_900;
 /** Slack allows 50 blocks in a message. */
@@ -35,11 +35,14 @@ export type SlackMessage = { text: string; blocks: KnownBlock[] };
 
 /** The Block Kit message for an answer view: text, notices, numbered sources with review dates, then the buttons. */
 export function renderAnswer(view: AnswerView, options: RenderAnswerOptions = {}): SlackMessage {
-  const blocks: KnownBlock[] = [];
-  if (options.byline) blocks.push(contextBlock(options.byline));
+  const head: KnownBlock[] = [];
+  if (options.byline) head.push(contextBlock(options.byline));
+  let content: KnownBlock[] = [];
   if (options.includeText !== false) {
-    for (const chunk of splitForSections(toSlackMrkdwn(view.text))) blocks.push(sectionBlock(chunk));
+    content = renderViewBlocks(view.blocks);
+    if (content.length === 0) content.push(sectionBlock(' '));
   }
+  const blocks: KnownBlock[] = [];
   for (const notice of view.notices) {
     // Slack shows "due for review" on the source's own line below.
     if (notice.kind === 'due-for-review') continue;
@@ -53,31 +56,15 @@ export function renderAnswer(view: AnswerView, options: RenderAnswerOptions = {}
     blocks.push({ type: 'actions', block_id: 'answer_actions', elements: buttons } satisfies ActionsBlock);
   if (view.actions.some((action) => action.kind === 'feedback')) blocks.push(feedbackBlock(view.answerId));
 
-  return { text: fallbackText(view.text), blocks: fitBlocks(blocks) };
+  return {
+    text: fallbackText(view.text),
+    blocks: [...head, ...fitContent(content, head.length + blocks.length), ...blocks],
+  };
 }
 
 /** Value of each feedback button: the rating and the stored answer it is about. */
 export function feedbackButtonValue(rating: 'up' | 'down', answerId: string): string {
   return `${rating}:${answerId}`;
-}
-
-/** Converts the engine's light markdown to Slack mrkdwn, escaping everything else; keeps `[n]` citation markers. */
-export function toSlackMrkdwn(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      let converted = escapeMrkdwn(line);
-      converted = converted.replace(/^#{1,6}\s+(.+)$/, '*$1*');
-      converted = converted.replace(/^(\s*)[-*]\s+/, '$1• ');
-      converted = converted.replace(/\*\*(.+?)\*\*/g, '*$1*');
-      converted = converted.replace(/__(.+?)__/g, '*$1*');
-      converted = converted.replace(
-        /\[([^\]]+)\]\((https?:\/\/[^)\s|]+)\)/g,
-        (_all, label: string, url: string) => `<${url}|${label.replace(/\|/g, '¦')}>`,
-      );
-      return converted;
-    })
-    .join('\n');
 }
 
 function sourcesBlock(citations: ViewCitation[]): SectionBlock {
@@ -170,39 +157,11 @@ function contextBlock(text: string): KnownBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, SECTION_LIMIT) }] };
 }
 
-/** Keeps the message within Slack's block count: text sections are dropped from the end, with a note. */
-function fitBlocks(blocks: KnownBlock[]): KnownBlock[] {
-  if (blocks.length <= MAX_BLOCKS) return blocks;
-  const overflow = blocks.length - MAX_BLOCKS + 1;
-  const firstTail = blocks.findIndex((block) => block.type !== 'section' || block.block_id === 'answer_sources');
-  const cut = Math.max(0, firstTail - overflow);
-  return [
-    ...blocks.slice(0, cut),
-    contextBlock(':information_source: This answer was cut short to fit in Slack.'),
-    ...blocks.slice(firstTail),
-  ];
-}
-
-function splitForSections(text: string): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const paragraph of text.split(/\n{2,}/)) {
-    const candidate = current === '' ? paragraph : `${current}\n\n${paragraph}`;
-    if (candidate.length <= SECTION_LIMIT) {
-      current = candidate;
-      continue;
-    }
-    if (current !== '') chunks.push(current);
-    // A single paragraph longer than a section is cut at the limit.
-    let rest = paragraph;
-    while (rest.length > SECTION_LIMIT) {
-      chunks.push(rest.slice(0, SECTION_LIMIT));
-      rest = rest.slice(SECTION_LIMIT);
-    }
-    current = rest;
-  }
-  if (current.trim() !== '') chunks.push(current);
-  return chunks.length > 0 ? chunks : [' '];
+/** Keeps the message within Slack's block count: whole blocks of the answer are dropped from the end, with a note. */
+function fitContent(content: KnownBlock[], others: number): KnownBlock[] {
+  if (content.length + others <= MAX_BLOCKS) return content;
+  const room = Math.max(0, MAX_BLOCKS - others - 1);
+  return [...content.slice(0, room), contextBlock(':information_source: This answer was cut short to fit in Slack.')];
 }
 
 function safeUrl(url: string): boolean {

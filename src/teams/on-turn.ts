@@ -93,7 +93,9 @@ async function onMessage(context: TurnContext, deps: TeamsDeps): Promise<void> {
     return;
   }
   if (incoming.isPersonal && !incoming.isOutsider) {
-    await deps.memory.rememberUser(incoming.actor.userId, activity.getConversationReference());
+    await remember(deps, 'conversation reference', () =>
+      deps.memory.rememberUser(incoming.actor.userId, activity.getConversationReference()),
+    );
   }
   // Action.Submit on a card arrives as a message whose value holds the card's data and inputs.
   if (activity.value !== undefined && activity.value !== null && !activity.text) {
@@ -189,11 +191,25 @@ async function answerQuestion(context: TurnContext, deps: TeamsDeps, incoming: I
     { activityId: activity.id, kind: answer.kind, mode: answer.mode, citations: view.citations.length },
     'teams answer sent',
   );
-  if (messageId) await deps.memory.rememberAnswer(messageId, question, answer);
-  await deps.memory.addTurns(threadId, [
-    { role: 'user', text: question },
-    { role: 'assistant', text: answer.text },
-  ]);
+  if (messageId) await remember(deps, 'sent answer', () => deps.memory.rememberAnswer(messageId, question, answer));
+  await remember(deps, 'thread history', () =>
+    deps.memory.addTurns(threadId, [
+      { role: 'user', text: question },
+      { role: 'assistant', text: answer.text },
+    ]),
+  );
+}
+
+/**
+ * Writes what the bot remembers (history, sent answers, where to reach a person). A store that cannot take the write
+ * costs only that memory: the person still gets their answer, never an apology after it.
+ */
+async function remember(deps: TeamsDeps, what: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    deps.log.error({ err: loggableError(error), code: errorCode(error), what }, 'teams memory not written');
+  }
 }
 
 async function onInvoke(context: TurnContext, deps: TeamsDeps): Promise<void> {
@@ -379,7 +395,9 @@ async function sendReply(
     });
     const activity = renderTeamsAnswer(view, { ...(sourceLink !== undefined && { sourceLink }) });
     const sent = await context.sendActivity(activity);
-    if (sent?.id) await deps.memory.rememberAnswer(sent.id, reply.question, reply.answer);
+    const sentId = sent?.id;
+    if (sentId)
+      await remember(deps, 'sent answer', () => deps.memory.rememberAnswer(sentId, reply.question, reply.answer));
     return;
   }
   if (typeof reply === 'string')

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Activity, type Attachment, type Entity } from '@microsoft/agents-activity';
-import { type AnswerView, VIEW_LIMITS, type ViewCitation } from '../conversation/index.js';
+import { type AnswerView, VIEW_LIMITS, type ViewBlock, type ViewCitation, viewBlocks } from '../conversation/index.js';
 import { adaptiveCard, type CardElement, paragraph, submitAction } from './adaptive-card.js';
 import { CARD_ACTIONS } from './card-actions.js';
 import { enquiryFormElements } from './enquiry-cards.js';
@@ -46,7 +46,7 @@ export function renderTeamsAnswer(view: AnswerView, context: AnswerContext): Act
   const card = answerCard(view, context);
   return Activity.fromObject({
     type: 'message',
-    text: teamsText(view.text),
+    text: teamsBlocksText(view.blocks),
     textFormat: 'markdown',
     ...(entity && { entities: [entity] }),
     ...(card && { attachments: [card] }),
@@ -65,13 +65,83 @@ export function teamsText(text: string): string {
     .join('\n');
 }
 
+/**
+ * The answer's paragraphs and lists as the message text, where Teams turns `[n]` markers into citations. List items
+ * are written as "•" or "1." lines rather than markdown lists (inside a markdown list item Teams shows `[1]` as
+ * literal text). Tables go in the card as Table elements instead (`structureElements`).
+ */
+export function teamsBlocksText(blocks: ViewBlock[]): string {
+  const parts: string[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') parts.push(escapeTeams(block.text));
+    else if (block.kind === 'list') {
+      parts.push(
+        block.items.map((item, n) => `${block.ordered ? `**${n + 1}.**` : '•'} ${escapeTeams(item)}`).join('\n'),
+      );
+    }
+  }
+  if (parts.length === 0 && blocks.some((block) => block.kind === 'table')) parts.push('See the table below.');
+  return parts.join('\n\n');
+}
+
+/** Tables as Adaptive Card Table elements (header row in bold), each cell clipped to the card field limit. */
+export function tableElements(blocks: ViewBlock[]): CardElement[] {
+  const elements: CardElement[] = [];
+  for (const block of blocks) {
+    if (block.kind !== 'table') continue;
+    const columns = Math.max(block.header.length, ...block.rows.map((row) => row.length));
+    const row = (cells: string[], isHeader: boolean): CardElement => ({
+      type: 'TableRow',
+      ...(isHeader && { style: 'accent' }),
+      cells: Array.from({ length: columns }, (_unused, column) => ({
+        type: 'TableCell',
+        items: [
+          {
+            type: 'TextBlock',
+            text: clip(cells[column] ?? '', FIELD_LIMIT),
+            wrap: true,
+            ...(isHeader && { weight: 'Bolder' }),
+          },
+        ],
+      })),
+    });
+    elements.push({
+      type: 'Table',
+      firstRowAsHeader: block.header.length > 0,
+      showGridLines: true,
+      columns: Array.from({ length: columns }, () => ({ width: 1 })),
+      rows: [
+        ...(block.header.length > 0 ? [row(block.header, true)] : []),
+        ...block.rows.map((cells) => row(cells, false)),
+      ],
+    });
+  }
+  return elements;
+}
+
+/** The engine's structure as card elements (for "Show working"): paragraphs, markdown lists, tables. */
+export function structureElements(blocks: ViewBlock[]): CardElement[] {
+  const elements: CardElement[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') elements.push(paragraph(clip(block.text, FIELD_LIMIT)));
+    else if (block.kind === 'list') {
+      const lines = block.items.map((item, n) => `${block.ordered ? `${n + 1}.` : '-'} ${item}`);
+      elements.push(paragraph(clip(lines.join('\n'), FIELD_LIMIT)));
+    } else elements.push(...tableElements([block]));
+  }
+  return elements;
+}
+
 /** Escapes `<` and `>` (Teams reads them as HTML) in text that came from a person or the model. */
 export function escapeTeams(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function answerCard(view: AnswerView, context: AnswerContext): Attachment | undefined {
-  const body: CardElement[] = view.notices.map((notice) => paragraph(clip(notice.text, FIELD_LIMIT), { subtle: true }));
+  const body: CardElement[] = [
+    ...tableElements(view.blocks),
+    ...view.notices.map((notice) => paragraph(clip(notice.text, FIELD_LIMIT), { subtle: true })),
+  ];
   const actions: CardElement[] = [];
   for (const action of view.actions) {
     switch (action.kind) {
@@ -87,7 +157,10 @@ function answerCard(view: AnswerView, context: AnswerContext): Attachment | unde
         actions.push({
           type: 'Action.ShowCard',
           title: 'Show working',
-          card: { type: 'AdaptiveCard', body: [paragraph(clip(action.text, FIELD_LIMIT))] },
+          card: {
+            type: 'AdaptiveCard',
+            body: structureElements(viewBlocks(undefined, action.text, () => true, VIEW_LIMITS.textChars).blocks),
+          },
         });
         break;
       case 'ask-team':

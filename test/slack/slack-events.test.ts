@@ -115,7 +115,13 @@ describe('Slack questions in DMs, mentions and threads', () => {
     const text = blocksText((await posted).blocks);
 
     expect(text).toContain('The *London Living Wage* is £14.80 an hour [1]');
-    expect(text).toContain('• Applies across London');
+    // The list is a rich-text list, every item in it.
+    const list = ((await posted).blocks as { type: string; elements?: { type: string; style?: string }[] }[]).find(
+      (block) => block.type === 'rich_text',
+    );
+    expect(list?.elements?.[0]).toMatchObject({ type: 'rich_text_list', style: 'bullet' });
+    expect(text).toContain('Applies across London');
+    expect(text).toContain('Voluntary');
     expect(text).toMatch(
       /\[1\] <https:\/\/www\.livingwage\.org\.uk\/what-real-living-wage\|London Living Wage rates: Current rate> · last reviewed 23 October 2026\n/,
     );

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Core } from '../../src/core.js';
 import { createEnquiryQueue } from '../../src/enquiries/create-enquiry-queue.js';
 import { createLogger } from '../../src/log.js';
-import { createStore } from '../../src/store/create-store.js';
+import { createStore, type Store } from '../../src/store/create-store.js';
 import { startTeams, type TeamsTransport } from '../../src/teams/start-teams.js';
 import { allowOnlyLoopback } from '../helpers/network.js';
 
@@ -62,6 +62,8 @@ export type TestTeamsOptions = {
   now?: () => Date;
   /** Where log lines go (JSON, one per line); discarded unless given. */
   logLines?: string[];
+  /** Wraps the store (with `answerer`), e.g. to make its writes fail. */
+  wrapStore?: (store: Store) => Store;
 };
 
 /** The real Teams endpoint on 127.0.0.1 over a core with SQLite in a temp dir and the real enquiry queue. */
@@ -83,7 +85,8 @@ export async function startTestTeams(options: TestTeamsOptions = {}): Promise<Te
   const now = options.now ?? (() => new Date());
   let core: Core;
   if (options.answerer) {
-    const store = await createStore(config.storeUrl);
+    const opened = await createStore(config.storeUrl);
+    const store = options.wrapStore ? options.wrapStore(opened) : opened;
     core = {
       config,
       log,

@@ -5,11 +5,12 @@ import { errorCode } from '../../errors.js';
 import { decodeAnswerActionValue } from '../answer-action-value.js';
 import { SLACK_IDS } from '../ids.js';
 import type { SlackFeatureDeps } from '../slack-deps.js';
+import { slackErrorCode } from '../slack-error.js';
 import { escapeMrkdwn } from './enquiry-blocks.js';
 import { buildEnquiryModal, type EnquiryPrefill, enquiryBlockId, readEnquiryForm } from './enquiry-form.js';
 import { guessEnquiryDetails } from './guess-enquiry-details.js';
-import { ButtonPress, MessageShortcut, toViewErrors, ViewSubmission } from './slack-payloads.js';
-import { permalinkOf, plainSlackText, tellUser } from './slack-text.js';
+import { ButtonPress, MessageShortcut, ViewSubmission } from './slack-payloads.js';
+import { permalinkOf, plainSlackText, type ReplyTarget, tellUser } from './slack-text.js';
 import { TOPIC_LABELS } from './topic-labels.js';
 
 /** Organisation recorded when a member of staff hands their own question to the team. */
@@ -97,6 +98,15 @@ async function staffContact(
   } catch (error) {
     log.warn({ err: error }, "could not read the asker's Slack profile");
     return fallback;
+  }
+}
+
+/** A DM that must not take the listener down when Slack refuses it: logged with Slack's code instead. */
+async function tellQuietly(client: WebClient, target: ReplyTarget, text: string, log: SlackFeatureDeps['log']) {
+  try {
+    await tellUser(client, target, text);
+  } catch (error) {
+    log.error({ err: error, code: slackErrorCode(error) }, 'could not send the enquiry confirmation');
   }
 }
 
@@ -227,10 +237,14 @@ export function registerEnquiryCapture(app: App, deps: SlackFeatureDeps): void {
       await ack(form.errors);
       return;
     }
+    // The form is valid: close it now. Saving may take longer than the 3 seconds Slack waits for an answer (a slow
+    // store), so the reference follows in a DM; a stalled save never shows the person an error for a saved enquiry.
+    await ack();
     // Someone from another organisation (Slack Connect) filling in the form themselves is an external enquiry.
     const submitterTeam = submission.user.team_id;
     const isExternalSubmitter =
       submitterTeam !== undefined && submission.team?.id !== undefined && submitterTeam !== submission.team.id;
+    const dm = { userId: submission.user.id };
     let result: LogResult;
     try {
       result = await deps.core.enquiries.log(
@@ -240,27 +254,25 @@ export function registerEnquiryCapture(app: App, deps: SlackFeatureDeps): void {
           ...(form.metadata.sourceLink !== undefined && { sourceLink: form.metadata.sourceLink }),
         },
         await slackActor(deps, submission.user),
-        // Slack may deliver a submission twice; the view id makes the second one a no-op.
+        // Slack may deliver a submission twice; the view id makes the second one return the first one's reference.
         { idempotencyKey: `slack-view:${submission.view.id}` },
       );
     } catch (error) {
       log.error({ err: error, code: errorCode(error) }, 'could not log enquiry');
-      await ack({ response_action: 'errors', errors: { [enquiryBlockId('description')]: SAVE_FAILED } });
+      await tellQuietly(client, dm, SAVE_FAILED, log);
       return;
     }
     if (!result.ok) {
-      await ack(
-        toViewErrors(
-          result.issues.map((issue) => ({ path: [issue.field], message: issue.message })),
-          enquiryBlockId,
-        ),
-      );
+      const problems = result.issues.map((issue) => `• ${escapeMrkdwn(issue.message)}`).join('\n');
+      await tellQuietly(client, dm, `The enquiry was not logged:\n${problems}\nOpen the form again to fix it.`, log);
       return;
     }
-    await ack();
     log.info({ reference: result.enquiry.reference, created: result.created }, 'enquiry logged from Slack');
-    if (!result.created) return;
-    await client.chat.postMessage({ channel: submission.user.id, text: confirmationText(result, deps) });
+    if (!result.created) {
+      await tellQuietly(client, dm, `That enquiry is already logged as *${result.enquiry.reference}*.`, log);
+      return;
+    }
+    await tellQuietly(client, dm, confirmationText(result, deps), log);
     await deliverTriageNow(deps);
   });
 }
