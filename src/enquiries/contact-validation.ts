@@ -3,7 +3,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 export const PHONE_MESSAGE = 'Enter a UK phone number, like 020 8356 3000 or 07700 900 982.';
 
 /** Characters that show nothing: format characters (zero-width space, joiners, direction marks), fillers, blanks. */
-const INVISIBLE = /[\p{Cf}\p{Cc}\p{Z}\s\u034F\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0\uFE00-\uFE0F]/gu;
+const INVISIBLE = /(?:[\p{Cf}\p{Cc}\p{Z}\s\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0]|\u034F|[\uFE00-\uFE0F])/gu;
 
 /** Whether a text is made only of characters that show nothing (so a name of zero-width spaces looks blank). */
 export function isInvisible(text: string): boolean {
