@@ -67,11 +67,24 @@ function understandEarlier(
   model: UnderstandingModel,
   history: readonly ConversationTurn[],
   request: UnderstandRequest,
-): Understanding | undefined {
-  const last = history.findLastIndex((turn) => turn.role === 'user');
-  if (last < 0) return undefined;
-  const message = (history[last] as ConversationTurn).text;
-  return understandWith(model, { ...request, message, history: history.slice(0, last) });
+): { understanding: Understanding; question: string } | undefined {
+  // The question a follow-up carries on from: the latest earlier user turn that is not a greeting, thanks or command
+  // ("whats the llw rate", "hiya", "and in 2017?" follows the LLW question), failing that the latest user turn.
+  let fallback: number | undefined;
+  for (let position = history.length - 1; position >= 0; position -= 1) {
+    const turn = history[position] as ConversationTurn;
+    if (turn.role !== 'user') continue;
+    fallback ??= position;
+    const indexes = featureIndexes(model, messageFeatures(tokenize(turn.text).words));
+    if (canFollow(readIntentLabel(classifyIntent(model, indexes).label))) return readTurn(position);
+  }
+  return fallback === undefined ? undefined : readTurn(fallback);
+
+  function readTurn(position: number): { understanding: Understanding; question: string } {
+    const question = (history[position] as ConversationTurn).text;
+    const understanding = understandWith(model, { ...request, message: question, history: history.slice(0, position) });
+    return { understanding, question };
+  }
 }
 
 /** Understands one message with a given model; `understand` uses the committed one. */
@@ -89,7 +102,8 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
     .slice(-2 * MAX_EARLIER_TURNS)
     .map((turn) => ({ role: turn.role, text: turn.text.slice(0, MAX_MESSAGE_CHARACTERS) }));
   const earlierUser = history.filter((turn) => turn.role === 'user').map((turn) => turn.text);
-  const earlier = earlierUser.length > 0 ? understandEarlier(model, history, request) : undefined;
+  const earlierTurn = earlierUser.length > 0 ? understandEarlier(model, history, request) : undefined;
+  const earlier = earlierTurn?.understanding;
 
   // Values this message would change in the calculation before it ("it's 4.6m actually", "the year before?").
   const earlierCalculator = earlier?.calculator;
@@ -120,7 +134,7 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
 
   if (followUp && earlier) {
     const subjectQuestion =
-      earlier.followUp && earlier.inherits ? earlier.inherits.question : (earlierUser.at(-1) ?? '');
+      earlier.followUp && earlier.inherits ? earlier.inherits.question : (earlierTurn?.question ?? '');
     inherits = {
       question: subjectQuestion,
       intent: earlier.intent,

@@ -171,6 +171,7 @@ describe('the evidence for the follow-up decision', () => {
     expect(earlierSubject(model, ['whats the llw rate', 'levy on £5m', 'ok thanks'])).toEqual({
       topic: 'levy',
       intent: 'calculation',
+      calculator: 'levy',
     });
     expect(earlierSubject(model, ['ok thanks', 'hiya'])).toEqual({ topic: 'none', intent: 'greeting' });
     expect(earlierSubject(model, [])).toBeUndefined();
