@@ -162,13 +162,25 @@ describe('answerer with a model', () => {
     const { answerer, store } = await testAnswerer({ model });
     const { scope, sent } = chatRequest(chatToolCallBody('calculate_levy', { payBill: 5_000_000, taxYear: '2024-25' }));
     const answer = await answerer.answer({
-      question: 'Roughly what would an employer with five million in wages owe in levy?',
+      question: 'How does the levy work for an employer with a big wage bill?',
     });
     scope.done();
-    expectAsked(sent, 'Roughly what would an employer with five million in wages owe in levy?');
+    expectAsked(sent, 'How does the levy work for an employer with a big wage bill?');
     expect(answer.tool).toBe('levy');
     expect(answer.text).toContain('£10,000');
     expect(answer.citations.length).toBeGreaterThan(0);
+    await store.close();
+  });
+
+  it('works a calculation the question states itself with the calculator, without asking the model', async () => {
+    const { answerer, store } = await testAnswerer({ model });
+    // Any call to the model would fail this test: nothing is mocked and the network is closed.
+    const answer = await answerer.answer({
+      question: 'Roughly what would an employer with five million in wages owe in levy?',
+    });
+    expect(answer.tool).toBe('levy');
+    expect(answer.text).toContain('£10,000');
+    expect(nock.pendingMocks()).toEqual([]);
     await store.close();
   });
 

@@ -97,7 +97,7 @@ describe('model answers in the formats OpenAI and Azure OpenAI send', () => {
 
   it('runs the calculator a streamed tool call names, its arguments sent in pieces', async () => {
     const { answerer, store } = await modelAnswerer();
-    const question = 'Roughly what would an employer with five million in wages owe in levy?';
+    const question = 'How does the levy work for an employer with a big wage bill?';
     const { scope, sent } = expectChat((i) => i.reply(200, fixture('openai-stream-tool-call.sse'), SSE_HEADERS));
     const answer = await answerer.answer({ question });
     scope.done();
