@@ -7,9 +7,9 @@ import type { Retrieval } from '../retrieve.js';
 import { asksForAnyKind, type KindsAsked, kindFit, kindsAsked } from './figure-kind.js';
 import { wageBandFor } from './wage-band.js';
 
-/** Questions that ask for a figure in words no figure kind covers: a limit, a rate, a minimum. */
+/** Questions that ask for a figure in words no figure kind covers: a limit, a rate, a minimum, what it is now. */
 const ASKS_FOR_FIGURE =
-  /\b(rates?|limit|threshold|minimum|maximum|max|min|cap|top[- ]?up|requirement|rule|figure|what(?:'s| is| was) the|how (?:much|many|long|old))\b/i;
+  /\b(rates?|limit|threshold|minimum|maximum|max|min|cap|top[- ]?up|requirement|rule|figure|what(?:'s| is| was) the|whats|how (?:much|many|long|old)|now|atm|at the moment|currently|current|these days|this year|today)\b/i;
 
 /** Most words a question may have for a figure's name alone to ask for the figure. */
 const MAX_WORDS_ONLY_NAMED = 8;
@@ -18,7 +18,7 @@ const HOW_TO = /^how (?!much|many|long|old|young|often|soon|far|big|large|small)
 const YES_NO = /^(?:do|does|did|is|are|was|were|can|could|should|will|would|has|have|must)\b/i;
 
 /** Weights of what makes a fact the one asked for. */
-const WEIGHT = { search: 1, named: 1.5, kind: 2, topic: 0.5, value: 0.6, own: 1 };
+const WEIGHT = { search: 1, named: 1.5, kind: 2, topic: 0.5, value: 0.6, own: 1, article: 0.5 };
 /** Below this a fact is not the answer, and the best passage leads instead. */
 const MIN_LEAD_SCORE = 1.3;
 
@@ -140,6 +140,8 @@ export function chooseFacts(
         WEIGHT.kind * kindFit(fact.unit, asked) +
         (retrieval.topic !== undefined && fact.topic === retrieval.topic ? WEIGHT.topic : 0) +
         (quotesValue(fact, questionTerms) ? WEIGHT.value : 0) +
+        // The article the search put first is the one the question is about.
+        (fact.article === retrieval.sections[0]?.section.articleId ? WEIGHT.article : 0) +
         WEIGHT.own * explains(fact, ownTerms);
       return { fact, rank, score, eligible };
     })
