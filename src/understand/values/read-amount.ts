@@ -1,3 +1,5 @@
+import { TENS, UNITS } from '../../knowledge/number-words.js';
+
 /** An amount of money found in a message: its value in pounds, where it was and how it was written. */
 export type FoundAmount = {
   pounds: number;
@@ -40,27 +42,8 @@ function toPounds(number: string, multiplier: string | undefined): number | unde
   return Number.isFinite(value) ? Math.round(value * 100) / 100 : undefined;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-};
+/** Counts of millions or thousands written in words: "a", "one" to "ninety", "hundred". */
+const NUMBER_WORDS: Record<string, number> = { a: 1, ...UNITS, ...TENS, hundred: 100 };
 const NUMBER_WORD = Object.keys(NUMBER_WORDS)
   .filter((word) => word !== 'a')
   .join('|');
