@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { IsoDate } from '../../knowledge/article-schema.js';
 import { YES_NO_UNKNOWN } from '../eligibility/eligibility-input.js';
 import { unknownFields } from '../shared/input-errors.js';
+import { employeeCount, wholeNumber } from '../shared/input-fields.js';
 
-const AGE_MESSAGE = 'apprentice age must be a whole number between 14 and 100';
 const PRICE_MESSAGE = 'course price must be an amount in pounds, such as 9000';
 
 /** What the co-investment calculator needs: the price of one apprenticeship, who pays the levy, and the apprentice. */
@@ -16,13 +16,7 @@ export const CoInvestmentInput = z
         .gt(0, { error: 'course price must be more than £0' })
         .max(1_000_000, { error: 'course price must be no more than £1,000,000' })
         .describe('Agreed price of one apprenticeship (training and end-point assessment) in pounds.'),
-      apprenticeAge: z
-        .number({ error: AGE_MESSAGE })
-        .int({ error: AGE_MESSAGE })
-        .min(14, { error: AGE_MESSAGE })
-        .max(100, { error: AGE_MESSAGE })
-        .optional()
-        .describe("The apprentice's age at the start."),
+      apprenticeAge: wholeNumber('apprentice age', 14, 100).optional().describe("The apprentice's age at the start."),
       levyPayer: z
         .enum(YES_NO_UNKNOWN, { error: 'levy payer must be yes, no or unknown' })
         .default('no')
@@ -31,11 +25,7 @@ export const CoInvestmentInput = z
         .enum(YES_NO_UNKNOWN, { error: 'EHC plan or care leaver must be yes, no or unknown' })
         .default('unknown')
         .describe('Whether the apprentice has an EHC plan or has been in local authority care.'),
-      employeeCount: z
-        .number({ error: 'employee count must be a whole number of at least 1' })
-        .int({ error: 'employee count must be a whole number of at least 1' })
-        .min(1, { error: 'employee count must be a whole number of at least 1' })
-        .max(10_000_000, { error: 'employee count must be a whole number of at least 1' })
+      employeeCount: employeeCount()
         .optional()
         .describe('Number of employees, for the small-employer rules of 2017 to 2024.'),
       startDate: IsoDate.optional().describe('Planned start date, YYYY-MM-DD. Default: the date asked about.'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../../knowledge/article-schema.js';
 import { unknownFields } from '../shared/input-errors.js';
+import { numberBetween as number, wholeNumber } from '../shared/input-fields.js';
 
 export const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
 export const YesNoUnknown = z.enum(YES_NO_UNKNOWN);
@@ -24,24 +25,6 @@ export type ResidencyStatus = z.infer<typeof ResidencyStatus>;
 
 const yesNoUnknown = (name: string) =>
   z.enum(YES_NO_UNKNOWN, { error: `${name} must be yes, no or unknown` }).default('unknown');
-
-const wholeNumber = (name: string, min: number, max: number) => {
-  const message = `${name} must be a whole number between ${min} and ${max}`;
-  return z
-    .number({ error: (issue) => (issue.input === undefined ? `${name} is required` : message) })
-    .int({ error: message })
-    .min(min, { error: message })
-    .max(max, { error: message });
-};
-
-const number = (name: string, min: number, max: number) => {
-  const message = `${name} must be a number between ${min} and ${max}`;
-  return z
-    .number({ error: message })
-    .finite({ error: message })
-    .min(min, { error: message })
-    .max(max, { error: message });
-};
 
 /** What the eligibility checker needs about the person, the job and the employer. */
 export const EligibilityInput = z

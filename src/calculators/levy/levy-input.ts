@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { unknownFields } from '../shared/input-errors.js';
+import { employeeCount, wholeNumber } from '../shared/input-fields.js';
 
 const TAX_YEAR_MESSAGE = 'tax year must be written like 2019-20 (the year it starts, a dash, and the next year)';
 
@@ -57,24 +58,14 @@ export const LevyInput = z
         .refine((value) => value > 0, { error: 'apprenticeship price must be more than £0' })
         .optional()
         .describe('Agreed price of one apprenticeship (training and assessment), to show who pays what.'),
-      apprenticeAge: z
-        .number({ error: 'apprentice age must be a whole number between 14 and 100' })
-        .int({ error: 'apprentice age must be a whole number between 14 and 100' })
-        .min(14, { error: 'apprentice age must be a whole number between 14 and 100' })
-        .max(100, { error: 'apprentice age must be a whole number between 14 and 100' })
+      apprenticeAge: wholeNumber('apprentice age', 14, 100)
         .optional()
         .describe("The apprentice's age at the start, for co-investment rules that depend on age."),
       apprenticeHasEhcPlanOrIsCareLeaver: z
         .boolean({ error: 'EHC plan or care leaver must be true or false' })
         .optional()
         .describe('Whether the apprentice has an EHC plan or has been in local authority care.'),
-      employeeCount: z
-        .number({ error: 'employee count must be a whole number of at least 1' })
-        .int({ error: 'employee count must be a whole number of at least 1' })
-        .min(1, { error: 'employee count must be a whole number of at least 1' })
-        .max(10_000_000, { error: 'employee count must be a whole number of at least 1' })
-        .optional()
-        .describe('Number of employees, for the small-employer rules.'),
+      employeeCount: employeeCount().optional().describe('Number of employees, for the small-employer rules.'),
     },
     { error: unknownFields },
   )
