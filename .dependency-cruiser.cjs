@@ -1,4 +1,4 @@
-/** Import boundaries (see docs in README "Architecture"): transports stay apart, the core stays platform-free. */
+/** Import boundaries (see docs/architecture.md, "The layers"): transports stay apart, the core stays platform-free. */
 const CORE = '^src/(answer|understand|knowledge|calculators|enquiries|conversation|reports|store)/';
 module.exports = {
   forbidden: [
