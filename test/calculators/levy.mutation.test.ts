@@ -223,7 +223,7 @@ describe('levy in other years and cases', () => {
       'No levy is due, so no levy funds reach an apprenticeship service account; the government co-invests in the training instead.',
     ]);
     expect(renderLevySummary(result).split('\n')[0]).toBe(
-      '**No levy is due** on a £3,000,000 pay bill in the 2025 to 2026 tax year: 0.5% × £3,000,000 = £15,000; the £15,000 allowance covers it, so no levy is due (no levy is paid on a pay bill of £3,000,000 or less).',
+      '**No levy is due (£0)** on a £3,000,000 pay bill in the 2025 to 2026 tax year: 0.5% × £3,000,000 = £15,000; the £15,000 allowance covers it, so no levy is due (no levy is paid on a pay bill of £3,000,000 or less).',
     );
   });
 

@@ -25,7 +25,7 @@ export function renderLevySummary(result: LevyResult, citations?: Citation[]): s
     );
   } else if (result.annualLevy === 0) {
     parts.push(
-      `**No levy is due** on a ${payBill} pay bill${connected} in ${year}: ${annual?.arithmetic ?? ''}${markers(annual?.articleIds, numbers)}.`,
+      `**No levy is due (£0)** on a ${payBill} pay bill${connected} in ${year}: ${annual?.arithmetic ?? ''}${markers(annual?.articleIds, numbers)}.`,
     );
   } else {
     parts.push(
