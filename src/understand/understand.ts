@@ -146,7 +146,12 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
     if (!ownTimeGiven) timeAskedAbout = earlier.timeAskedAbout;
     if (
       earlier.calculator &&
-      (own.intent === 'question' || own.intent === 'calculation' || own.reason === 'other_place' || changesCalculation)
+      (own.intent === 'calculation' ||
+        own.reason === 'other_place' ||
+        changesCalculation ||
+        // "so what's that a month?" asks for another figure of the same levy sum; a question after an eligibility
+        // check that changes nothing ("what do they get paid?") asks about something else, answered from the articles.
+        (own.intent === 'question' && earlier.calculator.kind === 'levy'))
     ) {
       // A calculator follow-up re-runs the same calculator with what changed.
       intent = 'calculation';

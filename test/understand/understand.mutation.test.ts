@@ -67,6 +67,24 @@ describe('understanding a follow-up', () => {
     });
   });
 
+  it('answers a question after an eligibility check that changes nothing, instead of re-running the check', () => {
+    const history = thread('is a 30 year old eligible for an apprenticeship', 'Yes, there is no upper age limit.');
+    const result = read('what do they get paid', history);
+    expect(result.intent).toBe('question');
+    expect(result).not.toHaveProperty('calculator');
+  });
+
+  it('re-runs a levy sum for another of its figures ("so what is that a month?")', () => {
+    const result = read(
+      'so whats that a month',
+      thread('levy on £5m', 'On a £5,000,000 pay bill the levy is £10,000 a year.'),
+    );
+    expect(result).toMatchObject({
+      intent: 'calculation',
+      calculator: { kind: 'levy', inputs: { payBill: 5_000_000 } },
+    });
+  });
+
   it('does not carry a calculation into a thank-you', () => {
     const result = read('thanks', thread('levy on £5m', 'On a £5,000,000 pay bill the levy is £10,000 a year.'));
     expect(result).toMatchObject({ intent: 'greeting', followUp: false });

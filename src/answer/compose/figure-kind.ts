@@ -16,6 +16,7 @@ const CUES: { kind: FigureKind; weight: number; cue: RegExp }[] = [
   { kind: 'percent', weight: 0.5, cue: /\bshare\b|\bhow much\b/ },
   { kind: 'hourly', weight: 1, cue: /\ban hour\b|\bper hour\b|\bhourly\b|\/ ?hr\b|\bp\/?h\b/ },
   { kind: 'hourly', weight: 0.7, cue: /\bwages?\b|\bpay rate\b/ },
+  { kind: 'hourly', weight: 0.8, cue: /\b(?:get|gets|getting|be|are|is|being) paid\b|\bearns?\b|\bsalary\b/ },
   { kind: 'hourly', weight: 0.5, cue: /\bllw\b|\bnlw\b|\bnmw\b|\bliving wage\b/ },
   { kind: 'money', weight: 1, cue: /£|\bcost\w*\b|\bamount\b|\bprice\b|\bworth\b|\b\d+k\b/ },
   { kind: 'money', weight: 0.6, cue: /\bhow much\b/ },
