@@ -42,6 +42,20 @@ describe('answers a person can use', () => {
     expect(firstLine(answer.text)).toContain('£14.80 × 37.5 hours × 52 weeks = £28,860 a year');
   });
 
+  it('answers a follow-up with the figure its own words name, not the one before it again', async () => {
+    const history = [
+      { role: 'user' as const, text: 'current LLW rate' },
+      { role: 'assistant' as const, text: 'The London Living Wage is £14.80 an hour, from 22 October 2025.' },
+    ];
+    const answer = await answerer.answer({ question: 'and outside london?', history, asOf: '2026-06-01' });
+    expect(firstLine(answer.text)).toContain('£13.45 an hour');
+  });
+
+  it('answers a question about pay with the rate', async () => {
+    const answer = await answerer.answer({ question: 'what do apprentices get paid', asOf: '2026-06-01' });
+    expect(firstLine(answer.text)).toMatch(/^The National Minimum Wage apprentice rate is £8\.00 an hour/);
+  });
+
   it('says when a scheme began instead of a placeholder for a date before it', async () => {
     const answer = await answerer.answer({ question: 'what was the levy rate', asOf: '2016-06-01' });
     expect(firstLine(answer.text)).toContain('began on 6 April 2017');

@@ -18,7 +18,7 @@ const HOW_TO = /^how (?!much|many|long|old|young|often|soon|far|big|large|small)
 const YES_NO = /^(?:do|does|did|is|are|was|were|can|could|should|will|would|has|have|must)\b/i;
 
 /** Weights of what makes a fact the one asked for. */
-const WEIGHT = { search: 1, named: 1.5, kind: 2, topic: 0.5, value: 0.6, own: 1, article: 0.5 };
+const WEIGHT = { search: 1, named: 1.5, kind: 2, topic: 0.5, value: 0.6, own: 3, article: 0.5 };
 /** Below this a fact is not the answer, and the best passage leads instead. */
 const MIN_LEAD_SCORE = 1.3;
 
@@ -62,11 +62,18 @@ export function namedShare(fact: Fact, questionTerms: Set<string>, knowledge: Kn
   return best;
 }
 
-/** How much of a follow-up's own words the fact's name accounts for, from 0 to 1. */
-function explains(fact: Fact, ownTerms: string[]): number {
+/**
+ * How much of a follow-up's own words the fact's name accounts for, from 0 to 1, each word weighted by how rare it is
+ * among the facts' names: "outside" in "and outside london?" picks the UK rate over the London one that also says
+ * "london".
+ */
+function explains(fact: Fact, ownTerms: string[], knowledge: Knowledge): number {
   if (ownTerms.length === 0) return 0;
+  const rarity = rarityOf(knowledge);
+  const weight = (term: string) => rarity.get(term) ?? Math.log(1 + knowledge.facts.size);
   const name = new Set([fact.label, ...fact.aliases].flatMap((text) => searchTerms(text)));
-  return ownTerms.filter((term) => name.has(term)).length / ownTerms.length;
+  const total = ownTerms.reduce((sum, term) => sum + weight(term), 0);
+  return ownTerms.filter((term) => name.has(term)).reduce((sum, term) => sum + weight(term), 0) / total;
 }
 
 /** Whether the question quotes one of the fact's values ("from 15 to 30", "go up to 25%"). */
@@ -142,7 +149,7 @@ export function chooseFacts(
         (quotesValue(fact, questionTerms) ? WEIGHT.value : 0) +
         // The article the search put first is the one the question is about.
         (fact.article === retrieval.sections[0]?.section.articleId ? WEIGHT.article : 0) +
-        WEIGHT.own * explains(fact, ownTerms);
+        WEIGHT.own * explains(fact, ownTerms, knowledge);
       return { fact, rank, score, eligible };
     })
     .filter((entry) => entry.eligible)
