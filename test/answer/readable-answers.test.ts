@@ -51,6 +51,11 @@ describe('answers a person can use', () => {
     expect(firstLine(answer.text)).toContain('£13.45 an hour');
   });
 
+  it('answers "when did it change to N" with the change and its date', async () => {
+    const bands = await answerer.answer({ question: 'when did funding bands go from 15 to 30' });
+    expect(firstLine(bands.text)).toMatch(/^The number of apprenticeship funding bands changed to 30 on 1 August 2018/);
+  });
+
   it('answers a question about pay with the rate', async () => {
     const answer = await answerer.answer({ question: 'what do apprentices get paid', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toMatch(/^The National Minimum Wage apprentice rate is £8\.00 an hour/);

@@ -1,5 +1,5 @@
 import type { Fact } from '../../knowledge/fact-schema.js';
-import { figureAsOf, figuresDuring } from '../../knowledge/figure-as-of.js';
+import { figureAsOf, figureHistory, figuresDuring } from '../../knowledge/figure-as-of.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';
 import { searchTerms } from '../../knowledge/normalise-text.js';
 import type { QuestionIntent } from '../question-time.js';
@@ -18,7 +18,7 @@ const HOW_TO = /^how (?!much|many|long|old|young|often|soon|far|big|large|small)
 const YES_NO = /^(?:do|does|did|is|are|was|were|can|could|should|will|would|has|have|must)\b/i;
 
 /** Weights of what makes a fact the one asked for. */
-const WEIGHT = { search: 1, named: 1.5, kind: 2, topic: 0.5, value: 0.6, own: 3, article: 0.5 };
+const WEIGHT = { search: 1, named: 1.5, kind: 2, topic: 0.5, value: 0.6, own: 3, article: 0.5, change: 1.5 };
 /** Below this a fact is not the answer, and the best passage leads instead. */
 const MIN_LEAD_SCORE = 1.3;
 
@@ -91,6 +91,20 @@ function quotesValue(fact: Fact, questionTerms: Set<string>): boolean {
 }
 
 /**
+ * Whether a "when" question names a value the figure changed to ("when did funding bands go from 15 to 30", "when did
+ * hackney 100 open up to 24 year olds"): the change is the answer, even for a figure no longer in force.
+ */
+function asksWhenItChanged(fact: Fact, question: string): boolean {
+  if (!/\bwhen\b/i.test(question)) return false;
+  const numbers = new Set([...question.matchAll(/(\d+(?:\.\d+)?)/g)].map((match) => Number(match[1])));
+  const ownName = new Set(searchTerms(fact.label));
+  return figureHistory(fact).some(
+    (entry, position) =>
+      position > 0 && typeof entry.value === 'number' && numbers.has(entry.value) && !ownName.has(`${entry.value}`),
+  );
+}
+
+/**
  * Picks the figures a question asks for and the one to lead with, by score: how well the search matched the fact,
  * how much of its name the question uses, whether it is the kind of figure asked (a percentage, an hourly rate, an
  * age...), whether it is of the topic the understanding step read, and whether it is in force on the date asked.
@@ -130,6 +144,7 @@ export function chooseFacts(
   const scored = retrieval.facts
     .map(({ fact, hit }, rank) => {
       const named = namedShare(fact, questionTerms, knowledge);
+      const changeAsked = asksWhenItChanged(fact, ownWords ?? question);
       const strong = new Set(hit.strongTerms).size;
       const matches = strong >= Math.min(2, content.size) && strong / content.size >= 0.4;
       // Figures from the same article as the best one (e.g. one rate per age band) may score a little lower.
@@ -149,8 +164,9 @@ export function chooseFacts(
         (quotesValue(fact, questionTerms) ? WEIGHT.value : 0) +
         // The article the search put first is the one the question is about.
         (fact.article === retrieval.sections[0]?.section.articleId ? WEIGHT.article : 0) +
-        WEIGHT.own * explains(fact, ownTerms, knowledge);
-      return { fact, rank, score, eligible };
+        WEIGHT.own * explains(fact, ownTerms, knowledge) +
+        (changeAsked ? WEIGHT.change : 0);
+      return { fact, rank, score, eligible, changeAsked };
     })
     .filter((entry) => entry.eligible)
     .sort((a, b) => b.score - a.score || a.rank - b.rank);
@@ -166,7 +182,7 @@ export function chooseFacts(
     !figureAsOf(fact, date) &&
     fact.values.some((entry) => entry.from <= date);
   const top =
-    scored.find((entry) => !ended(entry.fact) && entry.score >= MIN_LEAD_SCORE) ??
+    scored.find((entry) => (!ended(entry.fact) || entry.changeAsked) && entry.score >= MIN_LEAD_SCORE) ??
     scored.find(
       (entry) =>
         // The kind asked for exactly ("how long is it?"), even if it has ended: the lead then says it no longer applies.
