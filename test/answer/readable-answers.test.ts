@@ -56,6 +56,17 @@ describe('answers a person can use', () => {
     expect(firstLine(bands.text)).toMatch(/^The number of apprenticeship funding bands changed to 30 on 1 August 2018/);
   });
 
+  it('answers a bare name with its figure, and a follow-up that names another figure with that one', async () => {
+    const named = await answerer.answer({ question: 'llw?', asOf: '2026-06-01' });
+    expect(firstLine(named.text)).toMatch(/^The London Living Wage is £14\.80 an hour/);
+    const history = [
+      { role: 'user' as const, text: 'llw?' },
+      { role: 'assistant' as const, text: named.text },
+    ];
+    const outside = await answerer.answer({ question: 'what about outside london', history, asOf: '2026-06-01' });
+    expect(firstLine(outside.text)).toMatch(/^The UK real Living Wage \(outside London\) is £13\.45 an hour/);
+  });
+
   it('answers a question about pay with the rate', async () => {
     const answer = await answerer.answer({ question: 'what do apprentices get paid', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toMatch(/^The National Minimum Wage apprentice rate is £8\.00 an hour/);

@@ -57,7 +57,9 @@ export function namedShare(fact: Fact, questionTerms: Set<string>, knowledge: Kn
     const total = terms.reduce((sum, term) => sum + weight(term), 0);
     if (total === 0) continue;
     const matched = terms.filter((term) => questionTerms.has(term)).reduce((sum, term) => sum + weight(term), 0);
-    best = Math.max(best, (matched / total) * Math.min(1, matched / FULL_RARITY));
+    // A question that is the name and nothing else ("llw?", "levy allowance") names the figure in full.
+    const isTheName = matched === total && [...questionTerms].every((term) => terms.includes(term));
+    best = Math.max(best, isTheName ? 1 : (matched / total) * Math.min(1, matched / FULL_RARITY));
   }
   return best;
 }
@@ -150,7 +152,8 @@ export function chooseFacts(
       // Figures from the same article as the best one (e.g. one rate per age band) may score a little lower.
       const close = hit.score >= best * (fact.article === first?.fact.article ? 0.3 : 0.5);
       const eligible =
-        (asksFigure || named >= 0.8) &&
+        // A follow-up whose own words are all in a figure's name asks for that figure ("what about outside london").
+        (asksFigure || named >= 0.8 || explains(fact, ownTerms, knowledge) >= 0.99) &&
         (matches || named >= 0.6 || kindFit(fact.unit, asked) >= 1) &&
         (close || named >= 0.8 || kindFit(fact.unit, asked) >= 1) &&
         (topArticles.has(fact.article) || named >= 0.8) &&
