@@ -12,11 +12,12 @@ import { workArithmetic, workShare } from './compose/arithmetic.js';
 import { blocksToText } from './compose/blocks.js';
 import { chooseFacts } from './compose/choose-lead.js';
 import { ASKS_WHO_TO_CONTACT, contactRoute } from './compose/contact.js';
-import { asksForAnyKind, kindFit, kindsAsked } from './compose/figure-kind.js';
+import { asksForAnyKind, kindsAsked } from './compose/figure-kind.js';
 import { leadFor, statedFigure } from './compose/lead.js';
 import { leadPassage, withoutRestated } from './compose/lead-passage.js';
 import { mergeNotices } from './compose/merge-notices.js';
 import { NOT_HELD, normalised, scoreUnits, type Unit, unitsOf } from './compose/passages.js';
+import { secondFigure } from './compose/second-figure.js';
 import type { QuestionIntent } from './question-time.js';
 import type { Retrieval } from './retrieve.js';
 
@@ -117,13 +118,7 @@ export function composeExtractive(input: ComposeInput): Answer {
     pieces.push({ blocks, ...(section && { section }) });
     addFigures(opening.figures);
     factsStated.push(lead);
-    // A second figure of another kind from the same article ("who pays the levy": the rate and the threshold).
-    const second = share
-      ? undefined
-      : facts.find(
-          (fact) =>
-            fact !== lead && fact.article === lead.article && fact.unit !== lead.unit && kindFit(fact.unit, asked) >= 0,
-        );
+    const second = share ? undefined : secondFigure(lead, facts, asked, ownWords);
     if (second && !intent.wantsHistory) {
       const next = leadFor(second, intent, asOf, ownWords);
       if (next.figures.length > 0 && !('list' in next && next.list)) {

@@ -67,6 +67,12 @@ describe('answers a person can use', () => {
     expect(firstLine(outside.text)).toMatch(/^The UK real Living Wage \(outside London\) is £13\.45 an hour/);
   });
 
+  it('gives both ends of a range the question asks for', async () => {
+    const answer = await answerer.answer({ question: 'what age range is hackney 100 for' });
+    expect(firstLine(answer.text)).toContain('The oldest age for Hackney 100 was 24');
+    expect(firstLine(answer.text)).toContain('youngest age for Hackney 100 was 16');
+  });
+
   it('answers a question about pay with the rate', async () => {
     const answer = await answerer.answer({ question: 'what do apprentices get paid', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toMatch(/^The National Minimum Wage apprentice rate is £8\.00 an hour/);

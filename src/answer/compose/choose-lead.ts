@@ -188,7 +188,7 @@ export function chooseFacts(
     scored.find((entry) => (!ended(entry.fact) || entry.changeAsked) && entry.score >= MIN_LEAD_SCORE) ??
     scored.find(
       (entry) =>
-        // The kind asked for exactly ("how long is it?"), even if it has ended: the lead then says it no longer applies.
+        // The kind asked for exactly ("how long is it?"), even if it has ended: the lead then says until when it applied.
         (entry.score >= MIN_LEAD_SCORE && kindFit(entry.fact.unit, asked) >= 1) ||
         (namedShare(entry.fact, questionTerms, knowledge) >= 0.8 && kindFit(entry.fact.unit, asked) > 0) ||
         (namedShare(entry.fact, questionTerms, knowledge) >= 0.5 && kindFit(entry.fact.unit, asked) >= 0.8),

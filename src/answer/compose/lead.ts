@@ -145,7 +145,7 @@ export function leadFor(fact: Fact, intent: QuestionIntent, asOf: string, questi
     if (!last) return { text: `I hold no figure for ${name} on ${formatDate(date)}.`, figures: [] };
     const end = lastDayOf(fact, last) as string;
     return {
-      text: `${upperFirst(name)} no longer applies: it was ${figure(fact, last)} from ${formatDate(last.from)} until ${formatDate(end)}.`,
+      text: `${upperFirst(name)} was ${figure(fact, last)} from ${formatDate(last.from)} until ${formatDate(end)}; I hold no figure after that.`,
       figures: [statedFigure(fact, last)],
     };
   }

@@ -1,0 +1,24 @@
+import type { Fact } from '../../knowledge/fact-schema.js';
+import { type KindsAsked, kindFit } from './figure-kind.js';
+
+/** Questions that ask for both ends of a range ("what age range", "funding bands range from what to what"). */
+const ASKS_FOR_RANGE =
+  /\brange\b|\bfrom what to what\b|\bmin(?:imum)? and max(?:imum)?\b|\blowest and highest\b|\byoungest and oldest\b/i;
+
+/**
+ * A second figure to state beside the lead: the other end of a range the question asks for (the youngest age beside
+ * the oldest), else a figure of another kind from the same article ("who pays the levy": the rate and the threshold).
+ */
+export function secondFigure(
+  lead: Fact,
+  facts: readonly Fact[],
+  asked: KindsAsked,
+  question: string,
+): Fact | undefined {
+  const sameArticle = facts.filter((fact) => fact !== lead && fact.article === lead.article);
+  if (ASKS_FOR_RANGE.test(question)) {
+    const otherEnd = sameArticle.find((fact) => fact.unit === lead.unit);
+    if (otherEnd) return otherEnd;
+  }
+  return sameArticle.find((fact) => fact.unit !== lead.unit && kindFit(fact.unit, asked) >= 0);
+}
