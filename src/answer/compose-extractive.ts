@@ -277,7 +277,8 @@ export function composeExtractive(input: ComposeInput): Answer {
     ...new Set(factsStated.map((fact) => staleNotice(fact, quoteDate)).filter((notice) => notice !== undefined)),
   ];
   for (const notice of mergeNotices(notices)) blocks.push({ kind: 'paragraph', text: notice });
-  if (enquirySuggested) blocks.push({ kind: 'paragraph', text: ENQUIRY_TEXT });
+  // An employer enquiry is said first, so whoever passes it on sees at once that it can be logged.
+  if (enquirySuggested) blocks.unshift({ kind: 'paragraph', text: ENQUIRY_TEXT });
 
   return {
     ...base,

@@ -73,6 +73,14 @@ describe('answers a person can use', () => {
     expect(firstLine(answer.text)).toContain('youngest age for Hackney 100 was 16');
   });
 
+  it('says first that a passed-on employer enquiry can be logged', async () => {
+    const answer = await answerer.answer({
+      question: 'spoke to a guy who runs a cafe on mare st, wants to know if he can get help hiring a young person',
+    });
+    expect(answer.enquirySuggested).toBe(true);
+    expect(firstLine(answer.text)).toMatch(/^This looks like an employer enquiry/);
+  });
+
   it('answers a question about pay with the rate', async () => {
     const answer = await answerer.answer({ question: 'what do apprentices get paid', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toMatch(/^The National Minimum Wage apprentice rate is £8\.00 an hour/);
