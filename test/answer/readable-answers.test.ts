@@ -81,6 +81,15 @@ describe('answers a person can use', () => {
     expect(firstLine(answer.text)).toMatch(/^This looks like an employer enquiry/);
   });
 
+  it('gives a levy payer with no funds left the 25% share from August 2026, not the non-levy 5%', async () => {
+    const answer = await answerer.answer({
+      question: 'what co-investment do levy payers with no funds left pay',
+      asOf: '2026-12-01',
+    });
+    expect(firstLine(answer.text)).toMatch(/levy payer that has used all its levy funds is 25%, from 1 August 2026/);
+    expect(answer.text).not.toMatch(/co-invests like a non-levy employer/);
+  });
+
   it('answers a question about pay with the rate', async () => {
     const answer = await answerer.answer({ question: 'what do apprentices get paid', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toMatch(/^The National Minimum Wage apprentice rate is £8\.00 an hour/);
