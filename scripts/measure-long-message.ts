@@ -1,11 +1,17 @@
 // Issue 14.7: memory and time for one 40,000-character word through the answer engine (no model).
 // `npx tsx scripts/measure-long-message.ts`
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createAnswerer } from '../src/answer/create-answerer.js';
 import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
 import { createLogger } from '../src/log.js';
 import { createStore } from '../src/store/create-store.js';
 
-const store = await createStore('sqlite://:memory:');
+// A throwaway SQLite file in the temporary folder (the store reads sqlite://PATH as a file path).
+const store = await createStore(
+  `sqlite://${join(mkdtempSync(join(tmpdir(), 'skills-desk-measure-')), 'store.sqlite')}`,
+);
 const answerer = await createAnswerer({
   knowledge: await loadKnowledge('knowledge'),
   store,
