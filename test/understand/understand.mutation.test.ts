@@ -85,6 +85,14 @@ describe('understanding a follow-up', () => {
     });
   });
 
+  it('takes the corrected amount from "X not Y"', () => {
+    const result = read(
+      "sorry, it's 5.2m not 5m",
+      thread('whats the levy on a 5m paybill', 'The levy is £10,000 a year.'),
+    );
+    expect(result.calculator).toMatchObject({ kind: 'levy', changed: { payBill: 5_200_000 } });
+  });
+
   it('does not carry a calculation into a thank-you', () => {
     const result = read('thanks', thread('levy on £5m', 'On a £5,000,000 pay bill the levy is £10,000 a year.'));
     expect(result).toMatchObject({ intent: 'greeting', followUp: false });

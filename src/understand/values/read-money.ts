@@ -71,7 +71,8 @@ export function readPayBills(text: string): PayBills | undefined {
   const isConnected = GROUP.test(lower);
   const price = readCoursePrice(text);
   const amounts = findAmounts(lower).filter(
-    (amount) => isBesidePayBillWords(lower, amount) || !isOtherAmount(lower, amount, price),
+    (amount) =>
+      !isCorrectedAway(lower, amount) && (isBesidePayBillWords(lower, amount) || !isOtherAmount(lower, amount, price)),
   );
   const beside = amounts.filter((amount) => isBesidePayBillWords(lower, amount));
   // "two linked charities each with about £1.6m in wages": one amount said for each of a counted group.
@@ -96,6 +97,13 @@ export function readPayBills(text: string): PayBills | undefined {
   const chosen = beside[0] ?? (amounts.length === 1 ? amounts[0] : undefined);
   if (!chosen) return undefined;
   return { parts: [chosen.pounds], total: chosen.pounds, isConnected };
+}
+
+/** An amount a correction sets aside: "it's 5.2m not 5m", "5.2m rather than 5m", "not 5m but 5.2m". */
+function isCorrectedAway(text: string, amount: FoundAmount): boolean {
+  return /\b(?:not|rather than|instead of)\s+(?:about\s+|around\s+)?$/.test(
+    text.slice(Math.max(0, amount.index - 20), amount.index),
+  );
 }
 
 function sum(values: number[]): number {
