@@ -70,12 +70,14 @@ export function namedShare(fact: Fact, questionTerms: Set<string>, knowledge: Kn
  * "london".
  */
 function explains(fact: Fact, ownTerms: string[], knowledge: Knowledge): number {
-  if (ownTerms.length === 0) return 0;
   const rarity = rarityOf(knowledge);
-  const weight = (term: string) => rarity.get(term) ?? Math.log(1 + knowledge.facts.size);
+  // Only words some figure's name uses tell figures apart ("lower" in "is there a lower one outside london?" names none).
+  const naming = ownTerms.filter((term) => rarity.has(term));
+  if (naming.length === 0) return 0;
+  const weight = (term: string) => rarity.get(term) as number;
   const name = new Set([fact.label, ...fact.aliases].flatMap((text) => searchTerms(text)));
-  const total = ownTerms.reduce((sum, term) => sum + weight(term), 0);
-  return ownTerms.filter((term) => name.has(term)).reduce((sum, term) => sum + weight(term), 0) / total;
+  const total = naming.reduce((sum, term) => sum + weight(term), 0);
+  return naming.filter((term) => name.has(term)).reduce((sum, term) => sum + weight(term), 0) / total;
 }
 
 /** Whether the question quotes one of the fact's values ("from 15 to 30", "go up to 25%"). */
