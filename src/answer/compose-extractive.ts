@@ -14,6 +14,7 @@ import { chooseFacts } from './compose/choose-lead.js';
 import { ASKS_WHO_TO_CONTACT, contactRoute } from './compose/contact.js';
 import { asksForAnyKind, kindsAsked } from './compose/figure-kind.js';
 import { leadFor, statedFigure } from './compose/lead.js';
+import { withLeadIn } from './compose/lead-in.js';
 import { leadPassage, withoutRestated } from './compose/lead-passage.js';
 import { mergeNotices } from './compose/merge-notices.js';
 import { NOT_HELD, normalised, scoreUnits, type Unit, unitsOf } from './compose/passages.js';
@@ -254,6 +255,7 @@ export function composeExtractive(input: ComposeInput): Answer {
     }
   }
 
+  withLeadIn(pieces, knowledge);
   // Citations in the order their passages appear, with a marker at the end of each passage.
   const cited = pieces.flatMap((piece) => (piece.section ? [piece.section] : []));
   const citations = citeSections(knowledge, cited, quoteDate, today);

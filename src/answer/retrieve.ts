@@ -20,6 +20,33 @@ const TOPIC_LIFT = 1.5;
 /** Longer "words" (a pasted hash, 40,000 letters with no space) can match nothing and make fuzzy search costly. */
 const MAX_SEARCH_WORD = 30;
 
+/** How much the passages of an article that lists the question word for word among its own are lifted. */
+const LISTED_LIFT = 3;
+
+/** A question as listed or asked, compared without case, punctuation or extra spaces. */
+const asListed = (question: string) =>
+  question
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}+]+/gu, ' ')
+    .trim();
+
+/** The articles that list each question in their front matter (`questions:`), once per knowledge base. */
+const listedCache = new WeakMap<Knowledge, Map<string, Set<string>>>();
+function articlesListing(knowledge: Knowledge, question: string): Set<string> | undefined {
+  let listed = listedCache.get(knowledge);
+  if (!listed) {
+    listed = new Map();
+    for (const article of knowledge.articles.values()) {
+      for (const listedQuestion of article.questions) {
+        const key = asListed(listedQuestion);
+        listed.set(key, (listed.get(key) ?? new Set()).add(article.id));
+      }
+    }
+    listedCache.set(knowledge, listed);
+  }
+  return listed.get(asListed(question));
+}
+
 const IN_SCOPE_INTENTS = new Set<Understanding['intent']>(['question', 'calculation', 'enquiry']);
 
 /** Words of sane length only: what the search index is given. */
@@ -53,12 +80,19 @@ export function retrieve(
   const byScore = <Entry extends { hit: SearchHit }>(entries: Entry[]) =>
     entries.sort((left, right) => right.hit.score - left.hit.score);
 
+  const listing = articlesListing(knowledge, question);
   const sections = byScore(
     index
       .searchSections(query, { audience: options.audience, limit: 12 })
       .map((hit) => ({ hit, section: index.section(hit.id) }))
       .filter((entry): entry is { hit: SearchHit; section: Section } => entry.section !== undefined)
-      .map((entry) => ({ ...entry, hit: lift(entry.hit, knowledge.articles.get(entry.section.articleId)?.topic) })),
+      .map((entry) => ({ ...entry, hit: lift(entry.hit, knowledge.articles.get(entry.section.articleId)?.topic) }))
+      // An article that lists the question itself ("who is hackney 100 for") answers it, whatever its words share.
+      .map((entry) =>
+        listing?.has(entry.section.articleId)
+          ? { ...entry, hit: { ...entry.hit, score: entry.hit.score * LISTED_LIFT } }
+          : entry,
+      ),
   ).slice(0, 8);
 
   const facts = byScore(

@@ -90,6 +90,13 @@ describe('answers a person can use', () => {
     expect(answer.text).not.toMatch(/co-invests like a non-levy employer/);
   });
 
+  it('finds the article that lists the question itself, and opens with a sentence, not a bare table', async () => {
+    const answer = await answerer.answer({ question: 'who is hackney 100 for' });
+    expect(answer.citations[0]?.articleId).toBe('hackney-100-who-it-is-for');
+    expect(answer.blocks?.[0]?.kind).toBe('paragraph');
+    expect(firstLine(answer.text)).toMatch(/16 to 24 year olds from 2019/);
+  });
+
   it('answers a question about pay with the rate', async () => {
     const answer = await answerer.answer({ question: 'what do apprentices get paid', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toMatch(/^The National Minimum Wage apprentice rate is £8\.00 an hour/);
