@@ -6,6 +6,7 @@ import { type IntentReading, readIntentLabel } from './intent-label.js';
 import { classify, classifyIntent, committedModel, featureIndexes, type UnderstandingModel } from './model.js';
 import type {
   CalculatorInputs,
+  CalculatorKind,
   CalculatorRequest,
   ConversationTurn,
   Inherited,
@@ -60,6 +61,18 @@ function changedValues(earlier: CalculatorRequest, message: string, asOf: string
     own.isConnected = true;
   }
   return own;
+}
+
+/**
+ * The calculator a calculation with no calculator of its own wants, from the values it gives: a pay bill is the levy,
+ * a course price with no pay bill is co-investment, a person's age alone is eligibility.
+ */
+function calculatorForValues(message: string, asOf: string): CalculatorKind {
+  const money = readCalculatorInputs('levy', message, asOf);
+  if (money.payBill !== undefined) return 'levy';
+  if (money.apprenticeshipPrice !== undefined) return 'co_investment';
+  if (readCalculatorInputs('eligibility', message, asOf).age !== undefined) return 'eligibility';
+  return 'levy';
 }
 
 /** What an earlier message in the thread meant, read with the turns before it (so its own follow-ups resolve). */
@@ -160,7 +173,12 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
     }
   }
   if (intent === 'calculation' && calculator === undefined) {
-    const kind = own.calculator ?? 'levy';
+    const byValues = calculatorForValues(message, request.asOf);
+    // A levy sum needs a pay bill: a course price alone asks who pays for the course.
+    const kind =
+      own.calculator === undefined || (own.calculator === 'levy' && byValues === 'co_investment')
+        ? byValues
+        : own.calculator;
     calculator = { kind, inputs: readCalculatorInputs(kind, message, request.asOf) };
   }
 

@@ -93,6 +93,13 @@ describe('understanding a follow-up', () => {
     expect(result.calculator).toMatchObject({ kind: 'levy', changed: { payBill: 5_200_000 } });
   });
 
+  it('reads a course price with no pay bill as a question of who pays for the course', () => {
+    expect(read('how much is 5% of a £12k apprenticeship').calculator).toMatchObject({
+      kind: 'co_investment',
+      inputs: { apprenticeshipPrice: 12_000 },
+    });
+  });
+
   it('does not carry a calculation into a thank-you', () => {
     const result = read('thanks', thread('levy on £5m', 'On a £5,000,000 pay bill the levy is £10,000 a year.'));
     expect(result).toMatchObject({ intent: 'greeting', followUp: false });
