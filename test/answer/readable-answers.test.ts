@@ -97,6 +97,11 @@ describe('answers a person can use', () => {
     expect(firstLine(answer.text)).toMatch(/16 to 24 year olds from 2019/);
   });
 
+  it('writes hourly rates with their pence in the working', async () => {
+    const answer = await answerer.answer({ question: 'difference between apprentice rate and nlw', asOf: '2026-06-01' });
+    expect(firstLine(answer.text)).toContain('£8.00 (from 1 April 2026) − £12.71 (from 1 April 2026) = £4.71');
+  });
+
   it('answers a question about pay with the rate', async () => {
     const answer = await answerer.answer({ question: 'what do apprentices get paid', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toMatch(/^The National Minimum Wage apprentice rate is £8\.00 an hour/);

@@ -16,6 +16,8 @@ const HOURLY_NAMES: [RegExp, string][] = [
 ];
 
 const money = (pounds: number) => formatMoney(Math.round(pounds * 100) / 100, { pence: !Number.isInteger(pounds) });
+/** An hourly rate always shows its pence, as the rates are written elsewhere ("£8.00 an hour"). */
+const hourly = (pounds: number) => formatMoney(Math.round(pounds * 100) / 100, { pence: true });
 
 /** The hourly figures a question names, in the order it names them. */
 function hourlyFactsNamed(knowledge: Knowledge, question: string): Fact[] {
@@ -58,11 +60,11 @@ export function workArithmetic(knowledge: Knowledge, question: string, date: str
     if (!a || !b) return undefined;
     const gap = Number(a.value) - Number(b.value);
     const more = gap >= 0 ? 'more' : 'less';
-    const text = `${upperFirst(nameOf(first))} is ${money(Math.abs(gap))} an hour ${more} than ${nameOf(second)}: ${money(Number(a.value))} (from ${formatDate(a.from)}) − ${money(Number(b.value))} (from ${formatDate(b.from)}) = ${money(Math.abs(gap))}.`;
+    const text = `${upperFirst(nameOf(first))} is ${hourly(Math.abs(gap))} an hour ${more} than ${nameOf(second)}: ${hourly(Number(a.value))} (from ${formatDate(a.from)}) − ${hourly(Number(b.value))} (from ${formatDate(b.from)}) = ${hourly(Math.abs(gap))}.`;
     const hours = hoursPerWeek(question);
     const yearly =
       hours !== undefined
-        ? ` At ${hours} hours a week that is ${money(Math.abs(gap) * hours * 52)} a year (${money(Math.abs(gap))} × ${hours} × 52).`
+        ? ` At ${hours} hours a week that is ${money(Math.abs(gap) * hours * 52)} a year (${hourly(Math.abs(gap))} × ${hours} × 52).`
         : '';
     return { text: text + yearly, figures: [statedFigure(first, a), statedFigure(second, b)], facts: [first, second] };
   }
@@ -83,13 +85,13 @@ export function workArithmetic(knowledge: Knowledge, question: string, date: str
   const weekly = rate * hours;
   const working =
     period === 'week'
-      ? `${money(rate)} × ${hours} hours = ${money(weekly)} a week`
+      ? `${hourly(rate)} × ${hours} hours = ${money(weekly)} a week`
       : period === 'year'
-        ? `${money(rate)} × ${hours} hours × 52 weeks = ${money(weekly * 52)} a year`
-        : `${money(rate)} × ${hours} hours × 52 weeks ÷ 12 = ${money((weekly * 52) / 12)} a month`;
+        ? `${hourly(rate)} × ${hours} hours × 52 weeks = ${money(weekly * 52)} a year`
+        : `${hourly(rate)} × ${hours} hours × 52 weeks ÷ 12 = ${money((weekly * 52) / 12)} a month`;
   const assumed = given === undefined ? ' (a full-time week of 37.5 hours; give the hours for another figure)' : '';
   return {
-    text: `At ${upperFirst(nameOf(fact)).replace(/^The /, 'the ')} of ${money(rate)} an hour, from ${formatDate(entry.from)}: ${working}${assumed}.`,
+    text: `At ${upperFirst(nameOf(fact)).replace(/^The /, 'the ')} of ${hourly(rate)} an hour, from ${formatDate(entry.from)}: ${working}${assumed}.`,
     figures: [statedFigure(fact, entry)],
     facts: [fact],
   };
