@@ -50,11 +50,29 @@ const queue = createEnquiryQueue({
   now,
   settings: { slaHours: 8, retentionDays: 730, staleClaimWorkingDays: 5 },
 });
-const reports = createOutcomeReports({
-  queue,
-  questions: createQuestionLog({ store, now, retentionDays: 90 }),
-  slaHours: 8,
-});
+// Questions asked through August, each recorded on its own day, some rated.
+let askedAt = new Date('2026-08-03T10:00:00Z');
+const questions = createQuestionLog({ store, now: () => askedAt, retentionDays: 90 });
+const ASKED = [
+  ['levy', 'answered', 'what is the levy allowance'],
+  ['llw', 'answered', 'llw rate?'],
+  ['apprenticeships', 'answered', 'is a 19 year old eligible for a level 3'],
+  ['hackney-100', 'answered', 'who is hackney 100 for'],
+  ['s106', 'passed_to_team', 'what local labour target does the gasworks site have'],
+  ['none', 'declined', 'how do i renew a parking permit'],
+] as const;
+for (let index = 0; index < 84; index += 1) {
+  askedAt = new Date(Date.parse('2026-08-03T10:00:00Z') + ((index * 13) % 27) * 86_400_000);
+  const [topic, outcome, question] = ASKED[index % ASKED.length]!;
+  const id = await questions.record({ platform: index % 3 === 0 ? 'teams' : 'slack', question, topic, outcome });
+  if (index % 4 === 0)
+    await questions.rate(
+      id,
+      index % 12 === 0 ? 'down' : 'up',
+      index % 12 === 0 ? 'wanted the current rate' : undefined,
+    );
+}
+const reports = createOutcomeReports({ queue, questions, slaHours: 8 });
 const html = await reports.render(await reports.figures({ from: '2026-08-01', to: '2026-08-31' }), 'html');
 const file = join(dir, 'report.html');
 writeFileSync(file, html);
@@ -65,6 +83,9 @@ execFileSync(
     '--no-sandbox',
     '--disable-gpu',
     '--hide-scrollbars',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
     '--window-size=1100,2400',
     `--screenshot=${join(process.cwd(), 'docs/images/outcome-report.png')}`,
     `file://${file}`,

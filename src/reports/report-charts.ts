@@ -1,6 +1,11 @@
 import type { Chart } from './charts.js';
 import type { OutcomeFigures } from './outcome-figures.js';
 
+/** Readers' words for the keys the figures use ("passed_to_team", a question with no topic). */
+const SHOWN_AS: Record<string, string> = { passed_to_team: 'passed to the team', none: 'no topic' };
+const shown = (rows: Chart['rows']): Chart['rows'] =>
+  rows.map((row) => ({ ...row, key: SHOWN_AS[row.key] ?? row.key }));
+
 /** The charts every report shows, in order; the HTML report and the Slack/Teams summary use the same list. */
 export function reportCharts(figures: OutcomeFigures): Chart[] {
   const { enquiries, questions } = figures;
@@ -21,11 +26,11 @@ export function reportCharts(figures: OutcomeFigures): Chart[] {
     },
     { id: 'backlog-by-age', title: 'Open backlog by age', rows: enquiries.backlogByAge, valueLabel: 'open enquiries' },
     { id: 'claims-by-officer', title: 'Claims per officer', rows: enquiries.claimsByOfficer, valueLabel: 'claims' },
-    { id: 'questions-by-topic', title: 'Questions by topic', rows: questions.byTopic, valueLabel: 'questions' },
+    { id: 'questions-by-topic', title: 'Questions by topic', rows: shown(questions.byTopic), valueLabel: 'questions' },
     {
       id: 'questions-by-outcome',
       title: 'Questions answered and declined',
-      rows: questions.byOutcome,
+      rows: shown(questions.byOutcome),
       valueLabel: 'questions',
     },
   ];

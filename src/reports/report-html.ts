@@ -36,18 +36,21 @@ export async function reportHtml(figures: OutcomeFigures): Promise<string> {
     [`SLA breaches (over ${enquiries.slaHours} working hours)`, String(enquiries.slaBreaches)],
     ['Questions asked', String(questions.asked)],
     [
-      'Rated 👍 / 👎',
-      `${questions.ratings.up} / ${questions.ratings.down}${questions.ratings.upRate === undefined ? '' : ` (${questions.ratings.upRate}% 👍)`}`,
+      // Words, not emoji: a browser or PDF without an emoji font shows empty boxes.
+      'Rated helpful / not helpful',
+      `${questions.ratings.up} / ${questions.ratings.down}${questions.ratings.upRate === undefined ? '' : ` (${questions.ratings.upRate}% helpful)`}`,
     ],
   ]
     .map(([label, value]) => `<div><span>${escapeHtml(label!)}</span><strong>${escapeHtml(value!)}</strong></div>`)
     .join('');
   const sections: string[] = [];
   for (const chart of reportCharts(figures)) {
-    const svg = await renderChartSvg(chart);
-    sections.push(
-      `<section class="figure" id="${chart.id}"><div class="chart" role="img" aria-label="${escapeHtml(chart.title)}">${svg}</div>${table(chart)}</section>`,
-    );
+    // A chart of nothing (no questions in the period) is a sentence, not an empty axis.
+    const nothing = chart.rows.every((row) => row.count === 0);
+    const drawn = nothing
+      ? `<p class="chart">No ${escapeHtml(chart.valueLabel)} in this period.</p>`
+      : `<div class="chart" role="img" aria-label="${escapeHtml(chart.title)}">${await renderChartSvg(chart)}</div>`;
+    sections.push(`<section class="figure" id="${chart.id}">${drawn}${table(chart)}</section>`);
   }
   const reasons = questions.downReasons
     .map((row) => `<tr><td>${escapeHtml(row.key)}</td><td class="n">${row.count}</td></tr>`)
@@ -59,7 +62,7 @@ export async function reportHtml(figures: OutcomeFigures): Promise<string> {
 <p>Enquiries logged in the period, as they stood at its end. Times are in working hours: 09:00 to 17:00 London time, Monday to Friday, England and Wales bank holidays left out. Figures only: no contact details.</p>
 <div class="key">${key}</div>
 ${sections.join('\n')}
-<section class="figure" id="down-reasons"><table aria-label="Reasons given with 👎"><thead><tr><th scope="col">Reasons given with 👎</th><th scope="col">times</th></tr></thead><tbody>${reasons || '<tr><td colspan="2">None</td></tr>'}</tbody></table></section>
+<section class="figure" id="down-reasons"><table aria-label="Reasons given with “not helpful”"><thead><tr><th scope="col">Reasons given with “not helpful”</th><th scope="col">times</th></tr></thead><tbody>${reasons || '<tr><td colspan="2">None</td></tr>'}</tbody></table></section>
 </body></html>
 `;
 }

@@ -95,6 +95,16 @@ describe.each(backends())('outcome report on $name', (backend) => {
     expect(page.querySelector('.key')!.text).toContain('10 working hours');
   });
 
+  it('says "no questions" instead of drawing an empty chart, and names ratings in words', async () => {
+    const quiet = { from: '2026-01-05', to: '2026-01-09' };
+    const page = parseHtml(await reports().render(await reports().figures(quiet), 'html'));
+    const byTopic = page.querySelector('#questions-by-topic')!;
+    expect(byTopic.querySelector('svg')).toBeNull();
+    expect(byTopic.text).toContain('No questions in this period.');
+    expect(page.querySelector('.key')!.text).toContain('Rated helpful / not helpful');
+    expect(page.text).not.toMatch(/👍|👎/u);
+  });
+
   it('refuses a period that ends before it starts, or is not a date', async () => {
     await expect(reports().figures({ from: '2026-09-01', to: '2026-08-01' })).rejects.toThrow(/start date/);
     await expect(reports().figures({ from: '2026-02-30', to: '2026-03-01' })).rejects.toThrow(/real calendar date/);
