@@ -3,13 +3,13 @@
 // Run: node --import tsx bench/store-restart-bench.ts [--runs 5] [--json]
 import { parseArgs } from 'node:util';
 import { createStore } from '../src/store/create-store.js';
-import { startOwnPostgres } from '../test/store/own-servers.js';
+import { freePort, startOwnPostgres } from '../test/store/own-servers.js';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } },
 });
 const runs = Number(values.runs);
-const server = await startOwnPostgres(55_433);
+const server = await startOwnPostgres(await freePort());
 const store = await createStore(server.url);
 const cache = store.namespace<number>('restart-bench');
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0;

@@ -35,6 +35,42 @@ export const REDACTED_PATHS = [
   '*.contact.name',
 ];
 
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** UK and international phone numbers: +CC… or a leading 0, then 9 to 12 more digits with spaces, dots or dashes. */
+const PHONE = /(?:\+\d{1,3}[\s.-]?|\b0)\d(?:[\s.-]?\d){8,11}\b/g;
+/** A JSON text inside a message (Bolt, the Web API and Socket Mode log whole request bodies at debug). */
+const EMBEDDED_JSON = /[{[]\s*"[\s\S]*$/;
+const MAX_DEPTH = 6;
+
+/**
+ * Takes contact details out of free text, whatever the level: an embedded request or response body is dropped
+ * whole (it can hold names, emails and phones under any key), and emails and phone numbers are masked.
+ */
+export function scrubLogText(text: string): string {
+  return text
+    .replace(EMBEDDED_JSON, (json) => `[payload omitted, ${json.length} characters]`)
+    .replace(EMAIL, '[email]')
+    .replace(PHONE, '[phone]');
+}
+
+function scrubValue(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return scrubLogText(value);
+  if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return value;
+  if (value instanceof Error) {
+    // A copy of the same class, so the error serializer still names its type; its cause is scrubbed too.
+    const copy = Object.create(Object.getPrototypeOf(value)) as Error & Record<string, unknown>;
+    for (const [key, item] of Object.entries(value)) copy[key] = scrubValue(item, depth + 1);
+    copy.message = scrubLogText(value.message);
+    if (value.stack !== undefined) copy.stack = scrubLogText(value.stack);
+    if (value.cause !== undefined) copy.cause = scrubValue(value.cause, depth + 1);
+    return copy;
+  }
+  if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1));
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = scrubValue(item, depth + 1);
+  return copy;
+}
+
 /** JSON logger on stderr, so stdout stays free for the terminal chat and `--json` output. */
 export function createLogger(options: { level: string; destination?: pino.DestinationStream }): Logger {
   return pino(
@@ -42,6 +78,14 @@ export function createLogger(options: { level: string; destination?: pino.Destin
       level: options.level,
       base: { service: 'skills-desk' },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // Field names are redacted above; free text (messages, error messages, any string field) is scrubbed here.
+      formatters: { log: (object) => scrubValue(object, 0) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubLogText(arg) : arg));
+          method.apply(this, scrubbed as Parameters<typeof method>);
+        },
+      },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     options.destination ?? pino.destination(2),

@@ -183,6 +183,11 @@ export async function createModelAnswerer(deps: {
       } finally {
         clearTimeout(timer);
       }
+      // The SDK ends a stream aborted mid-way quietly (no error): an answer stopped by the deadline is a timeout.
+      if (timedOut) {
+        deps.log.warn({ reason: 'timeout' }, 'model answer did not finish in time; answering extractively');
+        return fallback('timeout');
+      }
       const { text, toolCalls, pending } = streamed;
       if (streamed.finishReason === undefined || streamed.finishReason === 'length') {
         deps.log.warn(

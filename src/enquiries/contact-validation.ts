@@ -15,8 +15,7 @@ export function normalisePhone(phone: string): string | undefined {
   if (phoneCharacterProblem(phone) !== undefined) return undefined;
   const parsed = parsePhoneNumberFromString(phone, 'GB');
   // A UK national number never starts with 0 once its trunk prefix is gone ("0000 000 000" is no number).
-  if (!parsed || parsed.countryCallingCode !== '44' || !parsed.isPossible() || /^0/.test(parsed.nationalNumber))
-    return undefined;
+  if (parsed?.countryCallingCode !== '44' || !parsed.isPossible() || /^0/.test(parsed.nationalNumber)) return undefined;
   return parsed.number;
 }
 

@@ -97,6 +97,11 @@ export type ActionResult =
 export type TriagePublisher = {
   platform: 'slack' | 'teams';
   publish(enquiry: Enquiry, existing?: TriagePost): Promise<TriagePost>;
+  /**
+   * Looks in the triage channel for a post of this enquiry that was sent but never recorded (a post that timed out
+   * on our side, or a replica that stopped mid-post), so it is updated instead of posted a second time.
+   */
+  find?(enquiry: Enquiry): Promise<TriagePost | undefined>;
   /** Re-announces an enquiry left unclaimed past the SLA, or flags a stale claim to its assignee. */
   remind(enquiry: Enquiry, kind: 'unclaimed' | 'stale-claim'): Promise<void>;
 };

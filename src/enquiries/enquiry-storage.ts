@@ -13,6 +13,11 @@ export type Contact = { contactName: string; email?: string; phone?: string };
 export type PostRecord = {
   round: number;
   platforms: Partial<Record<TriagePost['platform'], { post: TriagePost; seq: number }>>;
+  /**
+   * Platforms a first post was sent to without its outcome being recorded (it failed, timed out or the replica
+   * stopped): before posting again there, the publisher looks for the post that may already be in the channel.
+   */
+  unconfirmed?: Partial<Record<TriagePost['platform'], true>>;
 };
 export type DeliveryState = { attempts: number; nextAttemptAt: number };
 

@@ -62,7 +62,7 @@ async function closedPort(): Promise<number> {
 function expectOneLine(run: Run, pattern: RegExp) {
   expect(run.code).not.toBe(0);
   const lines = run.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
+  expect(lines, run.stderr).toHaveLength(1);
   expect(lines[0]).toMatch(pattern);
   expect(run.stderr).not.toMatch(/^\s+at /m);
 }

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -25,6 +26,19 @@ export function ownServersMissing(): string | undefined {
   if (!postgresBin()) return 'no PostgreSQL server binaries under /usr/lib/postgresql/*/bin';
   if (!redisBin()) return 'no redis-server binary';
   return undefined;
+}
+
+/**
+ * A loopback port free right now, so private servers of runs in other checkouts on this machine never collide
+ * (the shared servers' 5432 and 6379 are in use, so they are never chosen).
+ */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
 }
 
 /** initdb refuses root, so as root the server runs as the postgres user. */

@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OwnPostgres, type OwnRedis, ownServersMissing, startOwnPostgres, startOwnRedis } from './own-servers.js';
+import {
+  freePort,
+  type OwnPostgres,
+  type OwnRedis,
+  ownServersMissing,
+  startOwnPostgres,
+  startOwnRedis,
+} from './own-servers.js';
 import { type StoreProcess, startStoreProcess } from './store-process.js';
 
-// Private servers on their own ports: the shared ones on 5432 and 6379 are never touched.
-const POSTGRES_PORT = 55_432;
-const REDIS_PORT = 56_379;
+// Private servers on ports of their own, free when the run starts: the shared ones on 5432 and 6379 are never touched.
+let POSTGRES_PORT = 0;
+let REDIS_PORT = 0;
 const missing = ownServersMissing();
 
 /** Requests until one succeeds (each waits on the store's own answer, so no sleeping), at most `attempts`. */
@@ -23,6 +30,7 @@ describe.skipIf(missing !== undefined)(
     let postgres: OwnPostgres | undefined;
     let redis: OwnRedis | undefined;
     beforeAll(async () => {
+      [POSTGRES_PORT, REDIS_PORT] = [await freePort(), await freePort()];
       [postgres, redis] = await Promise.all([startOwnPostgres(POSTGRES_PORT), startOwnRedis(REDIS_PORT)]);
     }, 60_000);
     afterAll(async () => {

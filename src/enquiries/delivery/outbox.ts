@@ -1,5 +1,5 @@
 import { errorCode } from '../../errors.js';
-import type { TriagePublisher } from '../enquiry-queue.js';
+import type { Enquiry, TriagePost, TriagePublisher } from '../enquiry-queue.js';
 import type { PostRecord } from '../enquiry-storage.js';
 import type { EventLog } from '../queue/event-log.js';
 import type { QueueContext } from '../queue/queue-context.js';
@@ -51,8 +51,9 @@ export async function deliverOutbox(
         let anyFailed = false;
         for (const publisher of due) {
           try {
-            const post = await publisher.publish(enquiry, record.platforms[publisher.platform]?.post);
+            const post = await publishOnce(publisher, enquiry, record, (next) => postRecords.set(reference, next));
             record.platforms[publisher.platform] = { post, seq: current.seq };
+            if (record.unconfirmed) delete record.unconfirmed[publisher.platform];
             await postRecords.set(reference, record);
             sent += 1;
           } catch (error) {
@@ -82,4 +83,24 @@ export async function deliverOutbox(
     if (after && after.seq > current.seq) await sets.add('outbox', reference);
   }
   return { sent, failed };
+}
+
+/**
+ * Publishes (or updates) one platform's post so that it is never posted twice: a first post is marked unconfirmed
+ * before it is sent, and a later round that finds the mark asks the publisher for the post already in the channel.
+ */
+async function publishOnce(
+  publisher: TriagePublisher,
+  enquiry: Enquiry,
+  record: PostRecord,
+  save: (record: PostRecord) => Promise<unknown>,
+): Promise<TriagePost> {
+  const platform = publisher.platform;
+  let existing = record.platforms[platform]?.post;
+  if (existing === undefined && record.unconfirmed?.[platform]) existing = await publisher.find?.(enquiry);
+  if (existing === undefined && !record.unconfirmed?.[platform]) {
+    record.unconfirmed = { ...record.unconfirmed, [platform]: true };
+    await save(record);
+  }
+  return publisher.publish(enquiry, existing);
 }
