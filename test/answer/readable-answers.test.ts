@@ -98,7 +98,10 @@ describe('answers a person can use', () => {
   });
 
   it('writes hourly rates with their pence in the working', async () => {
-    const answer = await answerer.answer({ question: 'difference between apprentice rate and nlw', asOf: '2026-06-01' });
+    const answer = await answerer.answer({
+      question: 'difference between apprentice rate and nlw',
+      asOf: '2026-06-01',
+    });
     expect(firstLine(answer.text)).toContain('£8.00 (from 1 April 2026) − £12.71 (from 1 April 2026) = £4.71');
   });
 
