@@ -177,6 +177,9 @@ export function composeExtractive(input: ComposeInput): Answer {
   const opening = leading?.split ? leading.unit : undefined;
   for (const { unit: found } of leading ? [{ unit: leading.unit }, ...scored] : scored) {
     if (chosen.length >= maxUnits) break;
+    // The passage a reordered lead was made from is not said again in its first order.
+    if (opening && found !== opening && found.section === opening.section && found.position === opening.position)
+      continue;
     // Sentences around one that restates the lead figure may still add to it.
     const unit = hasLead && !contact ? withoutRestated(found, statedValues) : found;
     if (!unit) continue;

@@ -104,7 +104,8 @@ const REJECTED: [string, Case][] = [
   [
     'a start date moved to another rule',
     {
-      answer: 'The 5% employer share has applied since 1 August 2026 [1][2].',
+      // 1 April 2024 is when the free-training rule for 16 to 21 year olds began, not the 5% share.
+      answer: 'The 5% employer share has applied since 1 April 2024 [1][2].',
       given: ['coInvestment', 'noCoInvestment'],
     },
   ],
