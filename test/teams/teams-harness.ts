@@ -207,6 +207,8 @@ export function captureReplies(conversationId: string, options: { times?: number
   const auth: (string | undefined)[] = [];
   /** The ids the connector gave the sent messages, in order. */
   const ids: string[] = [];
+  /** The path each message was sent to: the conversation itself, or `…/activities/{id}` for a reply. */
+  const paths: string[] = [];
   const waiting: { count: number; resolve: () => void }[] = [];
   /** Resolves once `count` messages have reached the connector. */
   const received = (count: number) =>
@@ -222,15 +224,16 @@ export function captureReplies(conversationId: string, options: { times?: number
   const scope = nock(SERVICE_URL.replace(/\/teams\/$/, ''))
     .post(path)
     .times(options.times ?? 1)
-    .reply(function (_uri, body) {
+    .reply(function (uri, body) {
       sent.push(body as Record<string, unknown>);
+      paths.push(decodeURIComponent(uri));
       auth.push(this.req.headers['authorization'] as string | undefined);
       const id = `1700${randomUUID().replace(/-/g, '').slice(0, 12)}`;
       ids.push(id);
       for (const waiter of waiting.filter((item) => item.count <= sent.length)) waiter.resolve();
       return [200, { id }];
     });
-  return { scope, sent, auth, ids, received };
+  return { scope, sent, auth, ids, paths, received };
 }
 
 export function escapeRegExp(text: string): string {
