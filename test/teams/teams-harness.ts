@@ -64,6 +64,8 @@ export type TestTeamsOptions = {
   logLines?: string[];
   /** Wraps the store (with `answerer`), e.g. to make its writes fail. */
   wrapStore?: (store: Store) => Store;
+  /** Leaves the listening address to the endpoint (as production does) instead of 127.0.0.1. */
+  defaultHost?: boolean;
 };
 
 /** The real Teams endpoint on 127.0.0.1 over a core with SQLite in a temp dir and the real enquiry queue. */
@@ -103,7 +105,11 @@ export async function startTestTeams(options: TestTeamsOptions = {}): Promise<Te
     core = await createCore(config, log, { now });
   }
   // The eval-style suites ask many questions as one person: the per-minute limit is tested on its own.
-  const transport = await startTeams(core, { port: 0, host: '127.0.0.1', rateLimitPerMinute: 600 });
+  const transport = await startTeams(core, {
+    port: 0,
+    ...(!options.defaultHost && { host: '127.0.0.1' }),
+    rateLimitPerMinute: 600,
+  });
   if (!transport) throw new Error('Teams did not start with Teams configured');
   return {
     core,
