@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationReference } from '@microsoft/agents-activity';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
-import { createTeamsMemory } from '../../src/teams/teams-memory.js';
 import { restoreNetwork } from '../helpers/network.js';
 import {
-  BOT_ID,
   captureReplies,
   captureUpdates,
   createSigningKey,
@@ -15,13 +12,11 @@ import {
   postActivity,
   recordingAnswerer,
   SENDER_AAD_ID,
-  SENDER_ID,
   SERVICE_URL,
   serveAppToken,
   serveKeys,
   serveMember,
   startTestTeams,
-  TENANT_ID,
   type TestTeams,
   teamsActivity,
 } from './teams-harness.js';
@@ -249,75 +244,6 @@ describe('Teams triage channel', () => {
     expect(JSON.stringify(update.updated[0])).toContain('Claimed by Asha Patel');
     expect(JSON.stringify(update.updated[0])).not.toContain('"title":"Claim"');
     expect((await teams.core.enquiries.get(reference))?.status).toBe('claimed');
-  });
-
-  it('refuses a claim from someone who is not an officer, shown only to them, and leaves the enquiry unclaimed', async () => {
-    teams = await startTestTeams({ answerer: declining.answerer, env: channelEnv('someone-else') });
-    const { reference, post } = await logAndPost(teams);
-    const postId = post.ids[0]!;
-    const card = JSON.stringify(post.sent[0]);
-    expect(card).toContain('"type":"Action.Execute"');
-    serveKeys(signingKey.keySet);
-    const thread = `${TRIAGE_CHANNEL};messageid=${postId}`;
-    serveMember(thread);
-    const channelReplies = captureReplies(thread);
-    // The Claim button as Teams sends an Action.Execute press (Universal Actions).
-    const claim = teamsActivity({
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      conversationType: 'channel',
-      conversationId: thread,
-      replyToId: postId,
-      value: {
-        action: { type: 'Action.Execute', id: 'claim', verb: 'enquiry-claim', data: { reference } },
-        trigger: 'manual',
-      },
-    });
-
-    const response = await postActivity(teams.transport.url, claim, signingKey.sign({}));
-
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as { type: string; value: string };
-    expect(body.type).toBe('application/vnd.microsoft.activity.message');
-    expect(body.value).toContain('Only employer engagement officers');
-    expect(channelReplies.sent).toEqual([]);
-    expect((await teams.core.enquiries.get(reference))?.status).toBe('new');
-  });
-
-  it('sends the refusal from an older Action.Submit triage card to the presser’s personal chat, not the channel', async () => {
-    teams = await startTestTeams({ answerer: declining.answerer, env: channelEnv('someone-else') });
-    const { reference, post } = await logAndPost(teams);
-    const postId = post.ids[0]!;
-    const personalId = 'a:1personal-chat-with-asha';
-    await createTeamsMemory(teams.core.store).rememberUser(SENDER_AAD_ID, {
-      channelId: 'msteams',
-      serviceUrl: SERVICE_URL,
-      conversation: { id: personalId, conversationType: 'personal', tenantId: TENANT_ID },
-      user: { id: SENDER_ID, name: 'Asha Patel' },
-      agent: { id: BOT_ID, name: 'Skills Desk' },
-      activityId: '1700000000999',
-      locale: 'en-GB',
-    } as ConversationReference);
-    serveKeys(signingKey.keySet);
-    serveAppToken();
-    const thread = `${TRIAGE_CHANNEL};messageid=${postId}`;
-    serveMember(thread);
-    const channelReplies = captureReplies(thread);
-    const personal = captureReplies(personalId);
-    const claim = teamsActivity({
-      conversationType: 'channel',
-      conversationId: thread,
-      replyToId: postId,
-      value: { action: 'enquiry-claim', reference },
-    });
-
-    await postActivity(teams.transport.url, claim, signingKey.sign({}));
-
-    personal.scope.done();
-    expect((personal.sent[0] as Sent).text).toContain('Only employer engagement officers');
-    expect(personal.paths).toEqual([`/teams/v3/conversations/${personalId}/activities`]);
-    expect(channelReplies.sent).toEqual([]);
-    expect((await teams.core.enquiries.get(reference))?.status).toBe('new');
   });
 
   it('resolves an enquiry from the card with an outcome, and asks for one when it is missing', async () => {
