@@ -114,14 +114,19 @@ export async function tellPrivately(context: TurnContext, deps: TeamsDeps, incom
     deps.log.info({ activityId: context.activity.id }, 'teams refusal not shown: no personal chat with the person');
     return;
   }
-  await context.adapter.continueConversation(botIdentity(deps.settings), reference, async (personal) => {
-    // A new message in the personal chat, not a reply to the message the reference was taken from.
-    personal.onSendActivities(async (_context, activities, next) => {
-      for (const activity of activities) delete activity.replyToId;
-      return next();
+  try {
+    await context.adapter.continueConversation(botIdentity(deps.settings), reference, async (personal) => {
+      // A new message in the personal chat, not a reply to the message the reference was taken from.
+      personal.onSendActivities(async (_context, activities, next) => {
+        for (const activity of activities) delete activity.replyToId;
+        return next();
+      });
+      await personal.sendActivity(Activity.fromObject({ type: 'message', text, textFormat: 'markdown' }));
     });
-    await personal.sendActivity(Activity.fromObject({ type: 'message', text, textFormat: 'markdown' }));
-  });
+  } catch (error) {
+    // Never fall back to the shared conversation: the refusal is for this person only.
+    deps.log.warn({ err: loggableError(error), code: errorCode(error) }, 'teams refusal not sent to the personal chat');
+  }
 }
 
 export function messageResponse(text: string) {
