@@ -103,7 +103,20 @@ export function createSlackApp(core: Core, settings: SlackSettings, options: Sla
   });
 
   const isOfficer = createOfficerCheck(settings, app.client);
-  const deps: SlackFeatureDeps = { core, settings, log, isOfficer };
+  const publisher = createSlackTriagePublisher(app.client, { settings, log });
+  const deps: SlackFeatureDeps = {
+    core,
+    settings,
+    log,
+    isOfficer,
+    // A triage change is shown through the queue's delivery (which records what each post shows), so the next
+    // delivery round does not update the same post again.
+    ...(publisher !== undefined && {
+      deliverTriagePosts: async () => {
+        await core.enquiries.deliver([publisher]);
+      },
+    }),
+  };
   const conversation = options.conversation ?? createCoreConversation(core);
   const ctx: SlackAppContext = {
     ...deps,
@@ -124,7 +137,6 @@ export function createSlackApp(core: Core, settings: SlackSettings, options: Sla
   registerCalculatorHandlers(router.app, deps);
   registerReportHandlers(router.app, deps);
   router.install();
-  const publisher = createSlackTriagePublisher(app.client, deps);
   let server: Server | undefined;
 
   return {

@@ -13,8 +13,9 @@ export type SlackFeatureDeps = {
   /** Whether a Slack user is an employer engagement officer (SLACK_OFFICER_IDS or the officer user group). */
   isOfficer(userId: string): Promise<boolean>;
   /**
-   * Sends pending triage posts (and in-place updates) now through every platform's publisher, instead of waiting
-   * for the queue's next delivery round. Set by whoever runs the delivery; without it posts go out on that timer.
+   * Sends pending triage posts (and in-place updates) now through Slack's publisher, instead of waiting for the
+   * queue's next delivery round; the queue records what was shown, so that round does not send it again. Set by
+   * createSlackApp when an enquiry channel is configured; without it the pressed post is updated directly.
    */
   deliverTriagePosts?(): Promise<void>;
 };

@@ -31,8 +31,8 @@ export const FeedbackInvokeValue = z.object({
   actionName: z.literal('feedback'),
   actionValue: z.object({
     reaction: z.enum(['like', 'dislike']),
-    /** A JSON string such as `{"feedbackText":"…"}`. */
-    feedback: z.string().max(4_000).optional(),
+    /** A JSON string such as `{"feedbackText":"…"}`, or (in some clients and SDKs) that object itself. */
+    feedback: z.union([z.string().max(4_000), z.record(z.string(), z.unknown())]).optional(),
   }),
 });
 export type FeedbackInvokeValue = z.infer<typeof FeedbackInvokeValue>;
@@ -41,13 +41,18 @@ export type FeedbackInvokeValue = z.infer<typeof FeedbackInvokeValue>;
 export function feedbackTextOf(value: FeedbackInvokeValue): string | undefined {
   const raw = value.actionValue.feedback;
   if (!raw) return undefined;
+  if (typeof raw === 'object') return textOfFeedback(raw);
   try {
-    const parsed = z.object({ feedbackText: z.string().trim().max(2_000) }).safeParse(JSON.parse(raw));
-    return parsed.success && parsed.data.feedbackText !== '' ? parsed.data.feedbackText : undefined;
+    return textOfFeedback(JSON.parse(raw));
   } catch {
     // Teams sends plain text in some clients; keep it as it is.
     return raw.trim() === '' ? undefined : raw.trim().slice(0, 2_000);
   }
+}
+
+function textOfFeedback(value: unknown): string | undefined {
+  const parsed = z.object({ feedbackText: z.string().trim().max(2_000) }).safeParse(value);
+  return parsed.success && parsed.data.feedbackText !== '' ? parsed.data.feedbackText : undefined;
 }
 
 /** An Action.Execute invoke (`adaptiveCard/action`): the verb and the card's data. */

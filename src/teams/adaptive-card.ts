@@ -45,3 +45,16 @@ export function facts(pairs: [string, string | undefined][]): CardElement {
 export function submitAction(title: string, data: Record<string, unknown>, style?: 'positive'): CardElement {
   return { type: 'Action.Submit', title, data, ...(style && { style }) };
 }
+
+/**
+ * A button answered in place (Universal Actions, `adaptiveCard/action` invoke): the invoke's answer can update the
+ * card, or show a message only to the person who pressed it. The verb is also in the data, as `action`.
+ */
+export function executeAction(
+  title: string,
+  verb: string,
+  data: Record<string, unknown>,
+  style?: 'positive',
+): CardElement {
+  return { type: 'Action.Execute', title, verb, data: { ...data, action: verb }, ...(style && { style }) };
+}

@@ -1,7 +1,15 @@
 import type { Attachment } from '@microsoft/agents-activity';
 import { ENQUIRY_TOPICS, type Enquiry, type EnquiryTopic, type FieldIssue } from '../enquiries/enquiry-queue.js';
 import { formatDate } from '../knowledge/format.js';
-import { adaptiveCard, type CardElement, facts, heading, paragraph, submitAction } from './adaptive-card.js';
+import {
+  adaptiveCard,
+  type CardElement,
+  executeAction,
+  facts,
+  heading,
+  paragraph,
+  submitAction,
+} from './adaptive-card.js';
 import { CARD_ACTIONS } from './card-actions.js';
 
 export const TOPIC_LABELS: Record<EnquiryTopic, string> = {
@@ -106,12 +114,15 @@ export function enquiryFormCard(prefill: EnquiryFormPrefill, issues: FieldIssue[
   );
 }
 
-/** The triage post for an enquiry: its details, and Claim / Resolve while it is open. */
+/**
+ * The triage post for an enquiry: its details, and Claim / Resolve while it is open. The buttons are Action.Execute,
+ * so a refusal (not an officer, already claimed) is the invoke's answer, shown only to the person who pressed.
+ */
 export function triageCard(enquiry: Enquiry): Attachment {
   const isOpen = enquiry.status === 'new' || enquiry.status === 'claimed';
   const actions: CardElement[] = [];
   if (enquiry.status === 'new') {
-    actions.push(submitAction('Claim', { action: CARD_ACTIONS.claimEnquiry, reference: enquiry.reference }));
+    actions.push(executeAction('Claim', CARD_ACTIONS.claimEnquiry, { reference: enquiry.reference }));
   }
   if (isOpen) {
     actions.push({
@@ -130,9 +141,7 @@ export function triageCard(enquiry: Enquiry): Attachment {
             errorMessage: 'Say how it was resolved',
           },
         ],
-        actions: [
-          submitAction('Resolve', { action: CARD_ACTIONS.resolveEnquiry, reference: enquiry.reference }, 'positive'),
-        ],
+        actions: [executeAction('Resolve', CARD_ACTIONS.resolveEnquiry, { reference: enquiry.reference }, 'positive')],
       },
     });
   }

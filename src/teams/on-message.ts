@@ -5,7 +5,7 @@ import { type Incoming, questionText, teamsMessageLink } from './incoming.js';
 import { onSubmission } from './on-submission.js';
 import { escapeTeams, renderTeamsAnswer } from './render-answer.js';
 import { commandOf } from './teams-commands.js';
-import { commandCard, readSender, remember, SORRY, sendReply, type TeamsDeps } from './turn-context.js';
+import { commandCard, readSender, remember, SORRY, sendReply, type TeamsDeps, tellPrivately } from './turn-context.js';
 
 const SEARCHING = 'Checking the Skills Desk knowledge base…';
 
@@ -30,7 +30,11 @@ export async function onMessage(context: TurnContext, deps: TeamsDeps): Promise<
         Activity.fromObject({ type: 'message', id: activity.replyToId, attachments: [outcome.updatedCard] }),
       );
     }
-    if (outcome.reply !== undefined) await sendReply(context, deps, incoming, outcome.reply);
+    // A refusal from a card in a channel or group (an Action.Submit card posted before the triage buttons became
+    // Action.Execute) is for the person who pressed only.
+    if (outcome.refusal !== undefined && !incoming.isPersonal)
+      await tellPrivately(context, deps, incoming, outcome.refusal);
+    else if (outcome.reply !== undefined) await sendReply(context, deps, incoming, outcome.reply);
     return;
   }
 

@@ -53,8 +53,25 @@ async function welcome(context: TurnContext, deps: TeamsDeps): Promise<void> {
       ? activity.action === 'add' || activity.action === undefined
       : (activity.membersAdded ?? []).some((member) => member.id === botId);
   if (!added) return;
+  // Installing in a personal chat or a team sends both installationUpdate and conversationUpdate: welcome once.
+  const conversationId = activity.conversation?.id;
+  if (conversationId && !(await isFirstWelcome(deps, conversationId))) return;
   await context.sendActivity(
     Activity.fromObject({ type: 'message', text: WHAT_SKILLS_DESK_DOES, attachments: [welcomeCard()] }),
   );
   deps.log.info({ activityId: activity.id, type: activity.type }, 'teams welcome sent');
+}
+
+const WELCOME_NAMESPACE = 'teams-welcome';
+/** Long enough to cover the pair of install activities, short enough that a later re-install is welcomed again. */
+const WELCOME_WINDOW_MS = 10 * 60_000;
+
+async function isFirstWelcome(deps: TeamsDeps, conversationId: string): Promise<boolean> {
+  try {
+    return await deps.core.store.insertIfAbsent(WELCOME_NAMESPACE, conversationId, true, { ttlMs: WELCOME_WINDOW_MS });
+  } catch (error) {
+    // A store that cannot say costs at most a second welcome, never the first.
+    deps.log.warn({ err: loggableError(error), code: errorCode(error) }, 'could not record the welcome; sending it');
+    return true;
+  }
 }

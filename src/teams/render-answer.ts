@@ -40,18 +40,43 @@ export function citationEntity(view: AnswerView): Entity | undefined {
   };
 }
 
+/**
+ * Teams refuses an activity over 28 KB. What is sent is kept under this many bytes of JSON, leaving room for the
+ * fields the SDK adds (ids, conversation, from and recipient).
+ */
+export const ACTIVITY_BYTES_LIMIT = 26_000;
+export const CLIPPED_NOTE = '_This answer was cut short to fit in Teams. Ask a narrower question for the rest._';
+
 /** The reply for an answer view: its text, citations, Teams' feedback buttons, and the card of notices and actions. */
 export function renderTeamsAnswer(view: AnswerView, context: AnswerContext): Activity {
   const entity = citationEntity(view);
   const card = answerCard(view, context);
-  return Activity.fromObject({
-    type: 'message',
-    text: teamsBlocksText(view.blocks),
-    textFormat: 'markdown',
-    ...(entity && { entities: [entity] }),
-    ...(card && { attachments: [card] }),
-    channelData: { feedbackLoopEnabled: true },
-  });
+  const build = (text: string) =>
+    Activity.fromObject({
+      type: 'message',
+      text,
+      textFormat: 'markdown',
+      ...(entity && { entities: [entity] }),
+      ...(card && { attachments: [card] }),
+      channelData: { feedbackLoopEnabled: true },
+    });
+  const text = teamsBlocksText(view.blocks);
+  const activity = build(text);
+  const over = Buffer.byteLength(JSON.stringify(activity)) - ACTIVITY_BYTES_LIMIT;
+  if (over <= 0) return activity;
+  // Long answers in multi-byte characters can pass the view's character limit and still be too big for Teams.
+  return build(clipToBytes(text, Buffer.byteLength(text) - over - Buffer.byteLength(CLIPPED_NOTE) - 16));
+}
+
+/** The start of `text` within `bytes` bytes (as JSON), cut at a line or word, with the clipped note after it. */
+function clipToBytes(text: string, bytes: number): string {
+  let kept = text;
+  while (kept.length > 0 && Buffer.byteLength(JSON.stringify(kept)) - 2 > bytes) {
+    kept = kept.slice(0, Math.floor(kept.length * 0.9));
+  }
+  const cut = Math.max(kept.lastIndexOf('\n'), kept.lastIndexOf(' '));
+  if (cut > kept.length / 2) kept = kept.slice(0, cut);
+  return `${kept.trimEnd()}…\n\n${CLIPPED_NOTE}`;
 }
 
 /**

@@ -73,6 +73,12 @@ export function createTeamsTriagePublisher(deps: TeamsTriagePublisherDeps): Tria
     let failure: unknown;
     try {
       await deps.adapter.continueConversation(identity, { agent, ...reference }, async (context) => {
+        // The SDK makes up an id for the turn it starts and would send every message as a reply to it: a message
+        // the bot starts (a triage post, a reminder) is sent to the conversation (or thread) itself instead.
+        context.onSendActivities(async (_context, activities, next) => {
+          for (const activity of activities) delete activity.replyToId;
+          return next();
+        });
         try {
           await logic(context);
         } catch (error) {

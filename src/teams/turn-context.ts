@@ -16,6 +16,7 @@ import { renderTeamsAnswer } from './render-answer.js';
 import type { TeamsCommand } from './teams-commands.js';
 import type { TeamsMemory } from './teams-memory.js';
 import type { TeamsSettings } from './teams-settings.js';
+import { botIdentity } from './teams-triage-publisher.js';
 
 // What every Teams turn handler shares: its dependencies, the sender check, replies and remembering.
 
@@ -101,6 +102,31 @@ export async function sendReply(
   if (typeof reply === 'string')
     await context.sendActivity(Activity.fromObject({ type: 'message', text: reply, textFormat: 'markdown' }));
   else await context.sendActivity(Activity.fromObject({ type: 'message', attachments: [reply] }));
+}
+
+/**
+ * A message for one person only (a refused card action in a shared conversation): sent in their personal chat with
+ * the bot, never to the channel or group. Without a personal chat to use, it is logged and not shown.
+ */
+export async function tellPrivately(context: TurnContext, deps: TeamsDeps, incoming: Incoming, text: string) {
+  const reference = await deps.memory.userReference(incoming.actor.userId).catch(() => undefined);
+  if (!reference) {
+    deps.log.info({ activityId: context.activity.id }, 'teams refusal not shown: no personal chat with the person');
+    return;
+  }
+  try {
+    await context.adapter.continueConversation(botIdentity(deps.settings), reference, async (personal) => {
+      // A new message in the personal chat, not a reply to the message the reference was taken from.
+      personal.onSendActivities(async (_context, activities, next) => {
+        for (const activity of activities) delete activity.replyToId;
+        return next();
+      });
+      await personal.sendActivity(Activity.fromObject({ type: 'message', text, textFormat: 'markdown' }));
+    });
+  } catch (error) {
+    // Never fall back to the shared conversation: the refusal is for this person only.
+    deps.log.warn({ err: loggableError(error), code: errorCode(error) }, 'teams refusal not sent to the personal chat');
+  }
 }
 
 export function messageResponse(text: string) {

@@ -64,6 +64,8 @@ export type TestTeamsOptions = {
   logLines?: string[];
   /** Wraps the store (with `answerer`), e.g. to make its writes fail. */
   wrapStore?: (store: Store) => Store;
+  /** Leaves the listening address to the endpoint (as production does) instead of 127.0.0.1. */
+  defaultHost?: boolean;
 };
 
 /** The real Teams endpoint on 127.0.0.1 over a core with SQLite in a temp dir and the real enquiry queue. */
@@ -103,7 +105,11 @@ export async function startTestTeams(options: TestTeamsOptions = {}): Promise<Te
     core = await createCore(config, log, { now });
   }
   // The eval-style suites ask many questions as one person: the per-minute limit is tested on its own.
-  const transport = await startTeams(core, { port: 0, host: '127.0.0.1', rateLimitPerMinute: 600 });
+  const transport = await startTeams(core, {
+    port: 0,
+    ...(!options.defaultHost && { host: '127.0.0.1' }),
+    rateLimitPerMinute: 600,
+  });
   if (!transport) throw new Error('Teams did not start with Teams configured');
   return {
     core,
@@ -207,6 +213,8 @@ export function captureReplies(conversationId: string, options: { times?: number
   const auth: (string | undefined)[] = [];
   /** The ids the connector gave the sent messages, in order. */
   const ids: string[] = [];
+  /** The path each message was sent to: the conversation itself, or `…/activities/{id}` for a reply. */
+  const paths: string[] = [];
   const waiting: { count: number; resolve: () => void }[] = [];
   /** Resolves once `count` messages have reached the connector. */
   const received = (count: number) =>
@@ -222,15 +230,16 @@ export function captureReplies(conversationId: string, options: { times?: number
   const scope = nock(SERVICE_URL.replace(/\/teams\/$/, ''))
     .post(path)
     .times(options.times ?? 1)
-    .reply(function (_uri, body) {
+    .reply(function (uri, body) {
       sent.push(body as Record<string, unknown>);
+      paths.push(decodeURIComponent(uri));
       auth.push(this.req.headers['authorization'] as string | undefined);
       const id = `1700${randomUUID().replace(/-/g, '').slice(0, 12)}`;
       ids.push(id);
       for (const waiter of waiting.filter((item) => item.count <= sent.length)) waiter.resolve();
       return [200, { id }];
     });
-  return { scope, sent, auth, ids, received };
+  return { scope, sent, auth, ids, paths, received };
 }
 
 export function escapeRegExp(text: string): string {

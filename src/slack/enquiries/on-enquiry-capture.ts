@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { type Actor, type LogResult, normalisePhone, suggestTopic } from '../../enquiries/index.js';
 import { errorCode } from '../../errors.js';
 import { decodeAnswerActionValue } from '../answer-action-value.js';
+import { installedTeamOf } from '../audience.js';
 import { SLACK_IDS } from '../ids.js';
 import type { SlackFeatureDeps } from '../slack-deps.js';
 import { slackErrorCode } from '../slack-error.js';
@@ -240,10 +241,12 @@ export function registerEnquiryCapture(app: App, deps: SlackFeatureDeps): void {
     // The form is valid: close it now. Saving may take longer than the 3 seconds Slack waits for an answer (a slow
     // store), so the reference follows in a DM; a stalled save never shows the person an error for a saved enquiry.
     await ack();
-    // Someone from another organisation (Slack Connect) filling in the form themselves is an external enquiry.
+    // Someone from another organisation (Slack Connect) filling in the form themselves is an external enquiry. The
+    // payload's `team` is the submitter's own workspace in Slack Connect: compare with the installing workspace.
     const submitterTeam = submission.user.team_id;
+    const installedTeam = installedTeamOf(body) ?? submission.team?.id;
     const isExternalSubmitter =
-      submitterTeam !== undefined && submission.team?.id !== undefined && submitterTeam !== submission.team.id;
+      submitterTeam !== undefined && installedTeam !== undefined && submitterTeam !== installedTeam;
     const dm = { userId: submission.user.id };
     let result: LogResult;
     try {
