@@ -25,7 +25,7 @@ export type SlackAppOptions = {
   /** Known bot ids skip Bolt's `auth.test` call at start-up (tests, benchmarks). */
   botId?: string;
   botUserId?: string;
-  /** Web API retries; Slack's client retries for a long time by default, which tests and benchmarks do not want. */
+  /** Web API retries for tests and benchmarks (production uses SLACK_API_RETRIES). */
   webApiRetries?: number;
   /** HTTP mode: where to listen (defaults to PORT on every interface). */
   port?: number;
@@ -47,6 +47,12 @@ export type SlackApp = {
   stop(): Promise<void>;
 };
 
+/**
+ * Web API retries in production: a few, over at most a minute. The client's default (ten retries over about 30
+ * minutes) outlasts the triage post's 120-second lease, so a second replica could post the same enquiry again.
+ */
+export const SLACK_API_RETRIES = { retries: 3, factor: 2, minTimeout: 1_000, maxTimeout: 15_000, maxRetryTime: 60_000 };
+
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 const STATUS_DELAY_MS = 300;
@@ -57,7 +63,7 @@ export function createSlackApp(core: Core, settings: SlackSettings, options: Sla
   const logger = createBoltLogger(log.child({ component: 'bolt' }));
   const clientOptions = {
     ...(settings.apiUrl !== undefined && { slackApiUrl: settings.apiUrl }),
-    ...(options.webApiRetries !== undefined && { retryConfig: { retries: options.webApiRetries } }),
+    retryConfig: options.webApiRetries !== undefined ? { retries: options.webApiRetries } : SLACK_API_RETRIES,
   };
   const customRoutes = [
     {
