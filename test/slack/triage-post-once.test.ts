@@ -1,10 +1,13 @@
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TRIAGE_POST_EVENT } from '../../src/slack/enquiries/triage-publisher.js';
 import { SLACK_IDS } from '../../src/slack/ids.js';
 import { allowOnlyLoopback, restoreNetwork } from '../helpers/network.js';
 import {
   interactionBody,
   messageTs,
+  parseSlackCallBody,
+  SLACK_API_ORIGIN,
   type SlackCallArgs,
   slackCall,
   startTestSlack,
@@ -49,6 +52,7 @@ describe('Slack triage post on the production app', () => {
   beforeEach(allowOnlyLoopback);
 
   afterEach(async () => {
+    vi.useRealTimers();
     nock.cleanAll();
     await slack?.close();
     slack = undefined;
@@ -87,5 +91,68 @@ describe('Slack triage post on the production app', () => {
     expect((await slack.core.enquiries.get(logged.enquiry.reference))?.status).toBe('claimed');
     expect(updates).toHaveLength(1);
     expect(updates[0]).toMatchObject({ channel: TRIAGE, ts: postTs });
+  });
+  it('finds a post Slack kept although its reply was lost, and updates it instead of posting the enquiry twice', async () => {
+    slack = await startTestSlack({ env: { SLACK_ENQUIRY_CHANNEL: TRIAGE, SLACK_OFFICER_IDS: OFFICER } });
+    const publisher = slack.slack.publisher;
+    if (!publisher) throw new Error('no Slack triage publisher with an enquiry channel set');
+    const logged = await slack.core.enquiries.log(
+      {
+        organisation: 'Dalston Joinery Ltd',
+        contactName: 'Ola Bello',
+        email: 'ola@dalstonjoinery.example',
+        description: 'Wants to take on a level 2 apprentice.',
+        arrivedVia: 'staff',
+      },
+      { platform: 'slack', userId: 'U0STAFF01', isOfficer: false },
+    );
+    if (!logged.ok) throw new Error('could not log the test enquiry');
+    const reference = logged.enquiry.reference;
+
+    // Slack posts the message, but the reply never reaches us.
+    const posts: SlackCallArgs[] = [];
+    nock(SLACK_API_ORIGIN)
+      .post('/api/chat.postMessage')
+      .reply((_uri, body) => {
+        posts.push(parseSlackCallBody(body));
+        return [200, ''];
+      })
+      .persist();
+    expect(await slack.core.enquiries.deliver([publisher])).toMatchObject({ sent: 0, failed: 1 });
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.['metadata']).toEqual({
+      event_type: TRIAGE_POST_EVENT,
+      event_payload: { reference },
+    });
+
+    // The next round, past the retry backoff, looks in the channel for it by the metadata the post carried.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 15 * 60_000 });
+    const keptTs = messageTs();
+    const history = slackCall('conversations.history', {
+      ok: true,
+      messages: [
+        {
+          type: 'message',
+          ts: messageTs(),
+          text: 'Another enquiry',
+          metadata: { event_type: TRIAGE_POST_EVENT, event_payload: { reference: 'ENQ-OTHER' } },
+        },
+        {
+          type: 'message',
+          ts: keptTs,
+          text: 'Employer enquiry',
+          metadata: { event_type: TRIAGE_POST_EVENT, event_payload: { reference } },
+        },
+      ],
+      has_more: false,
+    });
+    const updated = slackCall('chat.update', { ok: true, channel: TRIAGE, ts: keptTs });
+    expect(await slack.core.enquiries.deliver([publisher])).toMatchObject({ sent: 1, failed: 0 });
+    expect(await history).toMatchObject({ channel: TRIAGE, include_all_metadata: 'true' });
+    expect(await updated).toMatchObject({ channel: TRIAGE, ts: keptTs });
+    expect(posts).toHaveLength(1);
+    expect((await slack.core.enquiries.get(reference))?.posts).toContainEqual(
+      expect.objectContaining({ platform: 'slack', messageId: keptTs }),
+    );
   });
 });

@@ -1,8 +1,18 @@
 import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
 import type { Enquiry, TriagePost, TriagePublisher } from '../../enquiries/index.js';
 import { SkillsDeskError } from '../../errors.js';
 import type { SlackFeatureDeps } from '../slack-deps.js';
 import { assigneeLabel, escapeMrkdwn, isSlackUserId, renderTriageMessage, slackDate } from './enquiry-blocks.js';
+
+/** The metadata event each triage post carries, so a post Slack kept but we never recorded can be found again. */
+export const TRIAGE_POST_EVENT = 'skills_desk_triage_post';
+const TriagePostMetadata = z.object({
+  event_type: z.literal(TRIAGE_POST_EVENT),
+  event_payload: z.object({ reference: z.string() }),
+});
+/** How far back in the triage channel a lost post is looked for. */
+const FIND_LIMIT = 100;
 
 /** Posts new enquiries to SLACK_ENQUIRY_CHANNEL and updates the post in place; undefined when no channel is set. */
 export function createSlackTriagePublisher(
@@ -30,12 +40,35 @@ export function createSlackTriagePublisher(
           messageId: result.ts ?? existing.messageId,
         };
       }
-      const result = await client.chat.postMessage({ channel, unfurl_links: false, ...message });
+      const result = await client.chat.postMessage({
+        channel,
+        unfurl_links: false,
+        ...message,
+        metadata: { event_type: TRIAGE_POST_EVENT, event_payload: { reference: enquiry.reference } },
+      });
       if (!result.ts || !result.channel) {
         throw new SkillsDeskError('not_found', `Slack did not return the triage post for ${enquiry.reference}`);
       }
       log.info({ reference: enquiry.reference, channel: result.channel, ts: result.ts }, 'triage post sent');
       return { platform: 'slack', channel: result.channel, messageId: result.ts };
+    },
+
+    /** A post of this enquiry already in the channel (sent, but its reply lost), found by its metadata. */
+    async find(enquiry: Enquiry): Promise<TriagePost | undefined> {
+      const oldest = String(Math.floor(Date.parse(enquiry.createdAt) / 1000) - 60);
+      const history = await client.conversations.history({
+        channel,
+        oldest,
+        limit: FIND_LIMIT,
+        include_all_metadata: true,
+      });
+      const found = history.messages?.find(
+        (candidate) =>
+          TriagePostMetadata.safeParse(candidate.metadata).data?.event_payload.reference === enquiry.reference,
+      );
+      if (!found?.ts) return undefined;
+      log.info({ reference: enquiry.reference, ts: found.ts }, 'triage post found in the channel');
+      return { platform: 'slack', channel, messageId: found.ts };
     },
 
     async remind(enquiry: Enquiry, kind: 'unclaimed' | 'stale-claim'): Promise<void> {
