@@ -149,4 +149,25 @@ describe('Teams answer card and limits', () => {
     expect(card).toContain(notice);
     expect(card).toMatch(/Source due for review: \[1\]/);
   });
+  it('escapes streamed text, so a model cannot mention everyone or add markup through the stream', async () => {
+    const activity = teamsActivity({ text: 'What is the LLW?' });
+    const conversationId = (activity['conversation'] as { id: string }).id;
+    const replies = captureReplies(conversationId, { times: 3 });
+    serveMember(conversationId);
+    const answer = recordingAnswerer(() => answerOf());
+    answer.answerer.answer = async (request) => {
+      await replies.received(1);
+      request.onText?.('Ask <at>Everyone</at> & <b>all</b> ');
+      await replies.received(2);
+      return answerOf();
+    };
+    teams = await startTestTeams({ answerer: answer.answerer, env: { OPENAI_API_KEY: 'sk-test-not-used' } });
+
+    await postActivity(teams.transport.url, activity, signingKey.sign({}));
+
+    replies.scope.done();
+    const streamed = (replies.sent[1] as Sent).text ?? '';
+    expect(streamed).toContain('Ask &lt;at&gt;Everyone&lt;/at&gt; &amp; &lt;b&gt;all&lt;/b&gt;');
+    expect(streamed).not.toMatch(/<at>|<b>/);
+  });
 });
