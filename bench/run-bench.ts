@@ -13,8 +13,18 @@ const { values } = parseArgs({
     // 1,000x the knowledge base (218,000 sections): several minutes and a few GB, so only when asked.
     huge: { type: 'boolean', default: false },
     verify: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (values.help) {
+  process.stdout.write(`npm run bench [-- OPTIONS]: speed and memory figures, printed as a table.
+  --json    print them as one JSON object
+  --quick   only the answer engine on the real knowledge base, and start-up
+  --huge    also the 1,000x knowledge base (several minutes and a few GB)
+  --verify  check search results against the reference ranking while measuring
+`);
+  process.exit(0);
+}
 
 async function answerFigures(scale: number): Promise<AnswerBenchFigures> {
   const { stdout } = await run(
