@@ -1,6 +1,6 @@
 import { londonDate } from '../enquiries/working-hours.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { GapDecision, GapDecisions } from './gap-decisions.js';
+import type { GapDecision, GapDecisionKind, GapDecisions } from './gap-decisions.js';
 import { type GapGroup, groupGaps, type OwnerDigest, ownerDigests } from './knowledge-gaps.js';
 import type { QuestionLog } from './question-log.js';
 
@@ -53,3 +53,18 @@ export function decisionLabel(decision: GapDecision): string {
       return `to be added as a labelled example (topic ${decision.topic})${applied}`;
   }
 }
+
+/** The digest's decision buttons, worded the same in Slack and Teams. */
+export const GAP_BUTTON_TEXT: Record<GapDecisionKind, string> = {
+  handled: 'Mark handled',
+  add_question: 'Add to article questions',
+  add_example: 'Add as labelled example',
+};
+
+/** Why a question is a gap, as a digest says it. */
+export const GAP_REASON_TEXT: Record<string, string> = {
+  declined: 'declined',
+  low_confidence: 'low confidence',
+  thumbs_down: '👎',
+  passed_to_team: 'passed to the team',
+};

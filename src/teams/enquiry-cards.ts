@@ -1,4 +1,5 @@
 import type { Attachment } from '@microsoft/agents-activity';
+import { TOPIC_LABELS } from '../conversation/index.js';
 import { ENQUIRY_TOPICS, type Enquiry, type EnquiryTopic, type FieldIssue } from '../enquiries/enquiry-queue.js';
 import { formatDate } from '../knowledge/format.js';
 import {
@@ -11,16 +12,6 @@ import {
   submitAction,
 } from './adaptive-card.js';
 import { CARD_ACTIONS } from './card-actions.js';
-
-export const TOPIC_LABELS: Record<EnquiryTopic, string> = {
-  apprenticeships: 'Apprenticeships',
-  'levy-transfer': 'Levy transfer',
-  llw: 'London Living Wage',
-  'hackney-100': 'Hackney 100',
-  s106: 'Section 106',
-  recruitment: 'Recruitment',
-  other: 'Other',
-};
 
 const FIELD_LABELS: Record<string, string> = {
   organisation: 'Organisation',

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import { formatDate } from '../../knowledge/format.js';
 import type { GapDecision, GapDecisionKind } from '../../reports/gap-decisions.js';
 import type { DecidedDigest, DigestGap } from '../../reports/owner-digests.js';
-import { decisionLabel } from '../../reports/owner-digests.js';
+import { decisionLabel, GAP_BUTTON_TEXT, GAP_REASON_TEXT } from '../../reports/owner-digests.js';
 import { escapeMrkdwn } from '../escape.js';
 import { SLACK_IDS } from '../ids.js';
 
@@ -11,19 +11,6 @@ export const DIGEST_ACTIONS: Record<GapDecisionKind, string> = {
   handled: SLACK_IDS.actions.gapMarkHandled,
   add_question: SLACK_IDS.actions.gapAddQuestion,
   add_example: SLACK_IDS.actions.gapAddExample,
-};
-
-const BUTTON_TEXT: Record<GapDecisionKind, string> = {
-  handled: 'Mark handled',
-  add_question: 'Add to article questions',
-  add_example: 'Add as labelled example',
-};
-
-const REASON_TEXT: Record<string, string> = {
-  declined: 'declined',
-  low_confidence: 'low confidence',
-  thumbs_down: '👎',
-  passed_to_team: 'passed to the team',
 };
 
 /** Slack allows 50 blocks in a message: each gap takes two, so at most this many are listed. */
@@ -46,7 +33,7 @@ export function decidedBlock(gapId: string, decision: GapDecision): types.KnownB
 }
 
 function gapBlocks(gap: DigestGap): types.KnownBlock[] {
-  const reasons = gap.reasons.map((reason) => REASON_TEXT[reason] ?? reason).join(', ');
+  const reasons = gap.reasons.map((reason) => GAP_REASON_TEXT[reason] ?? reason).join(', ');
   const others = gap.questions.length > 1 ? ` (+${gap.questions.length - 1} similar)` : '';
   const down =
     gap.downReasons.length > 0
@@ -64,7 +51,7 @@ function gapBlocks(gap: DigestGap): types.KnownBlock[] {
       elements: kinds.map((kind) => ({
         type: 'button',
         action_id: DIGEST_ACTIONS[kind],
-        text: { type: 'plain_text', text: BUTTON_TEXT[kind] },
+        text: { type: 'plain_text', text: GAP_BUTTON_TEXT[kind] },
         value: `${kind}:${gap.id}`,
         ...(kind === 'handled' && { style: 'primary' as const }),
       })),

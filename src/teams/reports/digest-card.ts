@@ -1,29 +1,24 @@
 import type { Attachment } from '@microsoft/agents-activity';
 import { formatDate } from '../../knowledge/format.js';
 import type { GapDecisionKind } from '../../reports/gap-decisions.js';
-import { type DecidedDigest, type DigestGap, decisionLabel } from '../../reports/owner-digests.js';
+import {
+  type DecidedDigest,
+  type DigestGap,
+  decisionLabel,
+  GAP_BUTTON_TEXT,
+  GAP_REASON_TEXT,
+} from '../../reports/owner-digests.js';
 import { adaptiveCard, type CardElement, heading, paragraph } from '../adaptive-card.js';
 import { CARD_ACTIONS } from '../card-actions.js';
 
 /** The Action.Execute verb of the digest's buttons (routed in on-turn through CardSubmission). */
 export const GAP_DECISION_VERB = CARD_ACTIONS.gapDecision;
 
-const BUTTON_TEXT: Record<GapDecisionKind, string> = {
-  handled: 'Mark handled',
-  add_question: 'Add to article questions',
-  add_example: 'Add as labelled example',
-};
-const REASON_TEXT: Record<string, string> = {
-  declined: 'declined',
-  low_confidence: 'low confidence',
-  thumbs_down: '👎',
-  passed_to_team: 'passed to the team',
-};
 /** Cards stay well under Teams' 28 KB limit with this many gaps. */
 export const MAX_GAPS_ON_CARD = 15;
 
 function gapElements(gap: DigestGap, owner: string, since: string): CardElement[] {
-  const reasons = gap.reasons.map((reason) => REASON_TEXT[reason] ?? reason).join(', ');
+  const reasons = gap.reasons.map((reason) => GAP_REASON_TEXT[reason] ?? reason).join(', ');
   const others = gap.questions.length > 1 ? ` (+${gap.questions.length - 1} similar)` : '';
   const elements: CardElement[] = [
     { ...paragraph(`**${gap.count} × ${reasons}** near ${gap.articleId ?? 'no article'}`), separator: true },
@@ -42,7 +37,7 @@ function gapElements(gap: DigestGap, owner: string, since: string): CardElement[
     type: 'ActionSet',
     actions: kinds.map((kind) => ({
       type: 'Action.Execute',
-      title: BUTTON_TEXT[kind],
+      title: GAP_BUTTON_TEXT[kind],
       verb: GAP_DECISION_VERB,
       data: { gapId: gap.id, kind, owner, since },
     })),
