@@ -1,13 +1,12 @@
 import { Activity, type ConversationReference } from '@microsoft/agents-activity';
 import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
-import type { JwtPayload } from 'jsonwebtoken';
 import { z } from 'zod';
 import type { Enquiry, TriagePost, TriagePublisher } from '../enquiries/enquiry-queue.js';
 import { ConfigError } from '../errors.js';
 import { formatDate } from '../knowledge/format.js';
 import type { Logger } from '../log.js';
 import { triageCard } from './enquiry-cards.js';
-import { loggableError } from './loggable-error.js';
+import { createProactiveSender } from './proactive.js';
 import type { TeamsMemory } from './teams-memory.js';
 import type { TeamsSettings } from './teams-settings.js';
 
@@ -49,9 +48,7 @@ export function parseChannelReference(raw: string): ConversationReference {
 }
 
 /** Who the bot acts as when it starts a turn itself (the playground has no app id: anonymous). */
-export function botIdentity(settings: TeamsSettings): JwtPayload {
-  return settings.mode === 'authenticated' && settings.appId ? { aud: settings.appId } : { name: 'anonymous' };
-}
+export { botIdentity } from './proactive.js';
 
 export type TeamsTriagePublisherDeps = {
   adapter: CloudAdapter;
@@ -65,37 +62,7 @@ export type TeamsTriagePublisherDeps = {
 export function createTeamsTriagePublisher(deps: TeamsTriagePublisherDeps): TriagePublisher | undefined {
   if (!deps.settings.enquiryChannel) return undefined;
   const channel = parseChannelReference(deps.settings.enquiryChannel);
-  const identity = botIdentity(deps.settings);
-
-  const agent = { id: deps.settings.appId ? `28:${deps.settings.appId}` : 'skills-desk', name: 'Skills Desk' };
-  // The adapter hands a failed turn to its error handler; a proactive post must fail loudly so the queue retries it.
-  const proactive = async (reference: ConversationReference, logic: (context: TurnContext) => Promise<void>) => {
-    let failure: unknown;
-    try {
-      await deps.adapter.continueConversation(identity, { agent, ...reference }, async (context) => {
-        // The SDK makes up an id for the turn it starts and would send every message as a reply to it: a message
-        // the bot starts (a triage post, a reminder) is sent to the conversation (or thread) itself instead.
-        context.onSendActivities(async (_context, activities, next) => {
-          for (const activity of activities) delete activity.replyToId;
-          return next();
-        });
-        try {
-          await logic(context);
-        } catch (error) {
-          failure = error;
-        }
-      });
-    } catch (error) {
-      failure = error;
-    }
-    if (failure !== undefined) {
-      // The SDK's error holds the request (token and card, with contact details): pass on only a summary.
-      const summary = loggableError(failure);
-      throw new Error(
-        `Teams could not deliver the message (${summary.type}${summary.status ? ` ${summary.status}` : ''}): ${summary.message}`,
-      );
-    }
-  };
+  const proactive = createProactiveSender(deps.adapter, deps.settings);
   const inConversation = (conversationId: string, logic: (context: TurnContext) => Promise<void>) =>
     proactive({ ...channel, conversation: { ...channel.conversation, id: conversationId } }, logic);
   const postOf = (enquiry: Enquiry) => enquiry.posts.find((post) => post.platform === 'teams');

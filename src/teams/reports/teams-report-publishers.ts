@@ -1,13 +1,13 @@
 import { Activity, type ConversationReference } from '@microsoft/agents-activity';
-import { CloudAdapter, type TurnContext } from '@microsoft/agents-hosting';
+import { CloudAdapter } from '@microsoft/agents-hosting';
 import type { Core } from '../../core.js';
 import { SkillsDeskError } from '../../errors.js';
 import type { DigestPublisher } from '../../reports/digest-publisher.js';
 import type { ReportPublisher } from '../../reports/report-publisher.js';
-import { loggableError } from '../loggable-error.js';
+import { createProactiveSender } from '../proactive.js';
 import { createTeamsMemory } from '../teams-memory.js';
 import { type TeamsSettings, teamsAuthConfiguration } from '../teams-settings.js';
-import { botIdentity, ChannelReference, parseChannelReference } from '../teams-triage-publisher.js';
+import { ChannelReference, parseChannelReference } from '../teams-triage-publisher.js';
 import { digestCard } from './digest-card.js';
 
 export type TeamsReportPublishers = { summary?: ReportPublisher; digest: DigestPublisher };
@@ -26,31 +26,9 @@ export function createTeamsReportPublishers(
   const adapter = options.adapter ?? new CloudAdapter(teamsAuthConfiguration(settings));
   const memory = createTeamsMemory(core.store);
   const channel = settings.enquiryChannel ? parseChannelReference(settings.enquiryChannel) : undefined;
-  const identity = botIdentity(settings);
-  const agent = { id: settings.appId ? `28:${settings.appId}` : 'skills-desk', name: 'Skills Desk' };
-
-  const send = async (reference: ConversationReference, activity: Activity) => {
-    let failure: unknown;
-    try {
-      await adapter.continueConversation(identity, { agent, ...reference }, async (context: TurnContext) => {
-        try {
-          await context.sendActivity(activity);
-        } catch (error) {
-          failure = error;
-        }
-      });
-    } catch (error) {
-      failure = error;
-    }
-    if (failure !== undefined) {
-      // The SDK's error holds the request and its token: pass on only a summary.
-      const summary = loggableError(failure);
-      throw new SkillsDeskError(
-        'not_found',
-        `Teams could not deliver the report (${summary.type}): ${summary.message}`,
-      );
-    }
-  };
+  const proactive = createProactiveSender(adapter, settings);
+  const send = (reference: ConversationReference, activity: Activity) =>
+    proactive(reference, async (context) => void (await context.sendActivity(activity)), 'the report');
 
   const referenceOf = async (target: string): Promise<ConversationReference> => {
     if (target.trim().startsWith('{')) {
