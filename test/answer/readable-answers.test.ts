@@ -105,6 +105,11 @@ describe('answers a person can use', () => {
     expect(firstLine(answer.text)).toContain('£8.00 (from 1 April 2026) − £12.71 (from 1 April 2026) = £4.71');
   });
 
+  it('does not lead with a percentage the question only shares a word with', async () => {
+    const answer = await answerer.answer({ question: 'how much of their levy can a big firm pass to a smaller one' });
+    expect(firstLine(answer.text)).not.toMatch(/used all its levy funds is 25%/);
+  });
+
   it('answers a question about pay with the rate', async () => {
     const answer = await answerer.answer({ question: 'what do apprentices get paid', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toMatch(/^The National Minimum Wage apprentice rate is £8\.00 an hour/);

@@ -19,6 +19,11 @@ const YES_NO = /^(?:do|does|did|is|are|was|were|can|could|should|will|would|has|
 
 /** Weights of what makes a fact the one asked for. */
 const WEIGHT = { search: 1, named: 1.5, kind: 2, topic: 0.5, value: 0.6, own: 3, article: 0.5, change: 1.5 };
+/**
+ * How much of its name a question must use for a figure of the kind asked to count without a strong search match:
+ * "how much of their levy can a big firm pass on" asks for a percentage, but not the co-investment one.
+ */
+const MIN_NAMED_FOR_KIND = 0.2;
 /** Below this a fact is not the answer, and the best passage leads instead. */
 const MIN_LEAD_SCORE = 1.3;
 
@@ -156,7 +161,7 @@ export function chooseFacts(
       const eligible =
         // A follow-up whose own words are all in a figure's name asks for that figure ("what about outside london").
         (asksFigure || named >= 0.8 || explains(fact, ownTerms, knowledge) >= 0.99) &&
-        (matches || named >= 0.6 || kindFit(fact.unit, asked) >= 1) &&
+        (matches || named >= 0.6 || (kindFit(fact.unit, asked) >= 1 && named >= MIN_NAMED_FOR_KIND)) &&
         (close || named >= 0.8 || kindFit(fact.unit, asked) >= 1) &&
         (topArticles.has(fact.article) || named >= 0.8) &&
         hasValue(fact);
