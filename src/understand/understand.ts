@@ -64,15 +64,21 @@ function changedValues(earlier: CalculatorRequest, message: string, asOf: string
 }
 
 /**
- * The calculator a calculation with no calculator of its own wants, from the values it gives: a pay bill is the levy,
- * a course price with no pay bill is co-investment, a person's age alone is eligibility.
+ * The calculator a calculation wants, with the inputs it reads: the one the model named, except that a levy sum needs
+ * a pay bill (a course price alone asks who pays for the course); with none named, a pay bill is the levy, a course
+ * price co-investment, a person's age alone eligibility.
  */
-function calculatorForValues(message: string, asOf: string): CalculatorKind {
-  const money = readCalculatorInputs('levy', message, asOf);
-  if (money.payBill !== undefined) return 'levy';
-  if (money.apprenticeshipPrice !== undefined) return 'co_investment';
-  if (readCalculatorInputs('eligibility', message, asOf).age !== undefined) return 'eligibility';
-  return 'levy';
+function calculatorFor(named: CalculatorKind | undefined, message: string, asOf: string): CalculatorRequest {
+  const read = (kind: CalculatorKind): CalculatorRequest => ({
+    kind,
+    inputs: readCalculatorInputs(kind, message, asOf),
+  });
+  if (named !== undefined && named !== 'levy') return read(named);
+  const levy = read('levy');
+  if (levy.inputs.payBill === undefined && levy.inputs.apprenticeshipPrice !== undefined) return read('co_investment');
+  if (named === 'levy' || levy.inputs.payBill !== undefined) return levy;
+  const eligibility = read('eligibility');
+  return eligibility.inputs.age !== undefined ? eligibility : levy;
 }
 
 /** What an earlier message in the thread meant, read with the turns before it (so its own follow-ups resolve). */
@@ -173,13 +179,7 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
     }
   }
   if (intent === 'calculation' && calculator === undefined) {
-    const byValues = calculatorForValues(message, request.asOf);
-    // A levy sum needs a pay bill: a course price alone asks who pays for the course.
-    const kind =
-      own.calculator === undefined || (own.calculator === 'levy' && byValues === 'co_investment')
-        ? byValues
-        : own.calculator;
-    calculator = { kind, inputs: readCalculatorInputs(kind, message, request.asOf) };
+    calculator = calculatorFor(own.calculator, message, request.asOf);
   }
 
   return {
