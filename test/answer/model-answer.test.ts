@@ -174,14 +174,21 @@ describe('answerer with a model', () => {
 
   it('works a calculation the question states itself with the calculator, without asking the model', async () => {
     const { answerer, store } = await testAnswerer({ model });
-    // Any call to the model would fail this test: nothing is mocked and the network is closed.
-    const answer = await answerer.answer({
-      question: 'Roughly what would an employer with five million in wages owe in levy?',
-    });
-    expect(answer.tool).toBe('levy');
-    expect(answer.text).toContain('£10,000');
-    expect(nock.pendingMocks()).toEqual([]);
-    await store.close();
+    // Nothing is mocked and the network is closed: every request the answerer tries is recorded here.
+    const tried: string[] = [];
+    const record = (request: { path?: string }) => tried.push(request.path ?? '');
+    nock.emitter.on('no match', record);
+    try {
+      const answer = await answerer.answer({
+        question: 'Roughly what would an employer with five million in wages owe in levy?',
+      });
+      expect(tried).toEqual([]);
+      expect(answer.tool).toBe('levy');
+      expect(answer.text).toContain('£10,000');
+    } finally {
+      nock.emitter.removeListener('no match', record);
+      await store.close();
+    }
   });
 
   it('falls back to the extractive answer when the model calls a calculator with invalid input', async () => {
