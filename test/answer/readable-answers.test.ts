@@ -32,6 +32,22 @@ describe('answers a person can use', () => {
     expect(firstLine(answer.text)).toContain('£10.85 an hour');
   });
 
+  it('answers when a figure stopped applying with the figure that ended, not the one in force now', async () => {
+    const answer = await answerer.answer({
+      question: 'when did the separate 21-22 minimum wage rate end',
+      asOf: '2026-06-01',
+    });
+    expect(firstLine(answer.text)).toContain('£10.18 an hour from 1 April 2023 until 31 March 2024');
+    expect(firstLine(answer.text)).toContain('it has not applied since 1 April 2024');
+    expect(firstLine(answer.text)).not.toContain('£12.71');
+  });
+
+  it("does not lead with a figure from another article that only shares the question's common words", async () => {
+    const answer = await answerer.answer({ question: 'when can levy start paying for short courses', asOf: '2026-06-01' });
+    expect(firstLine(answer.text)).not.toContain('£3,000,000');
+    expect(answer.text).toContain('April 2026');
+  });
+
   it('works out the difference between two rates and shows the working', async () => {
     const answer = await answerer.answer({ question: 'how much more is the LLW than the NLW?', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toContain('£14.80 (from 22 October 2025) − £12.71 (from 1 April 2026) = £2.09');

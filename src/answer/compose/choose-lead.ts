@@ -15,6 +15,9 @@ const ASKS_FOR_FIGURE =
 const MAX_WORDS_ONLY_NAMED = 8;
 /** "How is it paid", "how does a business host": asks for a way, not a figure (unlike "how much", "how long"). */
 const HOW_TO = /^how (?!much|many|long|old|young|often|soon|far|big|large|small)\w+\b/i;
+/** "When did the separate 21-22 rate end": the figure that ended is the answer, with the date it applied until. */
+const ASKS_WHEN_ENDED =
+  /\bwhen\b.*\b(?:end|ended|stop|stopped|scrapped|abolished|removed|withdrawn|finish|finished|went away|go away)\b/i;
 const YES_NO = /^(?:do|does|did|is|are|was|were|can|could|should|will|would|has|have|must)\b/i;
 
 /** Weights of what makes a fact the one asked for. */
@@ -163,7 +166,7 @@ export function chooseFacts(
         (asksFigure || named >= 0.8 || explains(fact, ownTerms, knowledge) >= 0.99) &&
         (matches || named >= 0.6 || (kindFit(fact.unit, asked) >= 1 && named >= MIN_NAMED_FOR_KIND)) &&
         (close || named >= 0.8 || kindFit(fact.unit, asked) >= 1) &&
-        (topArticles.has(fact.article) || named >= 0.8) &&
+        (topArticles.has(fact.article) || named >= 0.9) &&
         hasValue(fact);
       const score =
         // Search scores spread widely (one hit may score eight times the next), so their ratio counts on a log scale.
@@ -191,8 +194,12 @@ export function chooseFacts(
     !intent.wantsHistory &&
     !figureAsOf(fact, date) &&
     fact.values.some((entry) => entry.from <= date);
+  const asksEnd = ASKS_WHEN_ENDED.test(ownWords ?? question);
+  const endAsked = (fact: Fact) => asksEnd && ended(fact) && namedShare(fact, questionTerms, knowledge) >= 0.8;
   const top =
-    scored.find((entry) => (!ended(entry.fact) || entry.changeAsked) && entry.score >= MIN_LEAD_SCORE) ??
+    scored.find(
+      (entry) => (!ended(entry.fact) || entry.changeAsked || endAsked(entry.fact)) && entry.score >= MIN_LEAD_SCORE,
+    ) ??
     scored.find(
       (entry) =>
         // The kind asked for exactly ("how long is it?"), even if it has ended: the lead then says until when it applied.

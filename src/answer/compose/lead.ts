@@ -6,6 +6,12 @@ import type { AnswerBlock, StatedFigure } from '../answer.js';
 import { describeReported } from '../describe-reported.js';
 import type { QuestionIntent } from '../question-time.js';
 
+function dayAfter(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
 export type Lead = { text: string; figures: StatedFigure[]; list?: AnswerBlock };
 
 export function statedFigure(fact: Fact, entry: FactValue): StatedFigure {
@@ -144,8 +150,10 @@ export function leadFor(fact: Fact, intent: QuestionIntent, asOf: string, questi
     const last = [...history].reverse().find((entry) => entry.from <= date);
     if (!last) return { text: `I hold no figure for ${name} on ${formatDate(date)}.`, figures: [] };
     const end = lastDayOf(fact, last) as string;
+    // A value with its own end date is a figure that stopped applying, not one whose next value is missing.
+    const after = last.to !== undefined ? `it has not applied since ${formatDate(dayAfter(last.to))}` : 'I hold no figure after that';
     return {
-      text: `${upperFirst(name)} was ${figure(fact, last)} from ${formatDate(last.from)} until ${formatDate(end)}; I hold no figure after that.`,
+      text: `${upperFirst(name)} was ${figure(fact, last)} from ${formatDate(last.from)} until ${formatDate(end)}; ${after}.`,
       figures: [statedFigure(fact, last)],
     };
   }
