@@ -1,4 +1,5 @@
 import type { LabelledExample } from './example-schema.js';
+import { DEFAULT_TRAINING, type TrainOptions } from './logistic-regression.js';
 import type { UnderstandingModel } from './model.js';
 import { trainModel } from './train-model.js';
 import { understandWith } from './understand.js';
@@ -143,12 +144,16 @@ export function measure(scored: readonly Scored[]): Metrics {
 }
 
 /** k-fold cross-validation: each fold is understood by a model trained on the other folds. */
-export function crossValidate(examples: readonly LabelledExample[], folds = 5): Metrics {
+export function crossValidate(
+  examples: readonly LabelledExample[],
+  folds = 5,
+  options: TrainOptions = DEFAULT_TRAINING,
+): Metrics {
   const scored: Scored[] = [];
   for (let fold = 0; fold < folds; fold += 1) {
     const training = examples.filter((_, position) => position % folds !== fold);
     const held = examples.filter((_, position) => position % folds === fold);
-    scored.push(...understandExamples(trainModel(training), held));
+    scored.push(...understandExamples(trainModel(training, options), held));
   }
   return measure(scored);
 }

@@ -4,7 +4,7 @@ import { contextFeatures, earlierSubject } from './context-features.js';
 import type { LabelledExample } from './example-schema.js';
 import { messageFeatures, tokenize } from './features.js';
 import { intentLabel } from './intent-label.js';
-import { DEFAULT_TRAINING, type Sample, train, type Weights } from './logistic-regression.js';
+import { DEFAULT_TRAINING, type Sample, type TrainOptions, train, type Weights } from './logistic-regression.js';
 import { classify, featureIndexes, type Head, type UnderstandingModel } from './model.js';
 
 /** The date relative values ("next tax year") are read against while training. */
@@ -43,7 +43,12 @@ function balance(groups: readonly string[]): number[] {
 
 const groupOf = (label: string) => label.split(':')[0] as string;
 
-function trainHead(labelsOf: readonly string[], featuresOf: readonly number[][], featureCount: number): Head {
+function trainHead(
+  labelsOf: readonly string[],
+  featuresOf: readonly number[][],
+  featureCount: number,
+  options: TrainOptions,
+): Head {
   const labels = sortedLabels(labelsOf);
   const numeric = labelsOf.map((label) => labels.indexOf(label));
   const weights = balance(labelsOf.map(groupOf));
@@ -54,7 +59,7 @@ function trainHead(labelsOf: readonly string[], featuresOf: readonly number[][],
   }));
   return {
     labels: labels.length > 0 ? labels : ['none'],
-    model: train(samples, Math.max(1, labels.length), featureCount, DEFAULT_TRAINING),
+    model: train(samples, Math.max(1, labels.length), featureCount, options),
   };
 }
 
@@ -65,7 +70,10 @@ function widen(weights: Weights, featureCount: number): Weights {
 }
 
 /** Trains the understanding model on labelled examples. The same examples always give the same model. */
-export function trainModel(examples: readonly LabelledExample[]): UnderstandingModel {
+export function trainModel(
+  examples: readonly LabelledExample[],
+  options: TrainOptions = DEFAULT_TRAINING,
+): UnderstandingModel {
   const featureSets = examples.map((example) => messageFeatures(tokenize(example.text).words));
   const frequency = new Map<string, number>();
   for (const features of featureSets)
@@ -83,7 +91,7 @@ export function trainModel(examples: readonly LabelledExample[]): UnderstandingM
   };
   const indexes = featureSets.map((features) => featureIndexes(partial, features));
 
-  partial.heads.intent = trainHead(examples.map(intentLabel), indexes, vocabulary.size);
+  partial.heads.intent = trainHead(examples.map(intentLabel), indexes, vocabulary.size, options);
   const ownSubject = examples
     .map((_, position) => position)
     .filter((position) => examples[position]?.followUp !== true);
@@ -91,6 +99,7 @@ export function trainModel(examples: readonly LabelledExample[]): UnderstandingM
     ownSubject.map((position) => examples[position]?.topic as string),
     ownSubject.map((position) => indexes[position] as number[]),
     vocabulary.size,
+    options,
   );
 
   // Follow-up evidence: what the thread was about and whether the message names its own subject.
@@ -117,6 +126,7 @@ export function trainModel(examples: readonly LabelledExample[]): UnderstandingM
       ...featureIndexes(partial, evidence[row] ?? []),
     ]),
     vocabulary.size,
+    options,
   );
   return partial;
 }
