@@ -98,7 +98,9 @@ export function composeExtractive(input: ComposeInput): Answer {
   }
 
   // Arithmetic people ask for, worked from held figures.
-  const worked = contact ? undefined : workArithmetic(knowledge, ownWords, quoteDate);
+  const worked = contact
+    ? undefined
+    : workArithmetic(knowledge, ownWords, quoteDate, ownWords === question ? undefined : question);
   // The kind of figure asked for, read from the message itself, else from the question it follows up.
   const ownKinds = kindsAsked(ownWords);
   const asked = Object.keys(ownKinds).length > 0 ? ownKinds : kindsAsked(question);

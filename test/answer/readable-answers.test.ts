@@ -43,9 +43,23 @@ describe('answers a person can use', () => {
   });
 
   it("does not lead with a figure from another article that only shares the question's common words", async () => {
-    const answer = await answerer.answer({ question: 'when can levy start paying for short courses', asOf: '2026-06-01' });
+    const answer = await answerer.answer({
+      question: 'when can levy start paying for short courses',
+      asOf: '2026-06-01',
+    });
     expect(firstLine(answer.text)).not.toContain('£3,000,000');
     expect(answer.text).toContain('April 2026');
+  });
+
+  it("works a follow-up's yearly figure on the rate the thread was about", async () => {
+    const history = [
+      { role: 'user' as const, text: 'whats llw at the mo' },
+      { role: 'assistant' as const, text: 'The London Living Wage is £14.80 an hour, from 22 October 2025.' },
+    ];
+    const yearly = await answerer.answer({ question: "and what's that a year on 35 hrs", history, asOf: '2026-06-01' });
+    expect(firstLine(yearly.text)).toContain('£14.80 × 35 hours × 52 weeks = £26,936 a year');
+    const gap = await answerer.answer({ question: 'how much more is that than the nlw', history, asOf: '2026-06-01' });
+    expect(firstLine(gap.text)).toContain('= £2.09');
   });
 
   it('works out the difference between two rates and shows the working', async () => {

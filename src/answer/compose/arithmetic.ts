@@ -51,8 +51,19 @@ function held(fact: Fact, date: string): FactValue | undefined {
 }
 
 /** Differences between two hourly rates, and weekly, monthly or yearly pay at an hourly rate, with the working. */
-export function workArithmetic(knowledge: Knowledge, question: string, date: string): Worked | undefined {
-  const named = hourlyFactsNamed(knowledge, question);
+export function workArithmetic(
+  knowledge: Knowledge,
+  question: string,
+  date: string,
+  subject?: string,
+): Worked | undefined {
+  // A follow-up ("and what's that a year?") works on the rate its thread was about when it names none itself.
+  const own = hourlyFactsNamed(knowledge, question);
+  const earlier = subject === undefined ? [] : hourlyFactsNamed(knowledge, subject);
+  const named =
+    own.length > 0
+      ? [...earlier.filter((fact) => own.length === 1 && !own.includes(fact)).slice(0, 1), ...own]
+      : earlier;
   if (named.length >= 2 && asksDifference.test(question)) {
     const [first, second] = named as [Fact, Fact];
     const a = held(first, date);

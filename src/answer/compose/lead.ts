@@ -151,7 +151,10 @@ export function leadFor(fact: Fact, intent: QuestionIntent, asOf: string, questi
     if (!last) return { text: `I hold no figure for ${name} on ${formatDate(date)}.`, figures: [] };
     const end = lastDayOf(fact, last) as string;
     // A value with its own end date is a figure that stopped applying, not one whose next value is missing.
-    const after = last.to !== undefined ? `it has not applied since ${formatDate(dayAfter(last.to))}` : 'I hold no figure after that';
+    const after =
+      last.to !== undefined
+        ? `it has not applied since ${formatDate(dayAfter(last.to))}`
+        : 'I hold no figure after that';
     return {
       text: `${upperFirst(name)} was ${figure(fact, last)} from ${formatDate(last.from)} until ${formatDate(end)}; ${after}.`,
       figures: [statedFigure(fact, last)],
