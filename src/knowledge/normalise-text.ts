@@ -31,7 +31,7 @@ const SYNONYMS: [RegExp, string][] = [
   [/\bdegree\s+apprenticeships?\b/g, 'degreeapprenticeship'],
   [/\bfoundation\s+apprenticeships?\b/g, 'foundationapprenticeship'],
   [/\blevel\s*([2-7])\b|\bl([2-7])\b/g, 'level$1$2'],
-  [/\b(?:apprentices|apprenticeships?|apprentiships?|aprenticeships?)\b/g, 'apprentice'],
+  [/\b(?:apprentices|apprenticeships?|apprentiships?|aprenticeships?|apprentships?|apprs?)\b/g, 'apprentice'],
   [/\bunder[\s-]?(?:16|18|19|21|22|25)s?\b/g, 'youngperson'],
   [/\bhow (?:young|old)\b|\bage limits?\b|\b(?:minimum|maximum|upper|lower) age\b/g, 'age'],
   [/\bpay(?:s|ing)? towards\b|\bcontribut(?:e|es|ion|ions)\b/g, 'coinvest'],

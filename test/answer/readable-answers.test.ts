@@ -62,6 +62,19 @@ describe('answers a person can use', () => {
     expect(firstLine(gap.text)).toContain('= £2.09');
   });
 
+  it('finds the article for the everyday words staff use (pass levy on, appr, lived in the UK)', async () => {
+    const transfer = await answerer.answer({
+      question: 'how much of their levy can a big firm pass to a smaller one',
+      asOf: '2026-06-01',
+    });
+    expect(firstLine(transfer.text)).toContain('50%');
+    const residency = await answerer.answer({
+      question: 'how long does someone need to have lived in the UK to get appr funding',
+      asOf: '2026-06-01',
+    });
+    expect(firstLine(residency.text)).toContain('3 years');
+  });
+
   it('works out the difference between two rates and shows the working', async () => {
     const answer = await answerer.answer({ question: 'how much more is the LLW than the NLW?', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toContain('£14.80 (from 22 October 2025) − £12.71 (from 1 April 2026) = £2.09');
