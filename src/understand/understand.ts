@@ -180,6 +180,12 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
   }
   if (intent === 'calculation' && calculator === undefined) {
     calculator = calculatorFor(own.calculator, message, request.asOf);
+    // A follow-up to a question that gives no value a calculator reads ("and for 16 and 17 year olds?" after the
+    // LLW) asks more about that question's subject, not for a calculation.
+    if (followUp && earlier && earlier.intent === 'question' && Object.keys(calculator.inputs).length === 0) {
+      intent = 'question';
+      calculator = undefined;
+    }
   }
 
   return {

@@ -26,6 +26,19 @@ describe('follow-ups', () => {
     });
   });
 
+  it('reads a follow-up to a question that gives no calculator value as more of that question', () => {
+    const llw = thread('whats the llw', 'The London Living Wage is £14.80 an hour, from 22 October 2025.');
+    const s106 = thread('s106 local labour target', 'The employment and skills plan sets the local labour target.');
+    for (const [message, history, topic] of [
+      ['and for 16 and 17 year olds?', llw, 'llw'],
+      ['and what if they miss them', s106, 's106'],
+    ] as const) {
+      const reading = read(message, history);
+      expect(reading, message).toMatchObject({ intent: 'question', followUp: true, topic });
+      expect(reading.calculator, message).toBeUndefined();
+    }
+  });
+
   it('re-runs the calculation with a corrected pay bill and says what changed', () => {
     const reading = read("it's 5.2m actually", levyOn5m);
     expect(reading).toMatchObject({
