@@ -12,6 +12,7 @@ export {
   coInvestmentAnswer,
   eligibilityAnswer,
   levyAnswer,
+  renderResult,
   runCalculator,
 } from './calculator-answer.js';
 export { type CoInvestmentResult, calculateCoInvestment } from './co-investment/calculate-co-investment.js';
