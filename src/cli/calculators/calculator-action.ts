@@ -9,12 +9,13 @@ import type { Knowledge } from '../../knowledge/knowledge.js';
 import { loadKnowledge } from '../../knowledge/load-knowledge.js';
 import type { CliContext } from '../cli-context.js';
 import { renderCalculatorText } from '../render-answer-text.js';
+import { withoutUndefined } from './calculator-flags.js';
 
 /** The flags every calculator command has. */
 export type CalculatorFlags = { asOf?: string; verbose?: boolean };
 
-/** What a command's flags ask for: the calculation, and whether to print it as JSON. */
-export type CalculatorRequest = { run: CalculatorRun; json: boolean };
+/** The flags of the commands that take `--json` to print the result as JSON. */
+export type JsonFlag = { json?: boolean };
 
 const AsOf = IsoDate.optional();
 
@@ -31,26 +32,35 @@ export function flagValue<T>(result: z.ZodSafeParseResult<T>): T {
   return result.data;
 }
 
+/** A calculator's input from the values read off its flags (those not given left out), or a FlagError. */
+export function inputFrom<Schema extends z.ZodType>(schema: Schema, values: Record<string, unknown>): z.output<Schema> {
+  return flagValue(schema.safeParse(withoutUndefined(values)));
+}
+
 /** `--json` and `--verbose` for the commands that print either the answer or the result as JSON. */
 export function withOutputOptions(command: Command): Command {
   return command.option('--json', 'print the result as JSON').option('--verbose', 'print the full working as well');
 }
 
 /**
- * A calculator command's action: reads `--as-of`, then the request from the flags, and prints the calculation. The
- * first flag that cannot be read is reported, one line an issue, with exit code 1.
+ * A calculator command's action: reads `--as-of`, then the calculation from the flags, and prints it (as JSON when
+ * `json` says so; by default when `--json` is given). The first flag that cannot be read is reported, one line an
+ * issue, with exit code 1.
  */
 export function calculatorAction<Flags extends CalculatorFlags>(
   context: CliContext,
   command: string,
-  read: (flags: Flags) => CalculatorRequest,
+  read: (flags: Flags) => CalculatorRun,
+  json: (flags: Flags) => boolean = (flags) => (flags as JsonFlag).json === true,
 ): (flags: Flags) => Promise<void> {
   return async (flags) => {
     let asOf: string | undefined;
-    let request: CalculatorRequest;
+    let run: CalculatorRun;
+    let asJson: boolean;
     try {
       asOf = flagValue(AsOf.safeParse(flags.asOf));
-      request = read(flags);
+      asJson = json(flags);
+      run = read(flags);
     } catch (error) {
       if (!(error instanceof FlagError)) throw error;
       const lines = error.issues.issues.map((issue) => `skills-desk ${command}: ${issue.message}`);
@@ -58,7 +68,7 @@ export function calculatorAction<Flags extends CalculatorFlags>(
       context.setExitCode(1);
       return;
     }
-    await printCalculation(context, request, asOf, flags.verbose === true);
+    await printCalculation(context, run, asOf, { json: asJson, verbose: flags.verbose === true });
   };
 }
 
@@ -69,17 +79,17 @@ function today(): string {
 /** Runs a calculator and prints its answer, or the result and citations as JSON. */
 async function printCalculation(
   context: CliContext,
-  request: CalculatorRequest,
+  run: CalculatorRun,
   asOf: string | undefined,
-  verbose: boolean,
+  output: { json: boolean; verbose: boolean },
 ): Promise<void> {
   const knowledge = await readKnowledge(context);
-  const result = runCalculator(knowledge, request.run, asOf ?? today());
-  const answer = answerFromResult(knowledge, request.run, result, today());
+  const result = runCalculator(knowledge, run, asOf ?? today());
+  const answer = answerFromResult(knowledge, run, result, today());
   context.stdout.write(
-    request.json
+    output.json
       ? `${JSON.stringify({ result, citations: answer.citations }, null, 2)}\n`
-      : renderCalculatorText(answer, verbose),
+      : renderCalculatorText(answer, output.verbose),
   );
 }
 

@@ -1,18 +1,24 @@
 import type { Command } from 'commander';
 import { CoInvestmentInput } from '../../calculators/index.js';
 import type { CliContext } from '../cli-context.js';
-import { type CalculatorFlags, calculatorAction, flagValue, withOutputOptions } from './calculator-action.js';
-import { amountFlag, answerFlag, numberFlag, withoutUndefined } from './calculator-flags.js';
+import {
+  type CalculatorFlags,
+  calculatorAction,
+  inputFrom,
+  type JsonFlag,
+  withOutputOptions,
+} from './calculator-action.js';
+import { amountFlag, answerFlag, numberFlag } from './calculator-flags.js';
 
-type CoInvestmentFlags = CalculatorFlags & {
-  price?: string;
-  age?: string;
-  levyPayer?: string | boolean;
-  ehcOrCareLeaver?: string | boolean;
-  employees?: string;
-  startDate?: string;
-  json?: boolean;
-};
+type CoInvestmentFlags = CalculatorFlags &
+  JsonFlag & {
+    price?: string;
+    age?: string;
+    levyPayer?: string | boolean;
+    ehcOrCareLeaver?: string | boolean;
+    employees?: string;
+    startDate?: string;
+  };
 
 /** `skills-desk co-investment`: who pays for one apprenticeship, the employer or the government. */
 export function registerCoInvestmentCommand(program: Command, context: CliContext): void {
@@ -29,22 +35,15 @@ export function registerCoInvestmentCommand(program: Command, context: CliContex
     .option('--as-of <date>', 'the date asked about (YYYY-MM-DD)');
   withOutputOptions(command).action(
     calculatorAction(context, 'co-investment', (flags: CoInvestmentFlags) => ({
-      run: {
-        kind: 'co-investment',
-        inputs: flagValue(
-          CoInvestmentInput.safeParse(
-            withoutUndefined({
-              price: amountFlag(flags.price),
-              apprenticeAge: numberFlag(flags.age),
-              levyPayer: answerFlag(flags.levyPayer),
-              hasEhcPlanOrIsCareLeaver: answerFlag(flags.ehcOrCareLeaver),
-              employeeCount: numberFlag(flags.employees),
-              startDate: flags.startDate,
-            }),
-          ),
-        ),
-      },
-      json: flags.json === true,
+      kind: 'co-investment',
+      inputs: inputFrom(CoInvestmentInput, {
+        price: amountFlag(flags.price),
+        apprenticeAge: numberFlag(flags.age),
+        levyPayer: answerFlag(flags.levyPayer),
+        hasEhcPlanOrIsCareLeaver: answerFlag(flags.ehcOrCareLeaver),
+        employeeCount: numberFlag(flags.employees),
+        startDate: flags.startDate,
+      }),
     })),
   );
 }

@@ -66,33 +66,39 @@ export function registerEligibilityCommand(program: Command, context: CliContext
     .option('--as-of <date>', 'the date asked about, used as the start date when none is given (YYYY-MM-DD)')
     .option('--verbose', 'print the full working as well')
     .action(
-      calculatorAction(context, 'eligibility', (flags: EligibilityFlags) => {
-        const output = flagValue(Output.safeParse(flags.output));
-        const fromJson = flags.json === undefined ? {} : flagValue(JsonInput.safeParse(flags.json));
-        const input = EligibilityInput.safeParse({
-          ...fromJson,
-          ...withoutUndefined({
-            age: numberFlag(flags.age),
-            startDate: flags.startDate,
-            rightToWork: answerFlag(flags.rightToWork),
-            residency: flags.residency,
-            yearsInUk: numberFlag(flags.yearsResident),
-            worksMostlyInEngland: answerFlag(flags.worksInEngland),
-            inOtherFundedEducation: answerFlag(flags.otherFunding),
-            priorQualificationLevel: numberFlag(flags.priorLevel),
-            priorQualificationSameArea: answerFlag(flags.priorSameArea),
-            hoursPerWeek: numberFlag(flags.hours),
-            durationMonths: numberFlag(flags.duration),
-            level: numberFlag(flags.level),
-            standardName: flags.standard,
-            isFoundationApprenticeship: flags.foundation,
-            levyPayer: answerFlag(flags.levyPayer),
-            employeeCount: numberFlag(flags.employees),
-            isCareLeaver: answerFlag(flags.careLeaver),
-            hasEhcPlan: answerFlag(flags.ehcPlan),
-          }),
-        });
-        return { run: { kind: 'eligibility', inputs: flagValue(input) }, json: output === 'json' };
-      }),
+      calculatorAction(
+        context,
+        'eligibility',
+        (flags: EligibilityFlags) => ({
+          kind: 'eligibility',
+          inputs: flagValue(
+            EligibilityInput.safeParse({
+              ...(flags.json === undefined ? {} : flagValue(JsonInput.safeParse(flags.json))),
+              ...withoutUndefined({
+                age: numberFlag(flags.age),
+                startDate: flags.startDate,
+                rightToWork: answerFlag(flags.rightToWork),
+                residency: flags.residency,
+                yearsInUk: numberFlag(flags.yearsResident),
+                worksMostlyInEngland: answerFlag(flags.worksInEngland),
+                inOtherFundedEducation: answerFlag(flags.otherFunding),
+                priorQualificationLevel: numberFlag(flags.priorLevel),
+                priorQualificationSameArea: answerFlag(flags.priorSameArea),
+                hoursPerWeek: numberFlag(flags.hours),
+                durationMonths: numberFlag(flags.duration),
+                level: numberFlag(flags.level),
+                standardName: flags.standard,
+                isFoundationApprenticeship: flags.foundation,
+                levyPayer: answerFlag(flags.levyPayer),
+                employeeCount: numberFlag(flags.employees),
+                isCareLeaver: answerFlag(flags.careLeaver),
+                hasEhcPlan: answerFlag(flags.ehcPlan),
+              }),
+            }),
+          ),
+        }),
+        // `--json` here is the input; `--output json` prints the result as JSON.
+        (flags) => flagValue(Output.safeParse(flags.output)) === 'json',
+      ),
     );
 }

@@ -1,21 +1,27 @@
 import type { Command } from 'commander';
 import { LevyInput } from '../../calculators/index.js';
 import type { CliContext } from '../cli-context.js';
-import { type CalculatorFlags, calculatorAction, flagValue, withOutputOptions } from './calculator-action.js';
-import { amountFlag, numberFlag, shareFlag, withoutUndefined } from './calculator-flags.js';
+import {
+  type CalculatorFlags,
+  calculatorAction,
+  inputFrom,
+  type JsonFlag,
+  withOutputOptions,
+} from './calculator-action.js';
+import { amountFlag, numberFlag, shareFlag } from './calculator-flags.js';
 
-type LevyFlags = CalculatorFlags & {
-  payBill?: string;
-  englandShare?: string;
-  connected?: boolean;
-  allowanceShare?: string;
-  taxYear?: string;
-  apprenticeshipPrice?: string;
-  apprenticeAge?: string;
-  ehcOrCareLeaver?: boolean;
-  employees?: string;
-  json?: boolean;
-};
+type LevyFlags = CalculatorFlags &
+  JsonFlag & {
+    payBill?: string;
+    englandShare?: string;
+    connected?: boolean;
+    allowanceShare?: string;
+    taxYear?: string;
+    apprenticeshipPrice?: string;
+    apprenticeAge?: string;
+    ehcOrCareLeaver?: boolean;
+    employees?: string;
+  };
 
 /** `skills-desk levy`: an employer's levy, account funds, expiry, transfers and co-investment. */
 export function registerLevyCommand(program: Command, context: CliContext): void {
@@ -34,25 +40,18 @@ export function registerLevyCommand(program: Command, context: CliContext): void
     .option('--as-of <date>', 'apply the rules in force on this date (YYYY-MM-DD)');
   withOutputOptions(command).action(
     calculatorAction(context, 'levy', (flags: LevyFlags) => ({
-      run: {
-        kind: 'levy',
-        inputs: flagValue(
-          LevyInput.safeParse(
-            withoutUndefined({
-              payBill: amountFlag(flags.payBill),
-              englandShare: shareFlag(flags.englandShare),
-              isConnected: flags.connected === true,
-              allowanceShare: shareFlag(flags.allowanceShare),
-              taxYear: flags.taxYear,
-              apprenticeshipPrice: amountFlag(flags.apprenticeshipPrice),
-              apprenticeAge: numberFlag(flags.apprenticeAge),
-              apprenticeHasEhcPlanOrIsCareLeaver: flags.ehcOrCareLeaver,
-              employeeCount: numberFlag(flags.employees),
-            }),
-          ),
-        ),
-      },
-      json: flags.json === true,
+      kind: 'levy',
+      inputs: inputFrom(LevyInput, {
+        payBill: amountFlag(flags.payBill),
+        englandShare: shareFlag(flags.englandShare),
+        isConnected: flags.connected === true,
+        allowanceShare: shareFlag(flags.allowanceShare),
+        taxYear: flags.taxYear,
+        apprenticeshipPrice: amountFlag(flags.apprenticeshipPrice),
+        apprenticeAge: numberFlag(flags.apprenticeAge),
+        apprenticeHasEhcPlanOrIsCareLeaver: flags.ehcOrCareLeaver,
+        employeeCount: numberFlag(flags.employees),
+      }),
     })),
   );
 }
