@@ -222,9 +222,7 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
       lines,
       notes,
       questions,
-      figures: reader.figures(),
-      articleIds: reader.articleIds(),
-      missing: reader.missing(),
+      ...reader.sources(),
     };
   }
 }
