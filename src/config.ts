@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { jsonText } from './json-text.js';
 
 const optionalText = z
   .string()
@@ -81,17 +82,7 @@ export const Environment = z.object({
       error: 'expected off, monthly, quarterly or monthly,quarterly',
     })
     .default('monthly,quarterly'),
-  CONTENT_OWNER_CHANNELS: z
-    .string()
-    .trim()
-    .transform((text, context) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        context.addIssue({ code: 'custom', message: 'expected JSON: {"owner": {"slack": "C…", "teams": "…"}}' });
-        return z.NEVER;
-      }
-    })
+  CONTENT_OWNER_CHANNELS: jsonText('expected JSON: {"owner": {"slack": "C…", "teams": "…"}}')
     .pipe(
       z.record(
         z.string().min(1),

@@ -35,7 +35,11 @@ export function runCalculator(knowledge: Pick<Knowledge, 'facts'>, run: Calculat
   }
 }
 
-function render(result: CalculatorResult, citations: Answer['citations']): { text: string; working: string } {
+/** A result's short answer and full working, with citation markers numbered as `citations` (none when left out). */
+export function renderResult(
+  result: CalculatorResult,
+  citations?: Answer['citations'],
+): { text: string; working: string } {
   switch (result.tool) {
     case 'levy':
       return { text: renderLevySummary(result, citations), working: renderLevyWorking(result, citations) };
@@ -75,7 +79,7 @@ export function answerFromResult(
   today: string,
 ): Answer {
   const citations = citeArticles(knowledge, result.articleIds, result.rulesDate, today);
-  const { text, working } = render(result, citations);
+  const { text, working } = renderResult(result, citations);
   return {
     kind: 'answer',
     text,

@@ -28,6 +28,26 @@ const YES_NO: FormOption[] = [
 ];
 const YES_NO_UNKNOWN: FormOption[] = [...YES_NO, { value: 'unknown', label: 'Not known' }];
 
+/** An optional yes/no question; the input takes it as a boolean (its options are `YES_NO` itself). */
+const yesNoField = (name: string, label: string, initial?: 'no'): FormField => ({
+  name,
+  label,
+  kind: 'select',
+  required: false,
+  options: YES_NO,
+  ...(initial !== undefined && { initial }),
+});
+
+/** An optional yes/no/not known question, starting at not known. */
+const yesNoUnknownField = (name: string, label: string): FormField => ({
+  name,
+  label,
+  kind: 'select',
+  required: false,
+  options: YES_NO_UNKNOWN,
+  initial: 'unknown',
+});
+
 const RESIDENCY_LABELS: Record<(typeof RESIDENCY_STATUSES)[number], string> = {
   'uk-national': 'UK national',
   settled: 'EU Settlement Scheme: settled status',
@@ -49,14 +69,7 @@ export const levyFormFields: FormField[] = [
     required: false,
     initial: '100',
   },
-  {
-    name: 'isConnected',
-    label: 'Connected to other companies or charities?',
-    kind: 'select',
-    required: false,
-    options: YES_NO,
-    initial: 'no',
-  },
+  yesNoField('isConnected', 'Connected to other companies or charities?', 'no'),
   {
     name: 'allowanceShare',
     label: 'Share of the levy allowance this employer uses (%)',
@@ -73,27 +86,14 @@ export const levyFormFields: FormField[] = [
   },
   { name: 'apprenticeshipPrice', label: 'Price of one apprenticeship (£)', kind: 'money', required: false },
   { name: 'apprenticeAge', label: "Apprentice's age at the start", kind: 'number', required: false },
-  {
-    name: 'apprenticeHasEhcPlanOrIsCareLeaver',
-    label: 'Apprentice has an EHC plan or has been in care?',
-    kind: 'select',
-    required: false,
-    options: YES_NO,
-  },
+  yesNoField('apprenticeHasEhcPlanOrIsCareLeaver', 'Apprentice has an EHC plan or has been in care?'),
   { name: 'employeeCount', label: 'Number of employees', kind: 'number', required: false },
 ];
 
 export const eligibilityFormFields: FormField[] = [
   { name: 'age', label: 'Age on the start date', kind: 'number', required: true },
   { name: 'startDate', label: 'Start date', kind: 'date', required: false, hint: 'Blank for today' },
-  {
-    name: 'rightToWork',
-    label: 'Right to work in the UK?',
-    kind: 'select',
-    required: false,
-    options: YES_NO_UNKNOWN,
-    initial: 'unknown',
-  },
+  yesNoUnknownField('rightToWork', 'Right to work in the UK?'),
   {
     name: 'residency',
     label: 'Nationality or immigration status',
@@ -103,22 +103,8 @@ export const eligibilityFormFields: FormField[] = [
     initial: 'unknown',
   },
   { name: 'yearsInUk', label: 'Years lived in the UK', kind: 'number', required: false },
-  {
-    name: 'worksMostlyInEngland',
-    label: 'At least half of working hours in England?',
-    kind: 'select',
-    required: false,
-    options: YES_NO_UNKNOWN,
-    initial: 'unknown',
-  },
-  {
-    name: 'inOtherFundedEducation',
-    label: 'On another funded course or using a student loan?',
-    kind: 'select',
-    required: false,
-    options: YES_NO_UNKNOWN,
-    initial: 'unknown',
-  },
+  yesNoUnknownField('worksMostlyInEngland', 'At least half of working hours in England?'),
+  yesNoUnknownField('inOtherFundedEducation', 'On another funded course or using a student loan?'),
   {
     name: 'priorQualificationLevel',
     label: 'Highest qualification level (0 for none, 6 for a degree)',
@@ -129,14 +115,7 @@ export const eligibilityFormFields: FormField[] = [
       label: value === '0' ? 'None' : `Level ${value}`,
     })),
   },
-  {
-    name: 'priorQualificationSameArea',
-    label: 'Is that qualification in the same occupational area?',
-    kind: 'select',
-    required: false,
-    options: YES_NO_UNKNOWN,
-    initial: 'unknown',
-  },
+  yesNoUnknownField('priorQualificationSameArea', 'Is that qualification in the same occupational area?'),
   { name: 'hoursPerWeek', label: 'Contracted hours a week', kind: 'number', required: false },
   { name: 'durationMonths', label: 'Planned duration (months)', kind: 'number', required: false },
   {
@@ -147,42 +126,12 @@ export const eligibilityFormFields: FormField[] = [
     options: ['2', '3', '4', '5', '6', '7'].map((value) => ({ value, label: `Level ${value}` })),
   },
   { name: 'standardName', label: 'Apprenticeship standard', kind: 'text', required: false },
-  {
-    name: 'isFoundationApprenticeship',
-    label: 'Foundation apprenticeship?',
-    kind: 'select',
-    required: false,
-    options: YES_NO,
-    initial: 'no',
-  },
-  {
-    name: 'levyPayer',
-    label: 'Does the employer pay the levy?',
-    kind: 'select',
-    required: false,
-    options: YES_NO_UNKNOWN,
-    initial: 'unknown',
-  },
+  yesNoField('isFoundationApprenticeship', 'Foundation apprenticeship?', 'no'),
+  yesNoUnknownField('levyPayer', 'Does the employer pay the levy?'),
   { name: 'employeeCount', label: 'Number of employees', kind: 'number', required: false },
-  {
-    name: 'isCareLeaver',
-    label: 'Care leaver?',
-    kind: 'select',
-    required: false,
-    options: YES_NO_UNKNOWN,
-    initial: 'unknown',
-  },
-  {
-    name: 'hasEhcPlan',
-    label: 'Has an EHC plan?',
-    kind: 'select',
-    required: false,
-    options: YES_NO_UNKNOWN,
-    initial: 'unknown',
-  },
+  yesNoUnknownField('isCareLeaver', 'Care leaver?'),
+  yesNoUnknownField('hasEhcPlan', 'Has an EHC plan?'),
 ];
-
-const BOOLEAN_FIELDS = new Set(['isConnected', 'apprenticeHasEhcPlanOrIsCareLeaver', 'isFoundationApprenticeship']);
 
 /** Turns a form's string values into the shapes the schema expects; unreadable values pass through for zod to name. */
 function formValuesToInput(fields: FormField[], values: Record<string, string | undefined>): Record<string, unknown> {
@@ -190,7 +139,7 @@ function formValuesToInput(fields: FormField[], values: Record<string, string | 
   for (const field of fields) {
     const raw = values[field.name]?.trim();
     if (raw === undefined || raw === '') continue;
-    if (BOOLEAN_FIELDS.has(field.name)) {
+    if (field.options === YES_NO) {
       input[field.name] = raw === 'yes' ? true : raw === 'no' ? false : raw;
     } else if (field.kind === 'money') {
       input[field.name] = parseAmount(raw) ?? raw;

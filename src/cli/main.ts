@@ -5,7 +5,7 @@ import { type Core, createCore } from '../core.js';
 import { ConfigError, KnowledgeError, SkillsDeskError } from '../errors.js';
 import { cliLogLevel, createLogger } from '../log.js';
 import { registerAskCommand } from './ask-command.js';
-import { registerCalculatorCommands } from './calculator-commands.js';
+import { registerCalculatorCommands } from './calculators/calculator-commands.js';
 import type { CliContext } from './cli-context.js';
 import { registerEnquiriesCommand } from './enquiries-command.js';
 import { registerEvalCommand } from './eval-command.js';

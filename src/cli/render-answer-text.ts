@@ -54,3 +54,18 @@ export function renderAnswerText(answer: Answer): string {
   }
   return lines.join('\n');
 }
+
+/** A calculator's answer as the calculator commands print it: the answer, the working with `--verbose`, the sources. */
+export function renderCalculatorText(answer: Answer, verbose: boolean): string {
+  const parts = [answer.text];
+  if (verbose && answer.working) parts.push('', '**Working**', answer.working);
+  if (answer.citations.length > 0) {
+    parts.push(
+      '',
+      ...answer.citations.map(
+        (citation) => `[${citation.n}] ${citation.title}${citation.url ? `: ${citation.url}` : ''}`,
+      ),
+    );
+  }
+  return `${parts.join('\n')}\n`;
+}

@@ -18,6 +18,9 @@ beforeEach(() => {
   env = {
     STORE_URL: `sqlite://${join(dir, 'store.sqlite')}`,
     KNOWLEDGE_DIR: dir,
+    // Not the checkout's dist/knowledge-snapshot.json: this folder's snapshot written there would make every other
+    // command line the suites run in parallel rebuild it.
+    KNOWLEDGE_SNAPSHOT: 'off',
     LOG_LEVEL: 'silent',
     SLACK_OFFICER_IDS: 'U0ANA, U0BO',
     TEAMS_OFFICER_IDS: '29:teams-officer',

@@ -53,8 +53,6 @@ export function calculateCoInvestment(
     lines: split.lines.map((line) => ({ ...line, articleIds })),
     notes,
     questions: split.question ? [split.question] : [],
-    figures: reader.figures(),
-    articleIds: reader.articleIds(),
-    missing: reader.missing(),
+    ...reader.sources(),
   };
 }

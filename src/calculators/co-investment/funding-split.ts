@@ -73,17 +73,42 @@ export function splitFunding(reader: FigureReader, input: FundingCase): FundingS
     };
   }
 
-  if (input.levyPayer === 'yes') return levyPayerSplit(reader, input, lines, capped, excess);
-  return nonLevySplit(reader, input, lines, capped, excess);
+  const split: SplitCase = { reader, input, lines, capped, excess };
+  return input.levyPayer === 'yes' ? levyPayerSplit(split) : nonLevySplit(split);
 }
 
-function levyPayerSplit(
-  reader: FigureReader,
-  input: FundingCase,
-  lines: CalculationLine[],
-  capped: number | undefined,
-  excess: number,
-): FundingSplit {
+/** What both branches of the split work from: the case, the figures, the lines so far and the price over the band. */
+type SplitCase = {
+  reader: FigureReader;
+  input: FundingCase;
+  lines: CalculationLine[];
+  /** The price up to the band maximum, when a price was given. */
+  capped: number | undefined;
+  /** The part of the price above the band maximum (0 when none, or no price). */
+  excess: number;
+};
+
+/** The employer's share of the funded price, plus anything above the band maximum, as a line; returns its share. */
+function pushEmployerShare(
+  split: SplitCase,
+  capped: number,
+  share: { text: string; value: number },
+  line: { id: string; label: string; after?: string },
+): number {
+  const { excess } = split;
+  const employerShare = percentOfPounds(capped, share.value);
+  split.lines.push({
+    id: line.id,
+    label: line.label,
+    value: money(employerShare + excess),
+    amount: employerShare + excess,
+    arithmetic: `${share.text} × ${money(capped)} = ${money(employerShare)}${excess > 0 ? `; plus ${money(excess)} above the band maximum = ${money(employerShare + excess)}` : ''}${line.after ?? ''}`,
+  });
+  return employerShare;
+}
+
+function levyPayerSplit(split: SplitCase): FundingSplit {
+  const { reader, input, lines, capped, excess } = split;
   const band = reader.read('funding.band-maximum', input.date);
   const exhausted = reader.read('cofunding.levy-exhausted-employer-share', input.date);
   const bandText = band ? `up to the ${band.text} band maximum` : 'up to the funding band maximum';
@@ -97,13 +122,10 @@ function levyPayerSplit(
     });
   }
   if (exhausted && capped !== undefined) {
-    const employerShare = percentOfPounds(capped, exhausted.value);
-    lines.push({
+    pushEmployerShare(split, capped, exhausted, {
       id: 'if-funds-run-out',
       label: 'If the account has run out of funds, the employer pays',
-      value: money(employerShare + excess),
-      amount: employerShare + excess,
-      arithmetic: `${exhausted.text} × ${money(capped)} = ${money(employerShare)}${excess > 0 ? `; plus ${money(excess)} above the band maximum = ${money(employerShare + excess)}` : ''}; the government pays the other ${formatPercent(100 - exhausted.value)}`,
+      after: `; the government pays the other ${formatPercent(100 - exhausted.value)}`,
     });
   }
   const runOut = exhausted
@@ -117,13 +139,8 @@ function levyPayerSplit(
   };
 }
 
-function nonLevySplit(
-  reader: FigureReader,
-  input: FundingCase,
-  lines: CalculationLine[],
-  capped: number | undefined,
-  excess: number,
-): FundingSplit {
+function nonLevySplit(split: SplitCase): FundingSplit {
+  const { reader, input, lines, capped, excess } = split;
   const { date, age } = input;
   const free = (summary: string): FundingSplit => {
     if (capped !== undefined) {
@@ -215,14 +232,7 @@ function nonLevySplit(
     );
   }
   if (capped !== undefined) {
-    const employerShare = percentOfPounds(capped, share.value);
-    lines.push({
-      id: 'employer-pays',
-      label: 'The employer pays',
-      value: money(employerShare + excess),
-      amount: employerShare + excess,
-      arithmetic: `${share.text} × ${money(capped)} = ${money(employerShare)}${excess > 0 ? `; plus ${money(excess)} above the band maximum = ${money(employerShare + excess)}` : ''}`,
-    });
+    const employerShare = pushEmployerShare(split, capped, share, { id: 'employer-pays', label: 'The employer pays' });
     lines.push({
       id: 'government-pays',
       label: 'The government pays',
@@ -231,24 +241,7 @@ function nonLevySplit(
       arithmetic: `${formatPercent(100 - share.value)} × ${money(capped)} = ${money(capped - employerShare)}`,
     });
   }
-  const levyPayerShare = reader.readIfInForce('cofunding.levy-exhausted-employer-share', date);
-  if (levyPayerShare && levyPayerShare.value !== share.value) {
-    return {
-      status: 'unknown',
-      summary: `The published share for a non-levy employer is ${share.text} (the government pays ${formatPercent(100 - share.value)}), but the rate for levy payers changed to ${levyPayerShare.text} from ${formatDate(levyPayerShare.from)} and the sources disagree on whether non-levy employers with older apprentices follow it.`,
-      question: `Check the funding rules for a start on ${formatDate(date)}: does a non-levy employer pay ${share.text} or ${levyPayerShare.text} for an apprentice aged ${age}?`,
-      lines,
-      employerSharePercent: share.value,
-      ...(input.price !== undefined &&
-        capped !== undefined && {
-          employerPays: percentOfPounds(capped, share.value) + excess,
-          governmentPays: capped - percentOfPounds(capped, share.value),
-        }),
-    };
-  }
-  return {
-    status: 'decided',
-    summary: `A non-levy employer pays ${share.text} of the price up to the band maximum and the government pays ${formatPercent(100 - share.value)} (rate from ${formatDate(share.from)}).`,
+  const shared = {
     lines,
     employerSharePercent: share.value,
     ...(input.price !== undefined &&
@@ -256,5 +249,19 @@ function nonLevySplit(
         employerPays: percentOfPounds(capped, share.value) + excess,
         governmentPays: capped - percentOfPounds(capped, share.value),
       }),
+  };
+  const levyPayerShare = reader.readIfInForce('cofunding.levy-exhausted-employer-share', date);
+  if (levyPayerShare && levyPayerShare.value !== share.value) {
+    return {
+      status: 'unknown',
+      summary: `The published share for a non-levy employer is ${share.text} (the government pays ${formatPercent(100 - share.value)}), but the rate for levy payers changed to ${levyPayerShare.text} from ${formatDate(levyPayerShare.from)} and the sources disagree on whether non-levy employers with older apprentices follow it.`,
+      question: `Check the funding rules for a start on ${formatDate(date)}: does a non-levy employer pay ${share.text} or ${levyPayerShare.text} for an apprentice aged ${age}?`,
+      ...shared,
+    };
+  }
+  return {
+    status: 'decided',
+    summary: `A non-levy employer pays ${share.text} of the price up to the band maximum and the government pays ${formatPercent(100 - share.value)} (rate from ${formatDate(share.from)}).`,
+    ...shared,
   };
 }

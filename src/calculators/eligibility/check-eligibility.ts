@@ -123,8 +123,6 @@ export function checkEligibility(
     questions: [
       ...new Set(rules.flatMap((rule) => (rule.status === 'unknown' && rule.question ? [rule.question] : []))),
     ],
-    figures: reader.figures(),
-    articleIds: reader.articleIds(),
-    missing: reader.missing(),
+    ...reader.sources(),
   };
 }

@@ -16,15 +16,26 @@ export function minimumDuration(
   date: string,
   notes: string[],
 ): Duration {
-  const label = 'Minimum duration';
+  const line = (value: string, arithmetic: string, amount?: number): CalculationLine => ({
+    id: 'minimum-duration',
+    label: 'Minimum duration',
+    value,
+    ...(amount !== undefined && { amount }),
+    arithmetic,
+  });
   const minimum = reader.read('apprenticeship.minimum-duration', date);
   const fullTime = reader.read('apprenticeship.full-time-hours', date);
   if (!minimum || !fullTime) {
     const missing = reader
       .missing()
       .find((item) => ['apprenticeship.minimum-duration', 'apprenticeship.full-time-hours'].includes(item.key));
-    return { line: { id: 'minimum-duration', label, value: 'not held', arithmetic: missing?.message ?? 'not held' } };
+    return { line: line('not held', missing?.message ?? 'not held') };
   }
+  /** The minimum as it stands, with the reason it applies at these hours. */
+  const unchanged = (arithmetic: string): Duration => ({
+    months: minimum.value,
+    line: line(minimum.text, arithmetic, minimum.value),
+  });
   const fixedHoursRegime = reader.readIfInForce('apprenticeship.otj-minimum-hours', date);
   if (fixedHoursRegime) {
     if (hours !== undefined && hours < fullTime.value) {
@@ -32,52 +43,32 @@ export function minimumDuration(
         `From ${formatDate(fixedHoursRegime.from)} a part-time apprenticeship is not lengthened automatically: the plan must be realistic at ${hours} hours a week.`,
       );
     }
-    return {
-      months: minimum.value,
-      line: {
-        id: 'minimum-duration',
-        label,
-        value: minimum.text,
-        amount: minimum.value,
-        arithmetic: `${minimum.text} for starts from ${formatDate(minimum.from)}; part-time apprenticeships are no longer lengthened automatically`,
-      },
-    };
+    return unchanged(
+      `${minimum.text} for starts from ${formatDate(minimum.from)}; part-time apprenticeships are no longer lengthened automatically`,
+    );
   }
   if (hours === undefined) {
     return {
       question: 'How many hours a week will they be contracted to work?',
-      line: {
-        id: 'minimum-duration',
-        label,
-        value: `${minimum.text} at ${fullTime.text} or more`,
-        amount: minimum.value,
-        arithmetic: `${minimum.text} at ${fullTime.text} or more; for fewer hours, ${minimum.value} × ${fullTime.value} ÷ weekly hours`,
-      },
+      line: line(
+        `${minimum.text} at ${fullTime.text} or more`,
+        `${minimum.text} at ${fullTime.text} or more; for fewer hours, ${minimum.value} × ${fullTime.value} ÷ weekly hours`,
+        minimum.value,
+      ),
     };
   }
   if (hours >= fullTime.value) {
-    return {
-      months: minimum.value,
-      line: {
-        id: 'minimum-duration',
-        label,
-        value: minimum.text,
-        amount: minimum.value,
-        arithmetic: `${hours} hours a week is at least ${fullTime.text}, so the minimum is ${minimum.text}`,
-      },
-    };
+    return unchanged(`${hours} hours a week is at least ${fullTime.text}, so the minimum is ${minimum.text}`);
   }
   const months = (minimum.value * fullTime.value) / hours;
   const monthsText = `${Number(months.toFixed(1))} months`;
   return {
     months,
-    line: {
-      id: 'minimum-duration',
-      label,
-      value: monthsText,
-      amount: months,
-      arithmetic: `${minimum.value} × ${fullTime.value} ÷ ${hours} hours a week = ${monthsText} (extended pro rata below ${fullTime.text})`,
-    },
+    line: line(
+      monthsText,
+      `${minimum.value} × ${fullTime.value} ÷ ${hours} hours a week = ${monthsText} (extended pro rata below ${fullTime.text})`,
+      months,
+    ),
   };
 }
 

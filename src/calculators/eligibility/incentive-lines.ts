@@ -1,5 +1,5 @@
 import { formatDate } from '../../knowledge/format.js';
-import type { CalculationLine } from '../shared/calculation-line.js';
+import { type CalculationLine, figureLine } from '../shared/calculation-line.js';
 import type { FigureReader } from '../shared/figure-reader.js';
 import { money } from '../shared/money.js';
 import type { EligibilityInput, YesNoUnknown } from './eligibility-input.js';
@@ -20,23 +20,24 @@ export function incentiveLines(
   if (payment && youngMax) {
     if (age <= youngMax.value) {
       lines.push({
-        id: 'young-apprentice-payment',
-        label: 'Payment to the employer for a young apprentice',
-        value: payment.text,
-        amount: payment.value,
-        arithmetic: `aged ${age} at the start (${youngMax.value} or under)`,
+        ...figureLine(
+          'young-apprentice-payment',
+          'Payment to the employer for a young apprentice',
+          payment,
+          `aged ${age} at the start (${youngMax.value} or under)`,
+        ),
         articleIds: articlesOf('incentive.young-apprentice'),
       });
     } else if (extendedMax && age <= extendedMax.value && ehcOrCare !== 'no') {
       lines.push({
-        id: 'young-apprentice-payment',
-        label:
+        ...figureLine(
+          'young-apprentice-payment',
           ehcOrCare === 'yes'
             ? 'Payment to the employer for a young apprentice'
             : 'Payment to the employer if they have an EHC plan or have been in care',
-        value: payment.text,
-        amount: payment.value,
-        arithmetic: `aged ${age}, up to ${extendedMax.value}, with an EHC plan or care experience`,
+          payment,
+          `aged ${age}, up to ${extendedMax.value}, with an EHC plan or care experience`,
+        ),
         articleIds: articlesOf('incentive.young-apprentice', 'cofunding.ehc-care-leaver-max-age'),
       });
     }

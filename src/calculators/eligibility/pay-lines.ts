@@ -1,5 +1,5 @@
 import { formatDate } from '../../knowledge/format.js';
-import type { CalculationLine } from '../shared/calculation-line.js';
+import { type CalculationLine, figureLine } from '../shared/calculation-line.js';
 import type { FigureReader } from '../shared/figure-reader.js';
 import { sourced } from './eligibility-rule.js';
 
@@ -25,13 +25,12 @@ export function payLines(reader: FigureReader, age: number, date: string): Calcu
     const apprentice = reader.read('wage.apprentice', date);
     const label = `Minimum pay ${firstYear}`;
     if (!apprentice) return notHeld('apprentice-rate', label, 'wage.apprentice');
-    return {
-      id: 'apprentice-rate',
+    return figureLine(
+      'apprentice-rate',
       label,
-      value: apprentice.text,
-      amount: apprentice.value,
-      arithmetic: `the apprentice rate applies to apprentices under 19 and to everyone in the first year (rate from ${formatDate(apprentice.from)})`,
-    };
+      apprentice,
+      `the apprentice rate applies to apprentices under 19 and to everyone in the first year (rate from ${formatDate(apprentice.from)})`,
+    );
   });
   // Under 19 the apprentice rate applies whatever the year; the age rate starts once they are 19 and past year one.
   const laterAge = Math.max(age, 19);
@@ -40,25 +39,18 @@ export function payLines(reader: FigureReader, age: number, date: string): Calcu
     const key = ageRateKey(reader, laterAge, date);
     const ageRate = key ? reader.read(key, date) : undefined;
     if (!ageRate) return notHeld('age-rate', label, key ?? 'wage.nlw-age');
-    return {
-      id: 'age-rate',
+    return figureLine(
+      'age-rate',
       label,
-      value: ageRate.text,
-      amount: ageRate.value,
-      arithmetic: `${ageRate.label} for someone aged ${laterAge} on ${formatDate(date)} (rate from ${formatDate(ageRate.from)}; rates change each April)`,
-    };
+      ageRate,
+      `${ageRate.label} for someone aged ${laterAge} on ${formatDate(date)} (rate from ${formatDate(ageRate.from)}; rates change each April)`,
+    );
   });
   const londonLivingWage = sourced(reader, (): CalculationLine => {
     const label = "The council's recommendation: the London Living Wage";
     const llw = reader.read('llw.rate', date);
     if (!llw) return notHeld('london-living-wage', label, 'llw.rate');
-    return {
-      id: 'london-living-wage',
-      label,
-      value: llw.text,
-      amount: llw.value,
-      arithmetic: `London Living Wage rate announced ${formatDate(llw.from)}`,
-    };
+    return figureLine('london-living-wage', label, llw, `London Living Wage rate announced ${formatDate(llw.from)}`);
   });
   return [apprenticeRate, ageRateLine, londonLivingWage];
 }

@@ -1,7 +1,7 @@
 import { formatDate } from '../../knowledge/format.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';
 import { type FundingSplit, splitFunding } from '../co-investment/funding-split.js';
-import type { CalculationLine, ResultSources } from '../shared/calculation-line.js';
+import { type CalculationLine, figureLine, type ResultSources } from '../shared/calculation-line.js';
 import { createFigureReader, type Figure, type FigureReader } from '../shared/figure-reader.js';
 import { money, moneyFromPence, percentOf, scalePence, share, toPence, toPounds } from '../shared/money.js';
 import { rulesDateFor, taxYearContaining, taxYearDates, taxYearInWords } from '../shared/tax-year.js';
@@ -154,13 +154,14 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
     const expiry = reader.read('levy.funds-expiry', rulesDate);
     if (expiry) {
       amounts.fundsExpireMonths = expiry.value;
-      add({
-        id: 'funds-expiry',
-        label: 'Funds expire if not spent within',
-        value: expiry.text,
-        amount: expiry.value,
-        arithmetic: `each month's funds expire ${expiry.text} after they enter the account, oldest first, unless spent`,
-      });
+      add(
+        figureLine(
+          'funds-expiry',
+          'Funds expire if not spent within',
+          expiry,
+          `each month's funds expire ${expiry.text} after they enter the account, oldest first, unless spent`,
+        ),
+      );
       noteChangeDuringYear(reader, expiry, taxYear, notes);
     } else {
       notHeld('funds-expiry', 'Funds expire if not spent within', 'levy.funds-expiry');
@@ -221,9 +222,7 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
       lines,
       notes,
       questions,
-      figures: reader.figures(),
-      articleIds: reader.articleIds(),
-      missing: reader.missing(),
+      ...reader.sources(),
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { StatedFigure } from '../../answer/answer.js';
-import type { MissingFigure } from './figure-reader.js';
+import type { Figure, MissingFigure } from './figure-reader.js';
 
 /** One step of a calculation: what it is, the result, and the arithmetic behind it. */
 export type CalculationLine = {
@@ -14,6 +14,11 @@ export type CalculationLine = {
   /** Articles behind the figures this line uses, for its citation markers. */
   articleIds?: string[];
 };
+
+/** A line whose result is one figure as the facts table states it ("£1,000", "24 months"). */
+export function figureLine(id: string, label: string, figure: Figure, arithmetic: string): CalculationLine {
+  return { id, label, value: figure.text, amount: figure.value, arithmetic };
+}
 
 /** What every calculator result carries besides its own lines: the figures it used and where they come from. */
 export type ResultSources = {

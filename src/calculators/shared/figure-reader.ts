@@ -3,6 +3,7 @@ import type { Fact } from '../../knowledge/fact-schema.js';
 import { figureAsOf, lastDayOf, nextFigureAfter } from '../../knowledge/figure-as-of.js';
 import { formatDate, formatFigure } from '../../knowledge/format.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';
+import type { ResultSources } from './calculation-line.js';
 
 /** A figure read for a date: the number, how it reads, and the dates it applies. */
 export type Figure = { key: string; label: string; value: number; text: string; from: string; to?: string };
@@ -26,6 +27,8 @@ export type FigureReader = {
   /** Articles of the figures read since `mark`, in order, without repeats. */
   articlesSince(mark: number): string[];
   missing(): MissingFigure[];
+  /** What a result built from these figures cites: the figures used, their articles, and the figures not held. */
+  sources(): Pick<ResultSources, 'figures' | 'articleIds' | 'missing'>;
 };
 
 /** Reads figures from the facts table and remembers which were used, for citing and stating them. */
@@ -98,5 +101,6 @@ export function createFigureReader(knowledge: Pick<Knowledge, 'facts'>): FigureR
     figures: () => [...used.values()],
     articleIds: () => [...articles],
     missing: () => [...missing.values()],
+    sources: () => ({ figures: [...used.values()], articleIds: [...articles], missing: [...missing.values()] }),
   };
 }

@@ -3,16 +3,15 @@ import type { WebClient } from '@slack/web-api';
 import type { Citation } from '../../answer/answer.js';
 import { citeArticles } from '../../answer/cite.js';
 import {
-  calculateLevy,
-  checkEligibility,
+  type CalculatorRun,
   eligibilityFormFields,
   type FormField,
   type FormResult,
   levyFormFields,
   parseEligibilityForm,
   parseLevyForm,
-  renderEligibilityText,
-  renderLevyText,
+  renderResult,
+  runCalculator,
 } from '../../calculators/index.js';
 import { londonDate } from '../../enquiries/index.js';
 import { errorCode } from '../../errors.js';
@@ -49,25 +48,25 @@ type Calculator<Input> = {
   run(knowledge: Knowledge, input: Input, today: string): { text: string; citations: Citation[]; rulesDate: string };
 };
 
-const levy: Calculator<Parameters<typeof calculateLevy>[1]> = {
-  spec: LEVY_FORM,
-  parse: parseLevyForm,
-  run(knowledge, input, today) {
-    const result = calculateLevy(knowledge, input, today);
-    const citations = citeArticles(knowledge, result.articleIds, result.rulesDate, today);
-    return { text: renderLevyText(result), citations, rulesDate: result.rulesDate };
-  },
-};
+/** A form's calculator: its result as the full working (the breakdown with its arithmetic) and its sources. */
+function calculator<Input>(
+  spec: CalculatorModalSpec,
+  parse: Calculator<Input>['parse'],
+  toRun: (input: Input) => CalculatorRun,
+): Calculator<Input> {
+  return {
+    spec,
+    parse,
+    run(knowledge, input, today) {
+      const result = runCalculator(knowledge, toRun(input), today);
+      const citations = citeArticles(knowledge, result.articleIds, result.rulesDate, today);
+      return { text: renderResult(result).working, citations, rulesDate: result.rulesDate };
+    },
+  };
+}
 
-const eligibility: Calculator<Parameters<typeof checkEligibility>[1]> = {
-  spec: ELIGIBILITY_FORM,
-  parse: parseEligibilityForm,
-  run(knowledge, input, today) {
-    const result = checkEligibility(knowledge, input, today);
-    const citations = citeArticles(knowledge, result.articleIds, result.rulesDate, today);
-    return { text: renderEligibilityText(result), citations, rulesDate: result.rulesDate };
-  },
-};
+const levy = calculator(LEVY_FORM, parseLevyForm, (inputs) => ({ kind: 'levy', inputs }));
+const eligibility = calculator(ELIGIBILITY_FORM, parseEligibilityForm, (inputs) => ({ kind: 'eligibility', inputs }));
 
 /** The block a calculator's field error belongs on: the named field, or the first one. */
 function blockFor(fields: FormField[]): (field: string) => string {
