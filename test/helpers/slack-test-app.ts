@@ -98,6 +98,8 @@ export async function startTestSlack(
     app?: SlackAppOptions;
     /** Loads the real knowledge base (KNOWLEDGE_DIR); by default an empty one, so tests do not depend on content. */
     realKnowledge?: boolean;
+    /** Leaves the installing workspace unknown, so the app finds it with `auth.test` as production does. */
+    askForInstalledTeam?: boolean;
   } = {},
 ): Promise<TestSlack> {
   const dir = mkdtempSync(join(tmpdir(), 'skills-desk-slack-'));
@@ -119,6 +121,8 @@ export async function startTestSlack(
   const slack = createSlackApp(core, core.config.slack as SlackSettings, {
     botId: BOT_ID,
     botUserId: BOT_USER_ID,
+    // As production does without it, the app then asks Slack (`auth.test`) which workspace installed it.
+    ...(!options.askForInstalledTeam && { teamId: TEAM_ID }),
     webApiRetries: 0,
     port: 0,
     host: '127.0.0.1',
@@ -201,17 +205,22 @@ export function eventBody(
   return { raw: JSON.stringify(body), contentType: 'application/json', key: eventId };
 }
 
-/** A slash command as Slack posts it (form-encoded). */
+/**
+ * A slash command as Slack posts it (form-encoded). `teamId` is the invoker's own workspace (in Slack Connect another
+ * organisation's); `extra` adds fields such as `enterprise_id` or `is_enterprise_install`.
+ */
 export function commandBody(fields: {
   text: string;
   userId: string;
   channelId: string;
   responsePath: string;
+  teamId?: string;
+  extra?: Record<string, string>;
 }): SignedBody {
   const triggerId = uniqueId('trigger.');
   const form = new URLSearchParams({
     token: 'legacy-verification-token',
-    team_id: TEAM_ID,
+    team_id: fields.teamId ?? TEAM_ID,
     team_domain: 'hackney-test',
     channel_id: fields.channelId,
     channel_name: 'employment-skills',
@@ -222,6 +231,7 @@ export function commandBody(fields: {
     api_app_id: 'A0SKILLS',
     response_url: `${RESPONSE_URL_ORIGIN}${fields.responsePath}`,
     trigger_id: triggerId,
+    ...fields.extra,
   });
   return { raw: form.toString(), contentType: 'application/x-www-form-urlencoded', key: triggerId };
 }

@@ -150,6 +150,7 @@ export async function startTestSlack(options: TestSlackOptions): Promise<TestSla
     settings,
     log,
     isOfficer: options.isOfficer ?? (async (userId) => settings.officerIds.includes(userId)),
+    installedTeam: async () => TEAM_ID,
   };
   if (options.deliverOnDemand !== false) {
     // What the running app wires up: deliver through every publisher (only Slack's here).
