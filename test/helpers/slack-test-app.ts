@@ -83,6 +83,10 @@ export type TestSlack = {
     body: SignedBody,
     options?: { headers?: Record<string, string>; timestampSeconds?: number; secret?: string },
   ): Promise<{ status: number; text: string; done: Promise<void> }>;
+  /** Posts an interactive payload (button, shortcut, modal) and waits until the app has handled it. */
+  interact(payload: Record<string, unknown>): Promise<{ status: number; body: string }>;
+  /** Posts an Events API callback around `event` and waits until the app has handled it. */
+  event(event: Record<string, unknown>): Promise<{ status: number; body: string }>;
   url: string;
   close(): Promise<void>;
 };
@@ -98,6 +102,8 @@ export async function startTestSlack(
     app?: SlackAppOptions;
     /** Loads the real knowledge base (KNOWLEDGE_DIR); by default an empty one, so tests do not depend on content. */
     realKnowledge?: boolean;
+    /** The core's clock (the enquiry queue's SLA and reminders read it). */
+    now?: () => Date;
     /** Leaves the installing workspace unknown, so the app finds it with `auth.test` as production does. */
     askForInstalledTeam?: boolean;
   } = {},
@@ -115,7 +121,10 @@ export async function startTestSlack(
   const { capture, destination } = createLogCapture();
   const log = createLogger({ level: 'debug', destination });
   const emptyKnowledge: Knowledge = { articles: new Map(), facts: new Map(), sections: [], version: 'empty' };
-  const baseCore = await createCore(config, log, options.realKnowledge ? {} : { knowledge: emptyKnowledge });
+  const baseCore = await createCore(config, log, {
+    ...(!options.realKnowledge && { knowledge: emptyKnowledge }),
+    ...(options.now !== undefined && { now: options.now }),
+  });
   const core = options.configure ? options.configure(baseCore) : baseCore;
   if (core.config.slack === 'off') throw new Error('test Slack config is off');
   const slack = createSlackApp(core, core.config.slack as SlackSettings, {
@@ -143,21 +152,31 @@ export async function startTestSlack(
   const { port } = await slack.start();
   const url = `http://127.0.0.1:${port}`;
 
+  async function send(body: SignedBody, sendOptions: Parameters<TestSlack['send']>[1] = {}) {
+    const done = new Promise<void>((resolve) => pending.set(body.key, resolve));
+    const headers = signSlackRequest(body.raw, sendOptions.secret ?? SIGNING_SECRET, sendOptions.timestampSeconds);
+    const response = await fetch(`${url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': body.contentType, ...headers, ...sendOptions.headers },
+      body: body.raw,
+    });
+    return { status: response.status, text: await response.text(), done };
+  }
+  const handled = async (body: SignedBody) => {
+    const response = await send(body);
+    await response.done;
+    return { status: response.status, body: response.text };
+  };
+
   return {
     core,
     slack,
     logs: capture,
     url,
-    async send(body, sendOptions = {}) {
-      const done = new Promise<void>((resolve) => pending.set(body.key, resolve));
-      const headers = signSlackRequest(body.raw, sendOptions.secret ?? SIGNING_SECRET, sendOptions.timestampSeconds);
-      const response = await fetch(`${url}/slack/events`, {
-        method: 'POST',
-        headers: { 'content-type': body.contentType, ...headers, ...sendOptions.headers },
-        body: body.raw,
-      });
-      return { status: response.status, text: await response.text(), done };
-    },
+    send,
+    // A fresh trigger id for each payload, so presses sent at once are each waited for.
+    interact: (payload) => handled(interactionBody({ ...payload, trigger_id: uniqueId('trigger.') })),
+    event: (event) => handled(eventBody(event)),
     async close() {
       await slack.stop();
       await core.close();
