@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { vi } from 'vitest';
 import { parseSlackCallBody, SLACK_API_ORIGIN, TEAM_ID } from './slack-test-app.js';
 
 // Slack payloads for the enquiry features (button presses, modal submissions), shaped as Slack sends them, and a
@@ -29,13 +30,16 @@ export function expectSlackCall(
     });
 }
 
-/** A clock the test moves by hand; the app's core reads it as its `now`. */
+/**
+ * A clock the test moves by hand: the process's Date is held at `start` (timers still run), so the app's core, Bolt's
+ * signature check, the receiver's replay check and the signed test requests all read the same time. Call
+ * `vi.useRealTimers()` after the test.
+ */
 export function testClock(start = '2026-11-23T10:00:00Z') {
-  let current = new Date(start);
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date(start) });
   return {
-    now: () => new Date(current),
     set: (iso: string) => {
-      current = new Date(iso);
+      vi.setSystemTime(new Date(iso));
     },
   };
 }

@@ -102,8 +102,6 @@ export async function startTestSlack(
     app?: SlackAppOptions;
     /** Loads the real knowledge base (KNOWLEDGE_DIR); by default an empty one, so tests do not depend on content. */
     realKnowledge?: boolean;
-    /** The core's clock (the enquiry queue's SLA and reminders read it). */
-    now?: () => Date;
     /** Leaves the installing workspace unknown, so the app finds it with `auth.test` as production does. */
     askForInstalledTeam?: boolean;
   } = {},
@@ -121,10 +119,7 @@ export async function startTestSlack(
   const { capture, destination } = createLogCapture();
   const log = createLogger({ level: 'debug', destination });
   const emptyKnowledge: Knowledge = { articles: new Map(), facts: new Map(), sections: [], version: 'empty' };
-  const baseCore = await createCore(config, log, {
-    ...(!options.realKnowledge && { knowledge: emptyKnowledge }),
-    ...(options.now !== undefined && { now: options.now }),
-  });
+  const baseCore = await createCore(config, log, options.realKnowledge ? {} : { knowledge: emptyKnowledge });
   const core = options.configure ? options.configure(baseCore) : baseCore;
   if (core.config.slack === 'off') throw new Error('test Slack config is off');
   const slack = createSlackApp(core, core.config.slack as SlackSettings, {
