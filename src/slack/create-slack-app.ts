@@ -10,6 +10,7 @@ import { createBoltLogger } from './bolt-logger.js';
 import { registerCalculatorHandlers } from './calculators/index.js';
 import { createOfficerCheck, createSlackTriagePublisher, registerEnquiryHandlers } from './enquiries/index.js';
 import { createGuardedServer } from './guarded-server.js';
+import { createInstalledTeam } from './installed-workspace.js';
 import { createListenerRouter } from './listener-router.js';
 import { registerAnswerActions } from './on-answer-actions.js';
 import { registerAppHomeMessagesTab } from './on-app-home.js';
@@ -25,6 +26,8 @@ export type SlackAppOptions = {
   /** Known bot ids skip Bolt's `auth.test` call at start-up (tests, benchmarks). */
   botId?: string;
   botUserId?: string;
+  /** The installing workspace, when known, skips the `auth.test` call that otherwise finds it (tests, benchmarks). */
+  teamId?: string;
   /** Web API retries for tests and benchmarks (production uses SLACK_API_RETRIES). */
   webApiRetries?: number;
   /** HTTP mode: where to listen (defaults to PORT on every interface). */
@@ -115,6 +118,11 @@ export function createSlackApp(core: Core, settings: SlackSettings, options: Sla
     settings,
     log,
     isOfficer,
+    installedTeam: createInstalledTeam({
+      client: app.client,
+      log,
+      ...(options.teamId !== undefined && { known: options.teamId }),
+    }),
     // A triage change is shown through the queue's delivery (which records what each post shows), so the next
     // delivery round does not update the same post again.
     ...(publisher !== undefined && {

@@ -30,9 +30,13 @@ export function registerSkillsCommand(app: App, ctx: SlackAppContext): void {
     } else if (keyword === 'eligibility') {
       await openEligibilityModal(client, command.trigger_id);
     } else if (keyword === 'enquiry') {
-      await openEnquiryModal(client, command.trigger_id);
+      // Someone from another organisation (Slack Connect) logging an enquiry is an external one from the start.
+      const teams = await teamsOf(ctx, command, body);
+      const isExternal =
+        teams.userTeamId !== undefined && teams.appTeamId !== undefined && teams.userTeamId !== teams.appTeamId;
+      await openEnquiryModal(client, command.trigger_id, isExternal ? { arrivedVia: 'external' } : {});
     } else {
-      await answerPrivately(ctx, respond, command, text);
+      await answerPrivately(ctx, respond, command, text, await teamsOf(ctx, command, body));
     }
   });
 
@@ -49,13 +53,31 @@ export function registerSkillsCommand(app: App, ctx: SlackAppContext): void {
   });
 }
 
-async function answerPrivately(ctx: SlackAppContext, respond: RespondFn, command: SlashCommand, question: string) {
+type CommandTeams = { appTeamId?: string | undefined; userTeamId?: string | undefined };
+
+/**
+ * The installing workspace and the invoker's own. A command names only the invoker's workspace (`team_id`, in Slack
+ * Connect another organisation's), so the installing one comes from the bot token. In an org-wide install every
+ * workspace of the organisation is ours: the per-person lookup decides there.
+ */
+async function teamsOf(ctx: SlackAppContext, command: SlashCommand, body: unknown): Promise<CommandTeams> {
+  if (command.is_enterprise_install === 'true') return {};
+  return { appTeamId: await ctx.installedTeam(body), userTeamId: command.team_id };
+}
+
+async function answerPrivately(
+  ctx: SlackAppContext,
+  respond: RespondFn,
+  command: SlashCommand,
+  question: string,
+  teams: CommandTeams,
+) {
   const outcome = await ctx.conversation.handle({
     platform: 'slack',
     // A slash command is delivered once (no retries), so there is no event id to claim.
     question,
     asker: async () => {
-      const { audience, isExternal } = await ctx.audienceOf({ userId: command.user_id });
+      const { audience, isExternal } = await ctx.audienceOf({ userId: command.user_id, ...teams });
       return { id: command.user_id, audience, isExternal, isOfficer: false };
     },
     where: { channel: command.channel_id },

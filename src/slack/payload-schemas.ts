@@ -32,7 +32,12 @@ export const SlashCommand = z.object({
   text: z.string().default(''),
   user_id: z.string().min(1),
   channel_id: z.string().min(1),
+  /** The workspace the person invoking the command belongs to: in Slack Connect, possibly another organisation's. */
   team_id: z.string().optional(),
+  enterprise_id: z.string().optional(),
+  /** Form-encoded: "true" for an org-wide (Enterprise Grid) install. */
+  is_enterprise_install: z.string().optional(),
+  api_app_id: z.string().optional(),
   trigger_id: z.string().min(1),
   response_url: z.url(),
 });

@@ -2,7 +2,14 @@ import type { TurnContext } from '@microsoft/agents-hosting';
 import { rateAskedQuestion } from '../reports/record-question.js';
 import { ExecuteInvokeValue, FeedbackInvokeValue, feedbackTextOf } from './activity-schemas.js';
 import { onSubmission } from './on-submission.js';
-import { messageResponse, readSender, sendInvokeResponse, sendReply, type TeamsDeps } from './turn-context.js';
+import {
+  deliverTriageNow,
+  messageResponse,
+  readSender,
+  sendInvokeResponse,
+  sendReply,
+  type TeamsDeps,
+} from './turn-context.js';
 
 /** Invokes: Teams' own feedback buttons, and Action.Execute card buttons answered in place. */
 export async function onInvoke(context: TurnContext, deps: TeamsDeps): Promise<void> {
@@ -58,6 +65,16 @@ export async function onInvoke(context: TurnContext, deps: TeamsDeps): Promise<v
     if (outcome.refusal !== undefined) {
       // A refusal (not an officer, already claimed) is the invoke's own answer: only the person who pressed sees it.
       await sendInvokeResponse(context, 200, messageResponse(outcome.refusal));
+      return;
+    }
+    if (outcome.triageChanged) {
+      // The card is updated once, by the delivery (which records what it shows); the invoke only confirms.
+      await deliverTriageNow(deps);
+      await sendInvokeResponse(
+        context,
+        200,
+        messageResponse(typeof outcome.reply === 'string' ? outcome.reply : 'Done.'),
+      );
       return;
     }
     if (outcome.updatedCard) {

@@ -5,7 +5,16 @@ import { type Incoming, questionText, teamsMessageLink } from './incoming.js';
 import { onSubmission } from './on-submission.js';
 import { escapeTeams, renderTeamsAnswer } from './render-answer.js';
 import { commandOf } from './teams-commands.js';
-import { commandCard, readSender, remember, SORRY, sendReply, type TeamsDeps, tellPrivately } from './turn-context.js';
+import {
+  commandCard,
+  deliverTriageNow,
+  readSender,
+  remember,
+  SORRY,
+  sendReply,
+  type TeamsDeps,
+  tellPrivately,
+} from './turn-context.js';
 
 const SEARCHING = 'Checking the Skills Desk knowledge base…';
 
@@ -25,6 +34,11 @@ export async function onMessage(context: TurnContext, deps: TeamsDeps): Promise<
   // Action.Submit on a card arrives as a message whose value holds the card's data and inputs.
   if (activity.value !== undefined && activity.value !== null && !activity.text) {
     const outcome = await onSubmission(context, deps, incoming, activity.value);
+    if (outcome.triageChanged) {
+      // An older Action.Submit triage card: the delivery updates it in place, once, as for Action.Execute.
+      await deliverTriageNow(deps);
+      return;
+    }
     if (outcome.updatedCard && activity.replyToId) {
       await context.updateActivity(
         Activity.fromObject({ type: 'message', id: activity.replyToId, attachments: [outcome.updatedCard] }),

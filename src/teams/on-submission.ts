@@ -3,7 +3,7 @@ import type { TurnContext } from '@microsoft/agents-hosting';
 import type { ActionResult, EnquiryTopic } from '../enquiries/enquiry-queue.js';
 import { ENQUIRY_TOPICS } from '../enquiries/enquiry-queue.js';
 import { CARD_ACTIONS, CardSubmission } from './card-actions.js';
-import { enquiryFormCard, triageCard } from './enquiry-cards.js';
+import { enquiryFormCard } from './enquiry-cards.js';
 import { type Incoming, teamsMessageLink } from './incoming.js';
 import { INPUT_PREFIX_SEPARATOR } from './render-answer.js';
 import { decideGapInTeams } from './reports/on-gap-decision.js';
@@ -18,6 +18,8 @@ export type SubmissionOutcome = {
   updatedCard?: Attachment;
   /** A refused action, shown only to the person who tried it. */
   refusal?: string;
+  /** A triage button changed the enquiry: its card is updated by the queue's delivery, not by the handler. */
+  triageChanged?: true;
 };
 
 /** What a card's data asks for (a form sent, a triage button, a calculator), done for the person who sent it. */
@@ -63,10 +65,10 @@ export async function onSubmission(
       };
     }
     case CARD_ACTIONS.claimEnquiry:
-      return triageOutcome(await deps.core.enquiries.claim(data.reference, incoming.actor));
+      return triageOutcome(await deps.core.enquiries.claim(data.reference, incoming.actor), 'Claimed');
     case CARD_ACTIONS.resolveEnquiry:
       if (!data.outcome) return { reply: `Add an outcome to resolve ${data.reference}.` };
-      return triageOutcome(await deps.core.enquiries.resolve(data.reference, data.outcome, incoming.actor));
+      return triageOutcome(await deps.core.enquiries.resolve(data.reference, data.outcome, incoming.actor), 'Resolved');
     case CARD_ACTIONS.submitLevy:
     case CARD_ACTIONS.submitEligibility: {
       const outcome = deps.calculators.submit(data.action === CARD_ACTIONS.submitLevy ? 'levy' : 'eligibility', data);
@@ -79,15 +81,10 @@ export async function onSubmission(
   }
 }
 
-function triageOutcome(result: ActionResult): SubmissionOutcome {
-  if (!result.ok) {
-    return {
-      reply: result.message,
-      refusal: result.message,
-      ...(result.enquiry !== undefined && { updatedCard: triageCard(result.enquiry) }),
-    };
-  }
-  return { updatedCard: triageCard(result.enquiry) };
+/** A triage button's result: a refusal for the presser only, or a short confirmation (the card follows by delivery). */
+function triageOutcome(result: ActionResult, done: 'Claimed' | 'Resolved'): SubmissionOutcome {
+  if (!result.ok) return { reply: result.message, refusal: result.message };
+  return { reply: `${done} **${result.enquiry.reference}**.`, triageChanged: true };
 }
 
 function definedOnly<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {

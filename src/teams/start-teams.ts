@@ -54,6 +54,13 @@ export async function startTeams(
   const conversation = createCoreConversation(core, {
     ...(options.rateLimitPerMinute !== undefined && { limitPerMinute: options.rateLimitPerMinute }),
   });
+  const publisher = createTeamsTriagePublisher({
+    adapter,
+    settings,
+    memory,
+    log,
+    staleClaimWorkingDays: core.config.enquiries.staleClaimWorkingDays,
+  });
   const handleTurn = createTurnHandler({
     core,
     settings,
@@ -62,13 +69,12 @@ export async function startTeams(
     memberOf: createMemberLookup(core.store, log),
     conversation,
     log,
-  });
-  const publisher = createTeamsTriagePublisher({
-    adapter,
-    settings,
-    memory,
-    log,
-    staleClaimWorkingDays: core.config.enquiries.staleClaimWorkingDays,
+    // The triage card's one owner is the queue's delivery: a button press runs it now for this change.
+    ...(publisher !== undefined && {
+      deliverTriagePosts: async () => {
+        await core.enquiries.deliver([publisher]);
+      },
+    }),
   });
   const checkToken = authorizeJWT(authConfig);
 

@@ -32,7 +32,23 @@ export type TeamsDeps = {
   /** The per-question flow shared with Slack. */
   conversation: Conversation;
   log: Logger;
+  /**
+   * Sends pending triage cards and in-place updates now through the Teams publisher (set when a triage channel is
+   * configured). A triage button never updates the card itself: the queue's delivery does, once per change, and
+   * records what the card shows so the next delivery round does not update it again.
+   */
+  deliverTriagePosts?(): Promise<void>;
 };
+
+/** Shows a triage change on the card now rather than on the next delivery round; a failure waits for that round. */
+export async function deliverTriageNow(deps: TeamsDeps): Promise<void> {
+  if (!deps.deliverTriagePosts) return;
+  try {
+    await deps.deliverTriagePosts();
+  } catch (error) {
+    deps.log.warn({ err: loggableError(error), code: errorCode(error) }, 'teams triage card not updated yet');
+  }
+}
 
 /** A worked answer (from a calculator card) to send like any other answer. */
 export type WorkedAnswer = { answer: Answer; question: string };

@@ -83,6 +83,10 @@ export type TestSlack = {
     body: SignedBody,
     options?: { headers?: Record<string, string>; timestampSeconds?: number; secret?: string },
   ): Promise<{ status: number; text: string; done: Promise<void> }>;
+  /** Posts an interactive payload (button, shortcut, modal) and waits until the app has handled it. */
+  interact(payload: Record<string, unknown>): Promise<{ status: number; body: string }>;
+  /** Posts an Events API callback around `event` and waits until the app has handled it. */
+  event(event: Record<string, unknown>): Promise<{ status: number; body: string }>;
   url: string;
   close(): Promise<void>;
 };
@@ -98,6 +102,8 @@ export async function startTestSlack(
     app?: SlackAppOptions;
     /** Loads the real knowledge base (KNOWLEDGE_DIR); by default an empty one, so tests do not depend on content. */
     realKnowledge?: boolean;
+    /** Leaves the installing workspace unknown, so the app finds it with `auth.test` as production does. */
+    askForInstalledTeam?: boolean;
   } = {},
 ): Promise<TestSlack> {
   const dir = mkdtempSync(join(tmpdir(), 'skills-desk-slack-'));
@@ -119,6 +125,8 @@ export async function startTestSlack(
   const slack = createSlackApp(core, core.config.slack as SlackSettings, {
     botId: BOT_ID,
     botUserId: BOT_USER_ID,
+    // As production does without it, the app then asks Slack (`auth.test`) which workspace installed it.
+    ...(!options.askForInstalledTeam && { teamId: TEAM_ID }),
     webApiRetries: 0,
     port: 0,
     host: '127.0.0.1',
@@ -139,21 +147,31 @@ export async function startTestSlack(
   const { port } = await slack.start();
   const url = `http://127.0.0.1:${port}`;
 
+  async function send(body: SignedBody, sendOptions: Parameters<TestSlack['send']>[1] = {}) {
+    const done = new Promise<void>((resolve) => pending.set(body.key, resolve));
+    const headers = signSlackRequest(body.raw, sendOptions.secret ?? SIGNING_SECRET, sendOptions.timestampSeconds);
+    const response = await fetch(`${url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': body.contentType, ...headers, ...sendOptions.headers },
+      body: body.raw,
+    });
+    return { status: response.status, text: await response.text(), done };
+  }
+  const handled = async (body: SignedBody) => {
+    const response = await send(body);
+    await response.done;
+    return { status: response.status, body: response.text };
+  };
+
   return {
     core,
     slack,
     logs: capture,
     url,
-    async send(body, sendOptions = {}) {
-      const done = new Promise<void>((resolve) => pending.set(body.key, resolve));
-      const headers = signSlackRequest(body.raw, sendOptions.secret ?? SIGNING_SECRET, sendOptions.timestampSeconds);
-      const response = await fetch(`${url}/slack/events`, {
-        method: 'POST',
-        headers: { 'content-type': body.contentType, ...headers, ...sendOptions.headers },
-        body: body.raw,
-      });
-      return { status: response.status, text: await response.text(), done };
-    },
+    send,
+    // A fresh trigger id for each payload, so presses sent at once are each waited for.
+    interact: (payload) => handled(interactionBody({ ...payload, trigger_id: uniqueId('trigger.') })),
+    event: (event) => handled(eventBody(event)),
     async close() {
       await slack.stop();
       await core.close();
@@ -201,17 +219,22 @@ export function eventBody(
   return { raw: JSON.stringify(body), contentType: 'application/json', key: eventId };
 }
 
-/** A slash command as Slack posts it (form-encoded). */
+/**
+ * A slash command as Slack posts it (form-encoded). `teamId` is the invoker's own workspace (in Slack Connect another
+ * organisation's); `extra` adds fields such as `enterprise_id` or `is_enterprise_install`.
+ */
 export function commandBody(fields: {
   text: string;
   userId: string;
   channelId: string;
   responsePath: string;
+  teamId?: string;
+  extra?: Record<string, string>;
 }): SignedBody {
   const triggerId = uniqueId('trigger.');
   const form = new URLSearchParams({
     token: 'legacy-verification-token',
-    team_id: TEAM_ID,
+    team_id: fields.teamId ?? TEAM_ID,
     team_domain: 'hackney-test',
     channel_id: fields.channelId,
     channel_name: 'employment-skills',
@@ -222,6 +245,7 @@ export function commandBody(fields: {
     api_app_id: 'A0SKILLS',
     response_url: `${RESPONSE_URL_ORIGIN}${fields.responsePath}`,
     trigger_id: triggerId,
+    ...fields.extra,
   });
   return { raw: form.toString(), contentType: 'application/x-www-form-urlencoded', key: triggerId };
 }

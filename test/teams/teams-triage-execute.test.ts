@@ -1,4 +1,5 @@
 import type { ConversationReference } from '@microsoft/agents-activity';
+import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
 import { createTeamsMemory } from '../../src/teams/teams-memory.js';
@@ -72,14 +73,24 @@ describe('Teams triage card buttons', () => {
     return { reference: logged.enquiry.reference, post };
   }
 
-  it('claims for an officer and answers the invoke with the updated card, posting nothing in the channel', async () => {
+  it('claims for an officer: the card is updated once per change (by the delivery, not also by the handler)', async () => {
     teams = await startTestTeams({ answerer: declining.answerer, env: channelEnv(SENDER_AAD_ID) });
     const { reference, post } = await logAndPost(teams);
     const postId = post.ids[0]!;
     serveKeys(signingKey.keySet);
+    serveAppToken();
     const thread = `${TRIAGE_CHANNEL};messageid=${postId}`;
     serveMember(thread);
     const channelReplies = captureReplies(thread);
+    // Every in-place update of the triage card, in whichever conversation form it is addressed.
+    const updates: { path: string; body: Record<string, unknown> }[] = [];
+    nock(SERVICE_URL.replace(/\/teams\/$/, ''))
+      .put((uri) => decodeURIComponent(uri).endsWith(`/activities/${postId}`))
+      .times(3)
+      .reply(200, (uri, body) => {
+        updates.push({ path: decodeURIComponent(uri), body: body as Record<string, unknown> });
+        return { id: postId };
+      });
     const claim = teamsActivity({
       type: 'invoke',
       name: 'adaptiveCard/action',
@@ -95,10 +106,22 @@ describe('Teams triage card buttons', () => {
     const response = await postActivity(teams.transport.url, claim, signingKey.sign({}));
 
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { statusCode: number; type: string; value: Record<string, unknown> };
-    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(JSON.stringify(body.value)).toContain('Claimed by Asha Patel');
-    expect(JSON.stringify(body.value)).not.toContain('"title":"Claim"');
+    const body = (await response.json()) as { statusCode: number; type: string; value: unknown };
+    // The delivery round the running app runs on a timer finds nothing left to update.
+    expect(await teams.core.enquiries.deliver([teams.transport.publisher!])).toEqual({ sent: 0, failed: 0 });
+
+    // An invoke answered with a card replaces the card too: it counts as an update, as each PUT does.
+    const invokeUpdatedCard = body.type === 'application/vnd.microsoft.card.adaptive';
+    expect(updates.length + (invokeUpdatedCard ? 1 : 0)).toBe(1);
+    // The invoke confirms to the presser.
+    expect(body).toMatchObject({
+      type: 'application/vnd.microsoft.activity.message',
+      value: `Claimed **${reference}**.`,
+    });
+    expect(updates).toHaveLength(1);
+    expect(updates[0]?.path).toBe(`/teams/v3/conversations/${TRIAGE_CHANNEL}/activities/${postId}`);
+    expect(JSON.stringify(updates[0]?.body)).toContain('Claimed by Asha Patel');
+    expect(JSON.stringify(updates[0]?.body)).not.toContain('"title":"Claim"');
     expect(channelReplies.sent).toEqual([]);
     expect((await teams.core.enquiries.get(reference))?.status).toBe('claimed');
   });

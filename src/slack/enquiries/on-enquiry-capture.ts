@@ -3,7 +3,6 @@ import type { WebClient } from '@slack/web-api';
 import { type Actor, type LogResult, normalisePhone, suggestTopic } from '../../enquiries/index.js';
 import { errorCode } from '../../errors.js';
 import { decodeAnswerActionValue } from '../answer-action-value.js';
-import { installedTeamOf } from '../audience.js';
 import { SLACK_IDS } from '../ids.js';
 import type { SlackFeatureDeps } from '../slack-deps.js';
 import { slackErrorCode } from '../slack-error.js';
@@ -123,8 +122,14 @@ export function registerEnquiryCapture(app: App, deps: SlackFeatureDeps): void {
     }
     const shortcut = parsed.data;
     const sourceLink = await permalinkOf(client, shortcut.channel.id, shortcut.message.ts, log);
-    const authorTeam = shortcut.message.user_team ?? shortcut.message.team;
-    const isExternal = authorTeam !== undefined && shortcut.team?.id !== undefined && authorTeam !== shortcut.team.id;
+    // In Slack Connect the payload's `team` and `user.team_id` are the presser's own workspace, and the message's
+    // `user_team` its author's: either from another organisation makes the enquiry an external one.
+    const installedTeam = (await deps.installedTeam(body)) ?? shortcut.team?.id;
+    const fromOutside = (team: string | undefined) =>
+      team !== undefined && installedTeam !== undefined && team !== installedTeam;
+    const isExternal =
+      fromOutside(shortcut.user.team_id ?? shortcut.team?.id) ||
+      fromOutside(shortcut.message.user_team ?? shortcut.message.team);
     await openEnquiryModal(
       client,
       shortcut.trigger_id,
@@ -244,7 +249,7 @@ export function registerEnquiryCapture(app: App, deps: SlackFeatureDeps): void {
     // Someone from another organisation (Slack Connect) filling in the form themselves is an external enquiry. The
     // payload's `team` is the submitter's own workspace in Slack Connect: compare with the installing workspace.
     const submitterTeam = submission.user.team_id;
-    const installedTeam = installedTeamOf(body) ?? submission.team?.id;
+    const installedTeam = (await deps.installedTeam(body)) ?? submission.team?.id;
     const isExternalSubmitter =
       submitterTeam !== undefined && installedTeam !== undefined && submitterTeam !== installedTeam;
     const dm = { userId: submission.user.id };

@@ -1,24 +1,20 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { figureAsOf } from '../../../src/knowledge/figure-as-of.js';
 import { formatMoney } from '../../../src/knowledge/format.js';
 import type { Knowledge } from '../../../src/knowledge/knowledge.js';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.js';
-import {
-  openEligibilityModal,
-  openLevyModal,
-  registerCalculatorHandlers,
-} from '../../../src/slack/calculators/index.js';
+import { openEligibilityModal, openLevyModal } from '../../../src/slack/calculators/index.js';
 import { SLACK_IDS } from '../../../src/slack/ids.js';
 import { allowOnlyLoopback, restoreNetwork } from '../../helpers/network.js';
 import {
   expectSlackCall,
   type SlackCall,
   STAFF,
-  startTestSlack,
   submitView,
-  type TestSlack,
+  testClock,
   visibleText,
-} from '../enquiries/slack-harness.js';
+} from '../../helpers/slack-payloads.js';
+import { startTestSlack, type TestSlack } from '../../helpers/slack-test-app.js';
 
 /** A figure from the facts table as in force on the day, so the test knows the answer without the calculator. */
 function fact(knowledge: Knowledge, key: string, day: string): number {
@@ -41,18 +37,20 @@ describe('Slack calculator forms', () => {
   beforeEach(async () => {
     allowOnlyLoopback();
     calls = [];
-    slack = await startTestSlack({ register: registerCalculatorHandlers, knowledge });
-    slack.clock.set(`${today}T11:00:00Z`);
+    testClock(`${today}T11:00:00Z`);
+    // The production app on the real knowledge base, which the expected figures above are read from too.
+    slack = await startTestSlack({ realKnowledge: true });
   });
 
   afterEach(async () => {
+    vi.useRealTimers();
     restoreNetwork();
     await slack.close();
   });
 
   async function openForm(open: typeof openLevyModal) {
     const scope = expectSlackCall(calls, 'views.open', () => ({ view: { id: 'V0CALC' } }));
-    await open(slack.app.client, '9999.1111.trigger');
+    await open(slack.slack.app.client, '9999.1111.trigger');
     scope.done();
     return calls.at(-1)!.args.view as Record<string, unknown>;
   }

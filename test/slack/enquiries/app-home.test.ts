@@ -1,19 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerEnquiryHandlers } from '../../../src/slack/enquiries/index.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SLACK_IDS } from '../../../src/slack/ids.js';
 import { allowOnlyLoopback, restoreNetwork } from '../../helpers/network.js';
 import {
   buttonIds,
   buttonOnHome,
+  ENQUIRY_ENV,
   expectSlackCall,
   OFFICER,
   type SlackCall,
   STAFF,
-  startTestSlack,
-  type TestSlack,
   TRIAGE_CHANNEL,
+  testClock,
   visibleText,
-} from './slack-harness.js';
+} from '../../helpers/slack-payloads.js';
+import { startTestSlack, type TestSlack } from '../../helpers/slack-test-app.js';
 
 const homeOpened = (user: string) => ({
   type: 'app_home_opened',
@@ -26,20 +26,23 @@ const homeOpened = (user: string) => ({
 describe('Slack App Home', () => {
   let slack: TestSlack;
   let calls: SlackCall[];
+  let clock: ReturnType<typeof testClock>;
 
   beforeEach(async () => {
     allowOnlyLoopback();
     calls = [];
-    slack = await startTestSlack({ register: registerEnquiryHandlers });
+    clock = testClock();
+    slack = await startTestSlack({ env: ENQUIRY_ENV });
   });
 
   afterEach(async () => {
+    vi.useRealTimers();
     restoreNetwork();
     await slack.close();
   });
 
   async function logEnquiry(organisation: string, at: string) {
-    slack.clock.set(at);
+    clock.set(at);
     const result = await slack.core.enquiries.log(
       {
         organisation,
@@ -67,7 +70,7 @@ describe('Slack App Home', () => {
   it('shows officers the unclaimed queue oldest first, with contact details and the triage buttons', async () => {
     const newer = await logEnquiry('Shoreditch Builders', '2026-11-20T10:00:00Z');
     const older = await logEnquiry('Clapton Care Homes', '2026-11-18T10:00:00Z');
-    slack.clock.set('2026-11-23T10:00:00Z');
+    clock.set('2026-11-23T10:00:00Z');
 
     const view = await openHome(OFFICER);
 
@@ -94,7 +97,7 @@ describe('Slack App Home', () => {
     for (let day = 1; day <= 30; day++) {
       await logEnquiry(`Employer ${day}`, `2026-10-${String(day).padStart(2, '0')}T10:00:00Z`);
     }
-    slack.clock.set('2026-11-23T10:00:00Z');
+    clock.set('2026-11-23T10:00:00Z');
 
     const view = await openHome(OFFICER);
 
@@ -106,10 +109,10 @@ describe('Slack App Home', () => {
     const mine = await logEnquiry('Dalston Bakery', '2026-11-19T10:00:00Z');
     const done = await logEnquiry('Homerton Garage', '2026-11-19T11:00:00Z');
     const officer = { platform: 'slack' as const, userId: OFFICER, isOfficer: true };
-    slack.clock.set('2026-11-20T09:00:00Z');
+    clock.set('2026-11-20T09:00:00Z');
     await slack.core.enquiries.claim(mine.reference, officer);
     await slack.core.enquiries.resolve(done.reference, 'Sent the funding bands', officer);
-    slack.clock.set('2026-11-23T10:00:00Z');
+    clock.set('2026-11-23T10:00:00Z');
 
     const view = await openHome(OFFICER);
 
@@ -122,7 +125,8 @@ describe('Slack App Home', () => {
   it('claims from App Home, updates the triage post and refreshes the tab', async () => {
     const enquiry = await logEnquiry('Shoreditch Builders', '2026-11-20T10:00:00Z');
     expectSlackCall(calls, 'chat.postMessage', () => ({ channel: TRIAGE_CHANNEL, ts: '1763893100.000100' }));
-    await slack.deps.deliverTriagePosts?.();
+    // The delivery round the running app runs on a timer.
+    await slack.core.enquiries.deliver([slack.slack.publisher!]);
     calls.length = 0;
     const update = expectSlackCall(calls, 'chat.update', (args) => ({ channel: args.channel, ts: args.ts }));
     const publish = expectSlackCall(calls, 'views.publish', () => ({ view: { id: 'V0HOME' } }));

@@ -1,21 +1,20 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeAnswerActionValue } from '../../../src/slack/answer-action-value.js';
-import { openEnquiryModal, registerEnquiryHandlers } from '../../../src/slack/enquiries/index.js';
+import { openEnquiryModal } from '../../../src/slack/enquiries/index.js';
 import { SLACK_IDS } from '../../../src/slack/ids.js';
 import { allowOnlyLoopback, restoreNetwork } from '../../helpers/network.js';
 import {
   buttonOnMessage,
+  ENQUIRY_ENV,
   expectSlackCall,
   type SlackCall,
   STAFF,
-  startTestSlack,
   submitView,
-  TEAM_ID,
-  type TestSlack,
   TRIAGE_CHANNEL,
   visibleText,
-} from './slack-harness.js';
+} from '../../helpers/slack-payloads.js';
+import { startTestSlack, TEAM_ID, type TestSlack } from '../../helpers/slack-test-app.js';
 
 const MESSAGE_TEXT =
   "Hi, I'm Priya Shah from Dalston Bakery Ltd. We'd like to take on two apprentices next spring: how does the levy work for us? Email <mailto:priya@dalstonbakery.co.uk|priya@dalstonbakery.co.uk> or call 020 7946 0123.";
@@ -64,13 +63,11 @@ function inputs(view: Record<string, unknown>): Record<string, unknown> {
 describe('Slack enquiry capture', () => {
   let slack: TestSlack;
   let calls: SlackCall[];
-  let logLines: string[];
 
   beforeEach(async () => {
     allowOnlyLoopback();
     calls = [];
-    logLines = [];
-    slack = await startTestSlack({ register: registerEnquiryHandlers, logLines });
+    slack = await startTestSlack({ env: ENQUIRY_ENV });
   });
 
   afterEach(async () => {
@@ -149,7 +146,7 @@ describe('Slack enquiry capture', () => {
     ]);
 
     // The logs say what happened without the enquirer's details.
-    const logs = logLines.join('');
+    const logs = JSON.stringify(slack.logs.lines);
     expect(logs).toContain(enquiry!.reference);
     for (const detail of ['Priya', 'priya@', '7946', 'xoxb-']) expect(logs).not.toContain(detail);
   });
@@ -168,7 +165,7 @@ describe('Slack enquiry capture', () => {
 
   it('marks an enquiry someone from another organisation submits themselves as external, topic worked out', async () => {
     expectSlackCall(calls, 'views.open');
-    await openEnquiryModal(slack.app.client, '1234.5678.trigger');
+    await openEnquiryModal(slack.slack.app.client, '1234.5678.trigger');
     const view = calls[0]!.args.view as Record<string, unknown>;
     expectSlackCall(calls, 'chat.postMessage', () => ({ channel: 'U0GUEST', ts: '1.1' }));
     expectSlackCall(calls, 'chat.postMessage', () => ({ channel: TRIAGE_CHANNEL, ts: '1.2' }));

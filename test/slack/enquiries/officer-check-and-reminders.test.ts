@@ -1,22 +1,19 @@
 import { WebClient } from '@slack/web-api';
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createOfficerCheck,
-  createSlackTriagePublisher,
-  registerEnquiryHandlers,
-} from '../../../src/slack/enquiries/index.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createOfficerCheck } from '../../../src/slack/enquiries/index.js';
 import type { SlackSettings } from '../../../src/slack/slack-deps.js';
 import { allowOnlyLoopback, restoreNetwork } from '../../helpers/network.js';
 import {
+  ENQUIRY_ENV,
   expectSlackCall,
   OFFICER,
   type SlackCall,
   STAFF,
-  startTestSlack,
-  type TestSlack,
   TRIAGE_CHANNEL,
-} from './slack-harness.js';
+  testClock,
+} from '../../helpers/slack-payloads.js';
+import { SLACK_API_ORIGIN, startTestSlack, type TestSlack } from '../../helpers/slack-test-app.js';
 
 const settings = (overrides: Partial<SlackSettings> = {}): SlackSettings => ({
   mode: 'http',
@@ -30,7 +27,7 @@ const settings = (overrides: Partial<SlackSettings> = {}): SlackSettings => ({
 
 describe('createOfficerCheck', () => {
   let calls: SlackCall[];
-  const client = new WebClient('xoxb-test', { retryConfig: { retries: 0 } });
+  const client = new WebClient('xoxb-test', { slackApiUrl: `${SLACK_API_ORIGIN}/api/`, retryConfig: { retries: 0 } });
 
   beforeEach(() => {
     nock.disableNetConnect();
@@ -67,7 +64,7 @@ describe('createOfficerCheck', () => {
 
   it('treats nobody outside the id list as an officer when the group cannot be read, and asks again next time', async () => {
     const isOfficer = createOfficerCheck(settings({ officerGroupId: 'S0OFFICERS' }), client);
-    nock('https://slack.com').post('/api/usergroups.users.list').reply(200, { ok: false, error: 'missing_scope' });
+    nock(SLACK_API_ORIGIN).post('/api/usergroups.users.list').reply(200, { ok: false, error: 'missing_scope' });
 
     expect(await isOfficer('U0GROUPMEMBER')).toBe(false);
 
@@ -85,21 +82,26 @@ describe('createOfficerCheck', () => {
 describe('Slack triage publisher', () => {
   let slack: TestSlack;
   let calls: SlackCall[];
+  let clock: ReturnType<typeof testClock>;
+  /** The delivery round the running app runs on a timer, through Slack's publisher. */
+  const deliver = () => slack.core.enquiries.deliver([slack.slack.publisher!]);
 
   beforeEach(async () => {
     allowOnlyLoopback();
     calls = [];
-    slack = await startTestSlack({ register: registerEnquiryHandlers });
+    clock = testClock();
+    slack = await startTestSlack({ env: ENQUIRY_ENV });
   });
 
   afterEach(async () => {
+    vi.useRealTimers();
     restoreNetwork();
     await slack.close();
   });
 
   async function logAndPost() {
     // Monday 23 November 2026, 10:00 in London.
-    slack.clock.set('2026-11-23T10:00:00Z');
+    clock.set('2026-11-23T10:00:00Z');
     const result = await slack.core.enquiries.log(
       {
         organisation: 'Well Street Cafe',
@@ -112,13 +114,13 @@ describe('Slack triage publisher', () => {
     );
     if (!result.ok) throw new Error('not logged');
     expectSlackCall(calls, 'chat.postMessage', () => ({ channel: TRIAGE_CHANNEL, ts: '1763892000.000500' }));
-    await slack.deps.deliverTriagePosts?.();
+    await deliver();
     return result.enquiry;
   }
 
   it('is off when no enquiry channel is set', async () => {
-    const off = await startTestSlack({ register: registerEnquiryHandlers, enquiryChannel: undefined });
-    expect(createSlackTriagePublisher(off.app.client, off.deps)).toBeUndefined();
+    const off = await startTestSlack({ env: { SLACK_OFFICER_IDS: ENQUIRY_ENV.SLACK_OFFICER_IDS } });
+    expect(off.slack.publisher).toBeUndefined();
     await off.close();
   });
 
@@ -128,8 +130,8 @@ describe('Slack triage publisher', () => {
     const reminder = expectSlackCall(calls, 'chat.postMessage', () => ({ channel: TRIAGE_CHANNEL, ts: '1.9' }));
 
     // Tuesday afternoon: more than 8 working hours later.
-    slack.clock.set('2026-11-24T15:00:00Z');
-    await slack.deps.deliverTriagePosts?.();
+    clock.set('2026-11-24T15:00:00Z');
+    await deliver();
 
     reminder.done();
     expect(calls[0]?.args).toMatchObject({
@@ -144,12 +146,12 @@ describe('Slack triage publisher', () => {
     const enquiry = await logAndPost();
     expectSlackCall(calls, 'chat.update', (args) => ({ channel: args.channel, ts: args.ts }));
     await slack.core.enquiries.claim(enquiry.reference, { platform: 'slack', userId: OFFICER, isOfficer: true });
-    await slack.deps.deliverTriagePosts?.();
+    await deliver();
     calls.length = 0;
     const reminder = expectSlackCall(calls, 'chat.postMessage', () => ({ channel: 'D0OFFICER', ts: '2.1' }));
 
-    slack.clock.set('2026-12-01T12:00:00Z');
-    await slack.deps.deliverTriagePosts?.();
+    clock.set('2026-12-01T12:00:00Z');
+    await deliver();
 
     reminder.done();
     expect(calls[0]?.args.channel).toBe(OFFICER);

@@ -4,6 +4,7 @@ import { createEnquiryQueue } from '../../../src/enquiries/index.js';
 import { buildEnquiryModal } from '../../../src/slack/enquiries/enquiry-form.js';
 import type { Store } from '../../../src/store/create-store.js';
 import { allowOnlyLoopback } from '../../helpers/network.js';
+import { submitView } from '../../helpers/slack-payloads.js';
 import {
   interactionBody,
   parseSlackCallBody,
@@ -12,7 +13,6 @@ import {
   startTestSlack,
   type TestSlack,
 } from '../../helpers/slack-test-app.js';
-import { submitView } from './slack-harness.js';
 
 const STAFF = 'U0STAFF11';
 

@@ -1,23 +1,22 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Enquiry } from '../../../src/enquiries/index.js';
-import { createSlackTriagePublisher, registerEnquiryHandlers } from '../../../src/slack/enquiries/index.js';
 import { SLACK_IDS } from '../../../src/slack/ids.js';
 import { allowOnlyLoopback, restoreNetwork } from '../../helpers/network.js';
 import {
   buttonIds,
   buttonOnMessage,
+  ENQUIRY_ENV,
   expectSlackCall,
   OFFICER,
   OTHER_OFFICER,
   type SlackCall,
   STAFF,
-  startTestSlack,
   submitView,
-  type TestSlack,
   TRIAGE_CHANNEL,
   visibleText,
-} from './slack-harness.js';
+} from '../../helpers/slack-payloads.js';
+import { startTestSlack, type TestSlack } from '../../helpers/slack-test-app.js';
 
 const POST_TS = '1763892500.000100';
 
@@ -26,8 +25,10 @@ describe('Slack triage actions', () => {
   let calls: SlackCall[];
   let enquiry: Enquiry;
 
-  async function start(options: { deliverOnDemand?: boolean } = {}) {
-    slack = await startTestSlack({ register: registerEnquiryHandlers, ...options });
+  /** The production app with two officers; `withoutChannel` runs it with no triage channel (so no delivery). */
+  async function start(options: { withoutChannel?: boolean } = {}) {
+    const env = options.withoutChannel ? { SLACK_OFFICER_IDS: ENQUIRY_ENV.SLACK_OFFICER_IDS } : ENQUIRY_ENV;
+    slack = await startTestSlack({ env });
     const logged = await slack.core.enquiries.log(
       {
         organisation: 'Hoxton Print Works Ltd',
@@ -39,11 +40,16 @@ describe('Slack triage actions', () => {
       { platform: 'slack', userId: STAFF, isOfficer: false },
     );
     if (!logged.ok) throw new Error('could not log the test enquiry');
-    // The triage post, as delivery sends it.
-    const publisher = expectSlackCall(calls, 'chat.postMessage', () => ({ channel: TRIAGE_CHANNEL, ts: POST_TS }));
-    await slack.core.enquiries.deliver([createSlackTriagePublisher(slack.app.client, slack.deps)!]);
-    publisher.done();
     enquiry = logged.enquiry;
+    const publisher = slack.slack.publisher;
+    if (options.withoutChannel) {
+      expect(publisher).toBeUndefined();
+      return;
+    }
+    // The triage post, as the delivery round sends it.
+    const posted = expectSlackCall(calls, 'chat.postMessage', () => ({ channel: TRIAGE_CHANNEL, ts: POST_TS }));
+    await slack.core.enquiries.deliver([publisher!]);
+    posted.done();
     calls.length = 0;
   }
 
@@ -217,8 +223,9 @@ describe('Slack triage actions', () => {
     expect(visibleText(calls.at(-1)?.args.blocks)).toContain('Left a voicemail; trying again Friday.');
   });
 
-  it('updates the pressed post itself when the app does not run delivery on demand', async () => {
-    await start({ deliverOnDemand: false });
+  it('updates the pressed post itself when no triage channel is set (so no delivery updates it)', async () => {
+    // A triage post from before the channel setting was removed.
+    await start({ withoutChannel: true });
     const update = expectSlackCall(calls, 'chat.update', (args) => ({ channel: args.channel, ts: args.ts }));
 
     await press(OFFICER, SLACK_IDS.actions.claimEnquiry);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Enquiry } from '../../../src/enquiries/index.js';
 import { renderTriageMessage } from '../../../src/slack/enquiries/enquiry-blocks.js';
 import { SLACK_IDS } from '../../../src/slack/ids.js';
-import { buttonIds, visibleText } from './slack-harness.js';
+import { buttonIds, visibleText } from '../../helpers/slack-payloads.js';
 
 function enquiry(overrides: Partial<Enquiry> = {}): Enquiry {
   return {
