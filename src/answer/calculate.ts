@@ -67,6 +67,13 @@ export function calculate(knowledge: Knowledge, request: CalculatorRequest, asOf
     // The labelled examples name a course price as the levy calculator does.
     inputs.price = inputs.apprenticeshipPrice;
   }
+  if (
+    kind === 'co-investment' &&
+    inputs.hasEhcPlanOrIsCareLeaver === undefined &&
+    typeof inputs.apprenticeHasEhcPlanOrIsCareLeaver === 'boolean'
+  ) {
+    inputs.hasEhcPlanOrIsCareLeaver = inputs.apprenticeHasEhcPlanOrIsCareLeaver ? 'yes' : 'no';
+  }
   const schema = kind === 'eligibility' ? EligibilityInput : kind === 'levy' ? LevyInput : CoInvestmentInput;
   // Only the fields the chosen calculator takes (a co-investment question also says whether they pay the levy).
   const fields = new Set(Object.keys(schema.shape));

@@ -1,4 +1,9 @@
-import { readEligibilityQuestion, readLevyPayer, readLevyQuestion } from '../calculators/read-question.js';
+import {
+  readCoInvestmentQuestion,
+  readEligibilityQuestion,
+  readLevyPayer,
+  readLevyQuestion,
+} from '../calculators/read-question.js';
 import { normalise } from './features.js';
 import type { CalculatorInputs, CalculatorKind } from './understanding.js';
 
@@ -47,6 +52,9 @@ export function readCalculatorInputs(kind: CalculatorKind, message: string, asOf
       inputs.apprenticeshipPrice = inputs.payBill;
       delete inputs.payBill;
     }
+    // When the apprenticeship starts decides which rules apply ("starting in jan" is 1 January).
+    const startDate = readCoInvestmentQuestion(message, asOf).startDate;
+    if (startDate !== undefined && inputs.startDate === undefined) inputs.startDate = startDate;
     const levyPayer = readLevyPayer(message);
     if (levyPayer !== undefined) inputs.levyPayer = levyPayer;
     // The levy is paid on pay bills over £3m: an employer of under 50 staff, with no pay bill or levy status given,

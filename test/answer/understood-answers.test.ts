@@ -30,6 +30,22 @@ describe('answers follow the understanding step', () => {
     expect(answer.understanding?.followUp).toBe(true);
   });
 
+  it('works out co-investment with the start month and care-leaver status the message gives', async () => {
+    const january = await answerer.answer({
+      question: 'non levy employer, apprentice aged 30, £9,000 course starting in jan - what do they pay',
+    });
+    expect(january.tool).toBe('co-investment');
+    expect(january.text).toContain('starting on 1 January 2027');
+    const careLeaver = await answerer.answer({
+      question: 'non levy firm, £8k course, apprentice 23, care leaver - cost to them?',
+      asOf: '2025-06-01',
+    });
+    expect(careLeaver.tool).toBe('co-investment');
+    // Before August 2026 a care leaver aged 22 to 24 changes the answer: the sources disagree, so it says to check.
+    expect(careLeaver.text).toMatch(/^\*\*Needs a check\*\*/);
+    expect(careLeaver.text).toContain('EHC plan or care experience');
+  });
+
   it('answers a new subject on its own, not with the previous one', async () => {
     const answer = await answerer.answer({
       question: 'who pays the apprenticeship levy?',
