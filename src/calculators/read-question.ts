@@ -197,6 +197,15 @@ export function readLevyPayer(question: string): 'yes' | 'no' | undefined {
   return undefined;
 }
 
+/** A levy payer whose account has no levy funds left ("spent all their levy pot", "ran out of levy funds"). */
+const FUNDS_USED_UP =
+  /\b(?:run|ran|running) out of (?:their |our |its |the )?levy\b|\b(?:used up|spent|exhausted|no) (?:all )?(?:of )?(?:their |our |its |the )?levy(?: funds| pot| money)?(?! payer)\b|\blevy (?:funds|pot|money) (?:is |are |has |have )?(?:used up|spent|run out|ran out|gone|exhausted)\b|\bfunds (?:are |have )?(?:used up|run out|ran out)\b|\bno (?:levy )?funds left\b/;
+
+/** Whether a message says a levy payer's account has run out of levy funds. */
+export function readLevyFundsUsedUp(question: string): 'yes' | undefined {
+  return FUNDS_USED_UP.test(question.toLowerCase()) ? 'yes' : undefined;
+}
+
 const NON_LEVY =
   /\bnon[- ]?levy\b|\b(?:doesn'?t|does not|don'?t|do not|dont) pay (?:the |any )?levy\b|\bnot a levy[- ]payer\b|\bsmall (?:local )?(?:employer|business|firm|company|charity|bakery|shop|cafe|café|salon|agency|organisation|studio|restaurant)\b|\bno levy\b|\bsme\b|\bunder the levy threshold\b/;
 const LEVY_PAYER =
@@ -240,6 +249,8 @@ export function readCoInvestmentQuestion(question: string, asOf?: string): Parti
   if (/\b(?:care leaver|been in care|care[- ]experienced|ehc ?p?\b|education,? health and care plan)/.test(text)) {
     values.hasEhcPlanOrIsCareLeaver = 'yes';
   }
+  const usedUp = readLevyFundsUsedUp(text);
+  if (usedUp !== undefined && values.levyPayer !== 'no') values.levyFundsUsedUp = usedUp;
   const startDate = readStartDate(text, asOf);
   if (startDate) values.startDate = startDate;
   return values;

@@ -53,8 +53,9 @@ export function readCalculatorInputs(kind: CalculatorKind, message: string, asOf
       delete inputs.payBill;
     }
     // When the apprenticeship starts decides which rules apply ("starting in jan" is 1 January).
-    const startDate = readCoInvestmentQuestion(message, asOf).startDate;
-    if (startDate !== undefined && inputs.startDate === undefined) inputs.startDate = startDate;
+    const read = readCoInvestmentQuestion(message, asOf);
+    if (read.startDate !== undefined && inputs.startDate === undefined) inputs.startDate = read.startDate;
+    if (read.levyFundsUsedUp !== undefined) inputs.levyFundsUsedUp = read.levyFundsUsedUp;
     const levyPayer = readLevyPayer(message);
     if (levyPayer !== undefined) inputs.levyPayer = levyPayer;
     // The levy is paid on pay bills over £3m: an employer of under 50 staff, with no pay bill or levy status given,

@@ -21,6 +21,20 @@ describe('co-investment from the chat', () => {
     expect(firstLine(answer?.text)).toContain('**The employer pays £600 and the government £11,400**');
   });
 
+  it("charges a levy payer whose funds have run out the employer's share, and a levy payer with funds nothing", () => {
+    const usedUp = ask(
+      'levy payer has spent all their levy pot, £12,000 standard - how much do they pay',
+      '2026-12-01',
+    );
+    expect(usedUp?.tool).toBe('co-investment');
+    expect(firstLine(usedUp?.text)).toContain('**The employer pays £3,000 and the government £9,000**');
+    expect(firstLine(usedUp?.text)).toContain('a levy payer whose levy funds have run out');
+    const before = ask('we ran out of levy funds, £12,000 apprenticeship, what do we pay', '2025-06-01');
+    expect(firstLine(before?.text)).toContain('**The employer pays £600 and the government £11,400**');
+    const withFunds = ask('levy payer, £12,000 course, apprentice aged 30, what do they pay', '2026-12-01');
+    expect(firstLine(withFunds?.text)).toContain('the employer pays £0 on top');
+  });
+
   it('charged 10% before April 2019', () => {
     const answer = ask('non-levy employer, £12,000 apprenticeship, apprentice aged 30, what do we pay?', '2018-06-01');
     expect(firstLine(answer?.text)).toContain('**The employer pays £1,200 and the government £10,800**');

@@ -318,11 +318,12 @@ describe('co-investment answers as text', () => {
 });
 
 describe('co-investment input', () => {
-  it('fills in a non-levy employer and an unknown EHC plan when not given', () => {
+  it('fills in a non-levy employer, an unknown EHC plan and unknown levy funds when not given', () => {
     expect(CoInvestmentInput.parse({ price: 9_000 })).toEqual({
       price: 9_000,
       levyPayer: 'no',
       hasEhcPlanOrIsCareLeaver: 'unknown',
+      levyFundsUsedUp: 'unknown',
     });
   });
 

@@ -179,6 +179,22 @@ describe('skills-desk co-investment', () => {
     expect(stdout).toContain('5% × £12,000 = £600');
   });
 
+  it('takes --levy-funds-used-up for a levy payer whose account has run out', async () => {
+    const { code, stdout } = await run([
+      'co-investment',
+      '--price',
+      '12000',
+      '--levy-payer',
+      'yes',
+      '--levy-funds-used-up',
+      'yes',
+      '--as-of',
+      '2026-12-01',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toContain('**The employer pays £3,000 and the government £9,000**');
+  });
+
   it('refuses a price it cannot read, changing nothing', async () => {
     const { code, stderr } = await run(['co-investment', '--price', 'lots']);
     expect(code).toBe(1);

@@ -32,6 +32,7 @@ export function calculateCoInvestment(
     date: startDate,
     levyPayer: input.levyPayer,
     hasEhcPlanOrIsCareLeaver: input.hasEhcPlanOrIsCareLeaver,
+    levyFundsUsedUp: input.levyFundsUsedUp,
     price: input.price,
     ...(input.apprenticeAge !== undefined && { age: input.apprenticeAge }),
     ...(input.employeeCount !== undefined && { employeeCount: input.employeeCount }),

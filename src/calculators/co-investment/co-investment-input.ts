@@ -25,6 +25,10 @@ export const CoInvestmentInput = z
         .enum(YES_NO_UNKNOWN, { error: 'EHC plan or care leaver must be yes, no or unknown' })
         .default('unknown')
         .describe('Whether the apprentice has an EHC plan or has been in local authority care.'),
+      levyFundsUsedUp: z
+        .enum(YES_NO_UNKNOWN, { error: 'levy funds used up must be yes, no or unknown' })
+        .default('unknown')
+        .describe('For a levy payer: whether its apprenticeship service account has run out of levy funds.'),
       employeeCount: employeeCount()
         .optional()
         .describe('Number of employees, for the small-employer rules of 2017 to 2024.'),

@@ -12,6 +12,8 @@ export type FundingCase = {
   levyPayer: YesNoUnknown;
   age?: number;
   hasEhcPlanOrIsCareLeaver: YesNoUnknown;
+  /** For a levy payer: whether its account has run out of levy funds (unknown: both cases are shown). */
+  levyFundsUsedUp?: YesNoUnknown;
   employeeCount?: number;
   /** Agreed price of the apprenticeship in pounds. */
   price?: number;
@@ -112,6 +114,21 @@ function levyPayerSplit(split: SplitCase): FundingSplit {
   const band = reader.read('funding.band-maximum', input.date);
   const exhausted = reader.read('cofunding.levy-exhausted-employer-share', input.date);
   const bandText = band ? `up to the ${band.text} band maximum` : 'up to the funding band maximum';
+  if (input.levyFundsUsedUp === 'yes' && exhausted && capped !== undefined) {
+    // The account has run out: the employer pays its share of the funded price, the government the rest.
+    const share = pushEmployerShare(split, capped, exhausted, {
+      id: 'employer-pays',
+      label: 'The account has run out of levy funds, so the employer pays',
+      after: `; the government pays the other ${formatPercent(100 - exhausted.value)}`,
+    });
+    return {
+      status: 'decided',
+      summary: `A levy payer whose account has run out of levy funds pays ${exhausted.text} of the funded price and the government ${formatPercent(100 - exhausted.value)}, ${bandText}.`,
+      lines,
+      employerPays: share + excess,
+      governmentPays: capped - share,
+    };
+  }
   if (capped !== undefined) {
     lines.push({
       id: 'from-levy-funds',

@@ -8,7 +8,9 @@ function whoAndWhen(result: CoInvestmentResult): string {
   const { input } = result;
   const employer =
     input.levyPayer === 'yes'
-      ? 'an employer that pays the levy'
+      ? input.levyFundsUsedUp === 'yes'
+        ? 'a levy payer whose levy funds have run out'
+        : 'an employer that pays the levy'
       : input.levyPayer === 'no'
         ? 'an employer that does not pay the levy'
         : 'an employer';
@@ -22,7 +24,7 @@ export function renderCoInvestmentSummary(result: CoInvestmentResult, citations?
   const sources = markers(result.articleIds, numbers);
   const { split } = result;
   const parts: string[] = [];
-  if (result.verdict === 'decided' && result.input.levyPayer === 'yes') {
+  if (result.verdict === 'decided' && result.input.levyPayer === 'yes' && result.input.levyFundsUsedUp !== 'yes') {
     parts.push(
       `**Levy funds pay for ${whoAndWhen(result)}**; the employer pays ${money(result.employerPays ?? 0)} on top.${sources}`,
     );

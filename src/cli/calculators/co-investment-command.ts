@@ -16,6 +16,7 @@ type CoInvestmentFlags = CalculatorFlags &
     age?: string;
     levyPayer?: string | boolean;
     ehcOrCareLeaver?: string | boolean;
+    levyFundsUsedUp?: string | boolean;
     employees?: string;
     startDate?: string;
   };
@@ -30,6 +31,7 @@ export function registerCoInvestmentCommand(program: Command, context: CliContex
     .option('--age <age>', "apprentice's age at the start")
     .option('--levy-payer [answer]', 'the employer pays the levy: yes, no or unknown (default no)')
     .option('--ehc-or-care-leaver [answer]', 'the apprentice has an EHC plan or has been in care: yes, no or unknown')
+    .option('--levy-funds-used-up [answer]', "a levy payer's account has run out of levy funds: yes, no or unknown")
     .option('--employees <count>', 'number of employees')
     .option('--start-date <date>', 'planned start date (YYYY-MM-DD); default the --as-of date or today')
     .option('--as-of <date>', 'the date asked about (YYYY-MM-DD)');
@@ -41,6 +43,7 @@ export function registerCoInvestmentCommand(program: Command, context: CliContex
         apprenticeAge: numberFlag(flags.age),
         levyPayer: answerFlag(flags.levyPayer),
         hasEhcPlanOrIsCareLeaver: answerFlag(flags.ehcOrCareLeaver),
+        levyFundsUsedUp: answerFlag(flags.levyFundsUsedUp),
         employeeCount: numberFlag(flags.employees),
         startDate: flags.startDate,
       }),
