@@ -38,6 +38,11 @@ const SYNONYMS: [RegExp, string][] = [
   [/\b(?:sub)?contract(?:ors?|ed|s)?\b/g, 'contract'],
   [/\b(?:paid|pays|paying|salar(?:y|ies)|earn(?:s|ings)?)\b/g, 'pay'],
   [/\bwork\s+placements?\b|\bwork\s+experience\b/g, 'placement'],
+  // "Who can go on it", "who is it aimed at": a question about who is eligible.
+  [
+    /\bwho\s+(?:can|could|may|is\s+allowed\s+to)\s+(?:go\s+on|join|apply|do|take\s+part|get\s+on|sign\s+up)\b|\bwho\s+is\s+(?:it\s+|this\s+|that\s+)?(?:for|aimed\s+at|meant\s+for)\b|\baimed\s+at\b/g,
+    'eligibility',
+  ],
 ];
 
 /** Words that carry no meaning for search. */

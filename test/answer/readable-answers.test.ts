@@ -73,6 +73,8 @@ describe('answers a person can use', () => {
       asOf: '2026-06-01',
     });
     expect(firstLine(residency.text)).toContain('3 years');
+    const aimedAt = await answerer.answer({ question: 'who is hackney 100 aimed at', asOf: '2026-06-01' });
+    expect(firstLine(aimedAt.text)).toContain('16 to 24 year olds');
   });
 
   it('works out the difference between two rates and shows the working', async () => {
