@@ -33,7 +33,7 @@ const ROUTES: Route[] = [
     matches: /\bhackney 100|h100|placement/i,
     team: 'the employer engagement officer in the Employment & Skills team',
     how: 'log it as an employer enquiry (the programme email in 2019 was hackney100@hackney.gov.uk)',
-    why: 'A business wanting to host a Hackney 100 placement is an employer enquiry.',
+    why: 'The Employment & Skills team then contacts the business about hosting.',
     logEnquiry: true,
   },
   {
