@@ -1,7 +1,8 @@
 // Working time for SLAs and reports: Monday to Friday, 09:00 to 17:00 in Europe/London (GMT or BST as in force
 // that day), England and Wales bank holidays excluded (from `date-holidays`, substitute days included).
+import { createRequire } from 'node:module';
 import { TZDate } from '@date-fns/tz';
-import Holidays from 'date-holidays';
+import type HolidaysType from 'date-holidays';
 
 const LONDON = 'Europe/London';
 const START_HOUR = 9;
@@ -9,7 +10,16 @@ const END_HOUR = 17;
 export const WORKING_DAY_MS = (END_HOUR - START_HOUR) * 3_600_000;
 const DAY_MS = 86_400_000;
 
-const englandAndWales = new Holidays('GB', 'ENG');
+// The holiday calendar takes a fifth of a second to load, so it is loaded when a working time is first worked out,
+// not when a command that never needs one starts.
+let englandAndWales: HolidaysType | undefined;
+function calendar(): HolidaysType {
+  if (englandAndWales === undefined) {
+    const Holidays = createRequire(import.meta.url)('date-holidays') as typeof HolidaysType;
+    englandAndWales = new Holidays('GB', 'ENG');
+  }
+  return englandAndWales;
+}
 const bankHolidaysByYear = new Map<number, Set<string>>();
 
 /** England and Wales bank holidays of a year, as YYYY-MM-DD. */
@@ -17,7 +27,7 @@ export function bankHolidays(year: number): Set<string> {
   let days = bankHolidaysByYear.get(year);
   if (!days) {
     days = new Set(
-      englandAndWales
+      calendar()
         .getHolidays(year)
         .filter((holiday) => holiday.type === 'public')
         .map((holiday) => holiday.date.slice(0, 10)),

@@ -11,7 +11,7 @@ export async function buildReportSummary(figures: OutcomeFigures, label: string)
   const { enquiries, questions, period } = figures;
   const charts = [];
   for (const chart of reportCharts(figures)) {
-    charts.push({ id: chart.id, title: chart.title, png: svgToPng(await renderChartSvg(chart)) });
+    charts.push({ id: chart.id, title: chart.title, png: await svgToPng(await renderChartSvg(chart)) });
   }
   return {
     title: `${label} report: ${formatDate(period.from)} to ${formatDate(period.to)}`,
