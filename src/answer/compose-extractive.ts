@@ -8,7 +8,7 @@ import type { SearchIndex } from '../knowledge/search-index.js';
 import { staleNotice } from '../knowledge/stale-notice.js';
 import type { Answer, AnswerBlock, StatedFigure } from './answer.js';
 import { citeSections, sectionText } from './cite.js';
-import { workArithmetic, workShare } from './compose/arithmetic.js';
+import { workArithmetic, workOnLead } from './compose/arithmetic.js';
 import { blocksToText } from './compose/blocks.js';
 import { chooseFacts } from './compose/choose-lead.js';
 import { ASKS_WHO_TO_CONTACT, contactRoute } from './compose/contact.js';
@@ -114,7 +114,7 @@ export function composeExtractive(input: ComposeInput): Answer {
     factsStated.push(...worked.facts);
   } else if (lead) {
     const section = sectionFor(lead);
-    const share = workShare(lead, question, quoteDate);
+    const share = workOnLead(lead, question, ownWords, quoteDate);
     const opening = share ?? leadFor(lead, intent, asOf, ownWords);
     const blocks: AnswerBlock[] = [{ kind: 'paragraph', text: opening.text }];
     if ('list' in opening && opening.list) blocks.push(opening.list);

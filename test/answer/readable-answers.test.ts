@@ -77,6 +77,15 @@ describe('answers a person can use', () => {
     expect(firstLine(aimedAt.text)).toContain('16 to 24 year olds');
   });
 
+  it('works a yearly figure on the age band a thread was about', async () => {
+    const history = [
+      { role: 'user' as const, text: 'min wage for a 19 yr old' },
+      { role: 'assistant' as const, text: 'The rate for workers aged 18 to 20 is £10.85 an hour, from 1 April 2026.' },
+    ];
+    const answer = await answerer.answer({ question: 'whats that a yr on 35 hrs', history, asOf: '2026-06-01' });
+    expect(firstLine(answer.text)).toContain('£10.85 × 35 hours × 52 weeks = £19,747 a year');
+  });
+
   it('works out the difference between two rates and shows the working', async () => {
     const answer = await answerer.answer({ question: 'how much more is the LLW than the NLW?', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toContain('£14.80 (from 22 October 2025) − £12.71 (from 1 April 2026) = £2.09');

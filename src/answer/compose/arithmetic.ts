@@ -42,9 +42,9 @@ function hoursPerWeek(question: string): number | undefined {
 
 const asksDifference =
   /\b(how much (?:more|less|higher|lower)|difference|gap|more than|less than|compared? (?:to|with)|vs\.?|versus)\b/i;
-const asksYearly = /\b(a|per|each) year\b|\bannual(?:ly)?\b|\byearly\b|\bsalary\b|\bper annum\b|\bp\.?a\.?\b/i;
+const asksYearly = /\b(a|per|each) (?:year|yr)\b|\bannual(?:ly)?\b|\byearly\b|\bsalary\b|\bper annum\b|\bp\.?a\.?\b/i;
 const asksWeekly = /\b(a|per|each) (?:week|wk)\b|\bweekly\b/i;
-const asksMonthly = /\b(a|per|each) month\b|\bmonthly\b/i;
+const asksMonthly = /\b(a|per|each) (?:month|mth)\b|\bmonthly\b/i;
 
 function held(fact: Fact, date: string): FactValue | undefined {
   return figureAsOf(fact, date);
@@ -79,15 +79,33 @@ export function workArithmetic(
         : '';
     return { text: text + yearly, figures: [statedFigure(first, a), statedFigure(second, b)], facts: [first, second] };
   }
-  const period = asksYearly.test(question)
-    ? 'year'
-    : asksMonthly.test(question)
-      ? 'month'
-      : asksWeekly.test(question)
-        ? 'week'
-        : undefined;
+  const period = periodAsked(question);
   const fact = named[0];
   if (!fact || !period) return undefined;
+  return periodPay(fact, period, question, date);
+}
+
+type Period = 'year' | 'month' | 'week';
+
+function periodAsked(question: string): Period | undefined {
+  if (asksYearly.test(question)) return 'year';
+  if (asksMonthly.test(question)) return 'month';
+  return asksWeekly.test(question) ? 'week' : undefined;
+}
+
+/**
+ * The figure a lead fact gives worked into what was asked: a share of an amount ("50% of £120,000"), or a yearly,
+ * monthly or weekly figure at an hourly rate ("whats that a yr on 35 hrs" after the 18 to 20 rate).
+ */
+export function workOnLead(fact: Fact, question: string, ownWords: string, date: string): Worked | undefined {
+  const share = workShare(fact, question, date);
+  if (share) return share;
+  const period = periodAsked(ownWords);
+  return fact.unit === 'gbp_per_hour' && period ? periodPay(fact, period, ownWords, date) : undefined;
+}
+
+/** Weekly, monthly or yearly pay at an hourly rate, with the working. */
+function periodPay(fact: Fact, period: Period, question: string, date: string): Worked | undefined {
   const entry = held(fact, date);
   if (!entry) return undefined;
   const rate = Number(entry.value);
