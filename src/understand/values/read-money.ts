@@ -96,7 +96,15 @@ export function readPayBills(text: string): PayBills | undefined {
   }
   const chosen = beside[0] ?? (amounts.length === 1 ? amounts[0] : undefined);
   if (!chosen) return undefined;
-  return { parts: [chosen.pounds], total: chosen.pounds, isConnected };
+  // The levy is worked on a year's pay bill: "£950k a month" is twelve months of it.
+  const pounds = isMonthly(lower, chosen) ? Math.round(chosen.pounds * 12 * 100) / 100 : chosen.pounds;
+  return { parts: [pounds], total: pounds, isConnected };
+}
+
+/** Whether an amount is said to be monthly ("£950k a month", "800k per month", "£1m monthly", "£900k pcm"). */
+function isMonthly(text: string, amount: FoundAmount): boolean {
+  const after = text.slice(amount.index + amount.text.length, amount.index + amount.text.length + 24);
+  return /^\s*(?:(?:a|per|each|every)\s+(?:calendar\s+)?month\b|monthly\b|pcm\b|\/\s?(?:month|mth)\b)/.test(after);
 }
 
 /** An amount a correction sets aside: "it's 5.2m not 5m", "5.2m rather than 5m", "not 5m but 5.2m". */

@@ -25,6 +25,12 @@ describe('amount readers', () => {
     expect(readPayBills(`what levy on a pay bill of ${text}?`)?.total).toBe(pounds);
   });
 
+  it('reads a monthly pay bill as twelve months of it, and only when it is said to be monthly', () => {
+    expect(readPayBills("payroll runs at about £950k a month - what's the levy for the year")?.total).toBe(11_400_000);
+    expect(readPayBills('pay bill of £500k per month')?.total).toBe(6_000_000);
+    expect(readPayBills('paybill £6m, a month later they hired more')?.total).toBe(6_000_000);
+  });
+
   it('adds up the pay bills of connected companies', () => {
     expect(readPayBills('two connected companies with pay bills of £2m and £2.5m')).toEqual({
       parts: [2_000_000, 2_500_000],
