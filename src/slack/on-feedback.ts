@@ -1,5 +1,6 @@
 import type { App, types } from '@slack/bolt';
 import { SLACK_IDS } from './ids.js';
+import { modalView } from './modal-view.js';
 import {
   FeedbackButtonValue,
   FeedbackReason,
@@ -113,13 +114,11 @@ function reasonPrompt(metadata: FeedbackReasonMetadata): types.KnownBlock[] {
 }
 
 function reasonForm(metadata: FeedbackReasonMetadata): types.ModalView {
-  return {
-    type: 'modal',
-    callback_id: SLACK_IDS.views.feedbackReasonForm,
-    private_metadata: JSON.stringify(metadata),
-    title: { type: 'plain_text', text: 'What was wrong?' },
-    submit: { type: 'plain_text', text: 'Send' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return modalView({
+    callbackId: SLACK_IDS.views.feedbackReasonForm,
+    metadata,
+    title: 'What was wrong?',
+    submit: 'Send',
     blocks: [
       {
         type: 'input',
@@ -129,17 +128,16 @@ function reasonForm(metadata: FeedbackReasonMetadata): types.ModalView {
         element: { type: 'plain_text_input', action_id: 'reason', multiline: true, max_length: 1_000 },
       },
     ],
-  };
+  });
 }
 
 function thanksView(): types.ModalView {
-  return {
-    type: 'modal',
-    callback_id: SLACK_IDS.views.feedbackReasonForm,
-    title: { type: 'plain_text', text: 'Thank you' },
-    close: { type: 'plain_text', text: 'Close' },
+  return modalView({
+    callbackId: SLACK_IDS.views.feedbackReasonForm,
+    title: 'Thank you',
+    close: 'Close',
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: FEEDBACK_REASON_SAVED } }],
-  };
+  });
 }
 
 function readJson(text: string | undefined): unknown {

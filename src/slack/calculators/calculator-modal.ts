@@ -1,6 +1,7 @@
 import type { types as SlackTypes } from '@slack/bolt';
 import type { FormField, FormOption } from '../../calculators/index.js';
 import { inputValue, type ViewSubmission } from '../enquiries/index.js';
+import { modalView } from '../modal-view.js';
 
 const INPUT_ACTION = 'value';
 
@@ -55,14 +56,12 @@ export type CalculatorModalSpec = {
 
 /** A calculator form as a Slack modal. */
 export function buildCalculatorModal(spec: CalculatorModalSpec): SlackTypes.ModalView {
-  return {
-    type: 'modal',
-    callback_id: spec.callbackId,
-    title: { type: 'plain_text', text: spec.title },
-    submit: { type: 'plain_text', text: spec.submit },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return modalView({
+    callbackId: spec.callbackId,
+    title: spec.title,
+    submit: spec.submit,
     blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: spec.intro }] }, ...fieldBlocks(spec.fields)],
-  };
+  });
 }
 
 /** The submitted form as the calculators read it: field name → text (blank fields left out). */

@@ -2,6 +2,7 @@ import type { types as SlackTypes } from '@slack/bolt';
 import { z } from 'zod';
 import { ENQUIRY_TOPICS, EnquiryInputSchema, type EnquiryTopic } from '../../enquiries/index.js';
 import { SLACK_IDS } from '../ids.js';
+import { modalView } from '../modal-view.js';
 import { inputValue, toViewErrors, type ViewErrors, type ViewSubmission } from './slack-payloads.js';
 import { TOPIC_LABELS } from './topic-labels.js';
 
@@ -151,13 +152,11 @@ export function buildEnquiryModal(
       max: 3_000,
     }),
   );
-  return {
-    type: 'modal',
-    callback_id: SLACK_IDS.views.enquiryForm,
-    title: { type: 'plain_text', text: 'Log employer enquiry' },
-    submit: { type: 'plain_text', text: 'Log enquiry' },
-    close: { type: 'plain_text', text: 'Cancel' },
-    private_metadata: JSON.stringify(metadata),
+  return modalView({
+    callbackId: SLACK_IDS.views.enquiryForm,
+    title: 'Log employer enquiry',
+    submit: 'Log enquiry',
+    metadata,
     blocks,
-  };
+  });
 }

@@ -2,6 +2,7 @@ import type { types as SlackTypes } from '@slack/bolt';
 import { z } from 'zod';
 import type { Enquiry } from '../../enquiries/index.js';
 import { SLACK_IDS } from '../ids.js';
+import { modalView } from '../modal-view.js';
 import { escapeMrkdwn, isSlackUserId } from './enquiry-blocks.js';
 import { type ActionMetadata, Reference } from './triage-press.js';
 
@@ -98,13 +99,11 @@ export function buildActionModal(
   const summary = enquiry
     ? `*${enquiry.reference}* · ${escapeMrkdwn(enquiry.organisation)}`
     : `*${metadata.reference}*`;
-  return {
-    type: 'modal',
-    callback_id: form.callbackId,
-    title: { type: 'plain_text', text: form.title },
-    submit: { type: 'plain_text', text: form.submit },
-    close: { type: 'plain_text', text: 'Cancel' },
-    private_metadata: JSON.stringify(metadata),
+  return modalView({
+    callbackId: form.callbackId,
+    title: form.title,
+    submit: form.submit,
+    metadata,
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: summary } }, form.block(enquiry)],
-  };
+  });
 }
