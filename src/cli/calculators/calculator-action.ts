@@ -37,6 +37,25 @@ export function inputFrom<Schema extends z.ZodType>(schema: Schema, values: Reco
   return flagValue(schema.safeParse(withoutUndefined(values)));
 }
 
+/**
+ * The action of a command whose flags are one calculator's input (levy, co-investment): `--json` and `--verbose`,
+ * then the flags' values read by that calculator's schema.
+ */
+export function flagsCalculatorAction<Run extends CalculatorRun, Flags extends CalculatorFlags & JsonFlag>(
+  context: CliContext,
+  command: Command,
+  calculator: { kind: Run['kind']; schema: z.ZodType<Run['inputs']> },
+  values: (flags: Flags) => Record<string, unknown>,
+): void {
+  withOutputOptions(command).action(
+    calculatorAction(
+      context,
+      calculator.kind,
+      (flags: Flags) => ({ kind: calculator.kind, inputs: inputFrom(calculator.schema, values(flags)) }) as Run,
+    ),
+  );
+}
+
 /** `--json` and `--verbose` for the commands that print either the answer or the result as JSON. */
 export function withOutputOptions(command: Command): Command {
   return command.option('--json', 'print the result as JSON').option('--verbose', 'print the full working as well');

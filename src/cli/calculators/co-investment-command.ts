@@ -1,13 +1,7 @@
 import type { Command } from 'commander';
 import { CoInvestmentInput } from '../../calculators/index.js';
 import type { CliContext } from '../cli-context.js';
-import {
-  type CalculatorFlags,
-  calculatorAction,
-  inputFrom,
-  type JsonFlag,
-  withOutputOptions,
-} from './calculator-action.js';
+import { type CalculatorFlags, flagsCalculatorAction, type JsonFlag } from './calculator-action.js';
 import { amountFlag, answerFlag, numberFlag } from './calculator-flags.js';
 
 type CoInvestmentFlags = CalculatorFlags &
@@ -35,18 +29,18 @@ export function registerCoInvestmentCommand(program: Command, context: CliContex
     .option('--employees <count>', 'number of employees')
     .option('--start-date <date>', 'planned start date (YYYY-MM-DD); default the --as-of date or today')
     .option('--as-of <date>', 'the date asked about (YYYY-MM-DD)');
-  withOutputOptions(command).action(
-    calculatorAction(context, 'co-investment', (flags: CoInvestmentFlags) => ({
-      kind: 'co-investment',
-      inputs: inputFrom(CoInvestmentInput, {
-        price: amountFlag(flags.price),
-        apprenticeAge: numberFlag(flags.age),
-        levyPayer: answerFlag(flags.levyPayer),
-        hasEhcPlanOrIsCareLeaver: answerFlag(flags.ehcOrCareLeaver),
-        levyFundsUsedUp: answerFlag(flags.levyFundsUsedUp),
-        employeeCount: numberFlag(flags.employees),
-        startDate: flags.startDate,
-      }),
-    })),
+  flagsCalculatorAction(
+    context,
+    command,
+    { kind: 'co-investment', schema: CoInvestmentInput },
+    (flags: CoInvestmentFlags) => ({
+      price: amountFlag(flags.price),
+      apprenticeAge: numberFlag(flags.age),
+      levyPayer: answerFlag(flags.levyPayer),
+      hasEhcPlanOrIsCareLeaver: answerFlag(flags.ehcOrCareLeaver),
+      levyFundsUsedUp: answerFlag(flags.levyFundsUsedUp),
+      employeeCount: numberFlag(flags.employees),
+      startDate: flags.startDate,
+    }),
   );
 }

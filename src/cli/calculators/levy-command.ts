@@ -1,13 +1,7 @@
 import type { Command } from 'commander';
 import { LevyInput } from '../../calculators/index.js';
 import type { CliContext } from '../cli-context.js';
-import {
-  type CalculatorFlags,
-  calculatorAction,
-  inputFrom,
-  type JsonFlag,
-  withOutputOptions,
-} from './calculator-action.js';
+import { type CalculatorFlags, flagsCalculatorAction, type JsonFlag } from './calculator-action.js';
 import { amountFlag, numberFlag, shareFlag } from './calculator-flags.js';
 
 type LevyFlags = CalculatorFlags &
@@ -38,20 +32,15 @@ export function registerLevyCommand(program: Command, context: CliContext): void
     .option('--ehc-or-care-leaver', 'the apprentice has an EHC plan or has been in care')
     .option('--employees <count>', 'number of employees')
     .option('--as-of <date>', 'apply the rules in force on this date (YYYY-MM-DD)');
-  withOutputOptions(command).action(
-    calculatorAction(context, 'levy', (flags: LevyFlags) => ({
-      kind: 'levy',
-      inputs: inputFrom(LevyInput, {
-        payBill: amountFlag(flags.payBill),
-        englandShare: shareFlag(flags.englandShare),
-        isConnected: flags.connected === true,
-        allowanceShare: shareFlag(flags.allowanceShare),
-        taxYear: flags.taxYear,
-        apprenticeshipPrice: amountFlag(flags.apprenticeshipPrice),
-        apprenticeAge: numberFlag(flags.apprenticeAge),
-        apprenticeHasEhcPlanOrIsCareLeaver: flags.ehcOrCareLeaver,
-        employeeCount: numberFlag(flags.employees),
-      }),
-    })),
-  );
+  flagsCalculatorAction(context, command, { kind: 'levy', schema: LevyInput }, (flags: LevyFlags) => ({
+    payBill: amountFlag(flags.payBill),
+    englandShare: shareFlag(flags.englandShare),
+    isConnected: flags.connected === true,
+    allowanceShare: shareFlag(flags.allowanceShare),
+    taxYear: flags.taxYear,
+    apprenticeshipPrice: amountFlag(flags.apprenticeshipPrice),
+    apprenticeAge: numberFlag(flags.apprenticeAge),
+    apprenticeHasEhcPlanOrIsCareLeaver: flags.ehcOrCareLeaver,
+    employeeCount: numberFlag(flags.employees),
+  }));
 }
