@@ -14,6 +14,8 @@ export default defineConfig({
       'test/enquiries/orphan-erasure.test.ts',
       'test/understand/understand.test.ts',
       'test/answer/grounding-guard*.test.ts',
+      'test/answer/guard-table.test.ts',
+      'test/understand/follow-up-rules.test.ts',
       'test/**/*.mutation.test.ts',
     ],
     testTimeout: 20_000,
