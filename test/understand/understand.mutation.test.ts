@@ -216,6 +216,7 @@ describe('the evidence for the follow-up decision', () => {
     expect(earlierSubject(model, ['levy on £5m', ...sixGreetings])?.topic).toBe('none');
     expect(earlierSubject(model, ['levy on £5m', ...sixGreetings.slice(1)])?.topic).toBe('levy');
   });
+
   it('marks a message that changes the calculation before it, with evidence the committed model was trained on', () => {
     const earlier = { topic: 'levy', intent: 'calculation' };
     const evidence = contextFeatures(topic('levy', 0.9), earlier, true);
