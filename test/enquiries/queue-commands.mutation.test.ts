@@ -179,6 +179,25 @@ describeEachBackend('officers working the queue, as they see it,', (backend) => 
     expect(both.ok ? '' : both.message).toMatch(/^expected a date as YYYY-MM-DD .* The format must be csv or json\.$/);
   });
 
+  it('says which reference it could not find, or that none was given', async () => {
+    expect(await harness.queue.claim('   ', officer())).toEqual({
+      ok: false,
+      reason: 'not_found',
+      message: 'There is no enquiry (no reference given).',
+    });
+    expect(await harness.queue.claim('  ENQ 12 ', officer())).toMatchObject({
+      message: 'There is no enquiry ENQ 12.',
+    });
+  });
+
+  it('logs each change with the reference, what was done, its place in the history and who did it', async () => {
+    const reference = await logged();
+    await harness.queue.claim(reference, officer('U0ANA', 'Ana'));
+    expect(logLines('enquiry updated')).toEqual([
+      expect.objectContaining({ reference, action: 'claimed', seq: 2, by: 'U0ANA' }),
+    ]);
+  });
+
   it('orders references of a year by number, 9999 before 10000', () => {
     const references = ['ENQ-2026-10000', 'ENQ-2026-0010', 'ENQ-2026-9999', 'ENQ-2026-0002'];
     expect([...references].sort(compareReferences)).toEqual([
