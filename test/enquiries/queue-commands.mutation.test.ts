@@ -56,7 +56,7 @@ describeEachBackend('officers working the queue, as they see it,', (backend) => 
     expect(await harness.queue.assign(reference, '   ', officer())).toEqual(invalid('Say who to assign it to.'));
     expect(await harness.queue.addNote(reference, '', officer())).toEqual(invalid('Write the note.'));
     expect(await harness.queue.resolve(reference, ' ', officer())).toEqual(invalid('Say what the outcome was.'));
-    expect(await harness.queue.close(reference, 'boring', officer())).toEqual(
+    expect(await harness.queue.close(reference, 'boring' as 'spam', officer())).toEqual(
       invalid('The reason must be duplicate or spam.'),
     );
     const other = await logged({ organisation: 'Other Org' });
@@ -173,9 +173,15 @@ describeEachBackend('officers working the queue, as they see it,', (backend) => 
     expect(logLines('enquiries exported')).toMatchObject([
       { from: '2026-11-23', to: '2026-11-24', format: 'json', count: 1, by: 'U0EXPORT' },
     ]);
-    const bad = await harness.queue.exportEnquiries({ from: '2026-11-23', to: '2026-11-24', format: 'pdf' }, officer());
+    const bad = await harness.queue.exportEnquiries(
+      { from: '2026-11-23', to: '2026-11-24', format: 'pdf' as 'csv' },
+      officer(),
+    );
     expect(bad).toEqual({ ok: false, message: 'The format must be csv or json.' });
-    const both = await harness.queue.exportEnquiries({ from: '2026-11-24', to: 'soon', format: 'pdf' }, officer());
+    const both = await harness.queue.exportEnquiries(
+      { from: '2026-11-24', to: 'soon', format: 'pdf' as 'csv' },
+      officer(),
+    );
     expect(both.ok ? '' : both.message).toMatch(/^expected a date as YYYY-MM-DD .* The format must be csv or json\.$/);
   });
 
