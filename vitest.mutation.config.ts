@@ -10,6 +10,9 @@ export default defineConfig({
     include: [
       'test/knowledge/figure-as-of.test.ts',
       'test/calculators/check-eligibility.test.ts',
+      'test/calculators/answer-with-tools.test.ts',
+      'test/calculators/run-tool.test.ts',
+      'test/calculators/form-fields.test.ts',
       'test/enquiries/enquiry-queue.test.ts',
       'test/enquiries/orphan-erasure.test.ts',
       'test/understand/understand.test.ts',
