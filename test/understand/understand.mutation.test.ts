@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contextFeatures, earlierSubject } from '../../src/understand/context-features.js';
 import { understand } from '../../src/understand/index.js';
-import { committedModel, type Prediction } from '../../src/understand/model.js';
+import { committedModel, featureIndexes, type Prediction } from '../../src/understand/model.js';
 
 const day = '2026-12-01';
 type Turn = { role: 'user' | 'assistant'; text: string };
@@ -215,5 +215,20 @@ describe('the evidence for the follow-up decision', () => {
     const sixGreetings = Array.from({ length: 6 }, () => 'ok thanks');
     expect(earlierSubject(model, ['levy on £5m', ...sixGreetings])?.topic).toBe('none');
     expect(earlierSubject(model, ['levy on £5m', ...sixGreetings.slice(1)])?.topic).toBe('levy');
+  });
+
+  it('marks a message that changes the calculation before it, with evidence the committed model was trained on', () => {
+    const earlier = { topic: 'levy', intent: 'calculation' };
+    const evidence = contextFeatures(topic('levy', 0.9), earlier, true);
+    expect(evidence).toContain('c:changes-calculation');
+    expect(contextFeatures(topic('levy', 0.9), earlier, false)).not.toContain('c:changes-calculation');
+    // Every piece of evidence is one the model has a weight for; a misnamed one would be silently ignored.
+    expect(featureIndexes(committedModel(), evidence)).toHaveLength(evidence.length);
+  });
+
+  it('passes over an earlier message whose subject is held with less than 60% certainty', () => {
+    const model = committedModel();
+    // "what if the apprenticeship cost £15k?" leans to the levy (44%), not enough to be the thread's subject.
+    expect(earlierSubject(model, ['whats the llw rate', 'what if the apprenticeship cost £15k?'])?.topic).toBe('llw');
   });
 });
