@@ -4,6 +4,7 @@ import {
   CoInvestmentInput,
   EligibilityInput,
   LevyInput,
+  levyPayerForPayBill,
 } from '../calculators/index.js';
 import { formatDate, formatMoney } from '../knowledge/format.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
@@ -73,6 +74,12 @@ export function calculate(knowledge: Knowledge, request: CalculatorRequest, asOf
     typeof inputs.apprenticeHasEhcPlanOrIsCareLeaver === 'boolean'
   ) {
     inputs.hasEhcPlanOrIsCareLeaver = inputs.apprenticeHasEhcPlanOrIsCareLeaver ? 'yes' : 'no';
+  }
+  if (kind === 'co-investment' && inputs.levyPayer === undefined && typeof inputs.payBill === 'number') {
+    // A pay bill decides whether the employer pays the levy ("and with a 5m pay bill?" after a course price).
+    const date = typeof inputs.startDate === 'string' ? inputs.startDate : asOf;
+    const levyPayer = levyPayerForPayBill(knowledge, inputs.payBill, date);
+    if (levyPayer !== undefined) inputs.levyPayer = levyPayer;
   }
   const schema = kind === 'eligibility' ? EligibilityInput : kind === 'levy' ? LevyInput : CoInvestmentInput;
   // Only the fields the chosen calculator takes (a co-investment question also says whether they pay the levy).

@@ -18,6 +18,7 @@ export {
 export { type CoInvestmentResult, calculateCoInvestment } from './co-investment/calculate-co-investment.js';
 export { CoInvestmentInput, type CoInvestmentInputDraft } from './co-investment/co-investment-input.js';
 export type { FundingSplit } from './co-investment/funding-split.js';
+export { levyPayerForPayBill } from './co-investment/levy-status.js';
 export {
   checkEligibility,
   type EligibilityResult,

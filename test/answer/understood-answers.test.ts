@@ -46,6 +46,18 @@ describe('answers follow the understanding step', () => {
     expect(careLeaver.text).toContain('EHC plan or care experience');
   });
 
+  it('reads a pay bill given after a course price as whether the employer pays the levy', async () => {
+    const question = 'how much is 5% of a £12k apprenticeship';
+    const first = await answerer.answer({ question });
+    expect(first.text).toContain('(an employer that does not pay the levy)');
+    const over = await answerer.answer({ question: 'and with a 5m pay bill?', history: turn(question, first.text) });
+    expect(over.tool).toBe('co-investment');
+    expect(over.text).toMatch(/^Changed: pay bill £5,000,000\.\n/);
+    expect(over.text).toContain('(an employer that pays the levy)');
+    const under = await answerer.answer({ question: 'and with a 2m pay bill?', history: turn(question, first.text) });
+    expect(under.text).toContain('(an employer that does not pay the levy)');
+  });
+
   it('answers a new subject on its own, not with the previous one', async () => {
     const answer = await answerer.answer({
       question: 'who pays the apprenticeship levy?',

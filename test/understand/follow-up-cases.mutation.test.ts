@@ -137,10 +137,14 @@ describe('what a follow-up changes in the calculation before it', () => {
     });
   });
 
-  it('starts a new levy sum when a follow-up to a course price gives a pay bill', () => {
+  it('re-runs who pays for the course with the pay bill a follow-up gives, and no start date it did not give', () => {
     const result = read('and with a 5m pay bill?', coInvestment12k);
-    expect(result.followUp).toBe(false);
-    expect(result.calculator).toStrictEqual({ kind: 'levy', inputs: { payBill: 5_000_000 } });
+    expect(result.followUp).toBe(true);
+    expect(result.calculator).toStrictEqual({
+      kind: 'co_investment',
+      inputs: { apprenticeshipPrice: 12_000, payBill: 5_000_000 },
+      changed: { payBill: 5_000_000 },
+    });
   });
 
   it('re-runs a levy sum for a firm elsewhere instead of declining it as another place', () => {

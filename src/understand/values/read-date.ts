@@ -14,6 +14,8 @@ const MAYBE_DATE =
   /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:today|tonight|tomorrow|yesterday|week|fortnight|month|year|christmas|easter|new year|noon|midnight|mon|tue|wed|thu|fri|sat|sun|next|last|this|ago|later|earlier)/i;
 const DURATION = /\b(?:hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?)\b/i;
 const RELATIVE_START = /^(?:in|next|this|last|within|from|after)\b/i;
+/** "5m" and "2.5k" are money in these messages, never five minutes from now. */
+const AMOUNT_SHORTHAND = /^\d+(?:[.,]\d+)?\s*(?:m|mn|k|bn|h|s)$/i;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -36,6 +38,7 @@ export function findDates(text: string, asOf: string): FoundDate[] {
   for (const result of results) {
     // "20 hrs a week" and "12 months" are how long, not when: only "in 2 weeks" or "next week" is a date.
     if (DURATION.test(result.text) && !RELATIVE_START.test(result.text)) continue;
+    if (AMOUNT_SHORTHAND.test(result.text.trim())) continue;
     const start = result.start;
     const hasMonth = start.isCertain('month');
     const hasDay = start.isCertain('day');

@@ -32,6 +32,11 @@ describe('durations are not dates', () => {
     expect(readDate('level 2 business admin, 30 hrs, 12 months', day)).toBeUndefined();
     expect(readDate('starting next week', day)?.date).toBe('2026-12-08');
   });
+
+  it('reads "5m" and "2.5k" as money, not as minutes or seconds from now', () => {
+    expect(readDate('and with a 5m pay bill?', day)).toBeUndefined();
+    expect(readDate('a 2.5k course starting in jan', day)?.date).toBe('2027-01-01');
+  });
 });
 
 describe('tax years said relative to today', () => {
