@@ -37,11 +37,18 @@ function canFollow(own: IntentReading): boolean {
 const ADDS_COMPANY = /\b(?:plus|another|also|as well|second|add|adding|and a)\b/i;
 const COMPANY = /\b(?:compan|firm|business|subsidiar|charit|entit|sister|parent)/i;
 
+/**
+ * A year said relative to the thread's, not today's: "the previous tax year" after a sum for 2020-21 is 2019-20
+ * ("last tax year" and "next tax year" are read against today).
+ */
+const FROM_THREAD_YEAR =
+  /\b(?:previous|prior|preceding|following)\s+(?:tax |financial |levy )?year\b|\byear (?:before|after|earlier|later)\b/i;
+
 /** The inputs a follow-up message gives the calculation it follows, with the year moved for "the year before". */
 function changedValues(earlier: CalculatorRequest, message: string, asOf: string): CalculatorInputs {
   const own = readCalculatorInputs(earlier.kind, message, asOf);
   const shift = readYearShift(message);
-  if (shift !== 0 && earlier.kind !== 'eligibility' && own.taxYear === undefined) {
+  if (shift !== 0 && earlier.kind !== 'eligibility' && (own.taxYear === undefined || FROM_THREAD_YEAR.test(message))) {
     const from = typeof earlier.inputs.taxYear === 'string' ? earlier.inputs.taxYear : taxYearOf(asOf);
     own.taxYear = shift < 0 ? previousTaxYear(from) : nextTaxYear(from);
   }

@@ -107,6 +107,13 @@ describe('"the year before" and "the year after" in a follow-up', () => {
     const result = read('and the year after?', thread('levy 2021-22 on 6m'));
     expect(result.calculator?.changed).toEqual({ taxYear: '2022-23' });
   });
+
+  it('reads "the previous tax year" from the thread\'s tax year, and "last tax year" from today', () => {
+    const sum2020 = thread('levy on £10m for 2020-21', '£35,000 for 2020 to 2021.');
+    expect(read('and the previous tax year?', sum2020).calculator?.changed).toEqual({ taxYear: '2019-20' });
+    expect(read('and the following tax year?', sum2020).calculator?.changed).toEqual({ taxYear: '2021-22' });
+    expect(read('and last tax year?', sum2020).calculator?.changed).toEqual({ taxYear: '2025-26' });
+  });
 });
 
 describe('what a follow-up changes in the calculation before it', () => {
