@@ -12,6 +12,7 @@ import {
   readPriorSameArea,
   readShare,
   readTaxYear,
+  readYearsInUk,
 } from '../understand/values/index.js';
 import type { CoInvestmentInputDraft } from './co-investment/co-investment-input.js';
 import type { EligibilityInputDraft, ResidencyStatus } from './eligibility/eligibility-input.js';
@@ -150,14 +151,8 @@ export function readEligibilityQuestion(question: string, asOf?: string): Partia
   if (/\bfoundation apprenticeship\b/.test(text)) values.isFoundationApprenticeship = true;
   const residency = readResidency(text);
   if (residency) values.residency = residency;
-  const years =
-    /\b(?:lived|living|been|resident)\s+(?:in\s+(?:the\s+)?uk|here)\s+(?:for\s+)?(\d+(?:\.\d+)?)\s+years?\b/.exec(
-      text,
-    ) ??
-    /\b(\d+(?:\.\d+)?)\s+years?\s+(?:in\s+(?:the\s+)?uk|here)\b/.exec(text) ??
-    /\bvisa\s+(?:for\s+)?(?:the\s+last\s+)?(\d+(?:\.\d+)?)\s+years?\b/.exec(text) ??
-    /\bin\s+(?:the\s+)?uk\s+(?:for\s+)?(\d+(?:\.\d+)?)\s+years?\b/.exec(text);
-  if (years) values.yearsInUk = Number(years[1]);
+  const years = readYearsInUk(text);
+  if (years !== undefined) values.yearsInUk = years;
   if (
     /\b(?:no|without|hasn'?t got|has not got|doesn'?t have|does not have)\s+(?:the\s+|a\s+)?right to work\b/.test(text)
   ) {

@@ -11,6 +11,7 @@ export {
   readPriorQualificationLevel,
   readPriorSameArea,
 } from './read-person.js';
+export { readYearsInUk } from './read-residence.js';
 export { readEnglandShare, readShare } from './read-share.js';
 export {
   nextTaxYear,

@@ -109,3 +109,20 @@ describe('levy status and allowances', () => {
     });
   });
 });
+
+describe('how long a person has lived in the UK', () => {
+  it.each([
+    ['18 year old on pre-settled status, been here 18 months, wants a level 3', 1.5],
+    ['refugee aged 27 arrived last year, can he start a level 3 apprenticeship', 1],
+    ['arrived 3 years ago, now 19, eligible for an apprenticeship?', 3],
+    ['has been in the uk 2 yrs on a spouse visa', 2],
+    ['lived in the UK for four years', 4],
+    ['came here this year with her family', 0],
+  ])('reads "%s" as %s years', (message, years) => {
+    expect(readEligibilityQuestion(message).yearsInUk).toBe(years);
+  });
+
+  it('does not read time on a course as time in the UK', () => {
+    expect(readEligibilityQuestion('she is 18 months into her level 2 and 19 now').yearsInUk).toBeUndefined();
+  });
+});
