@@ -10,6 +10,11 @@ export const MAX_EARLIER_TURNS = 6;
 
 export type Subject = { topic: string; intent: string; calculator?: CalculatorKind };
 
+/** Words that point back at what was said before ("is that the same for apprentices?", "log that for them"). */
+const REFERS_BACK = /\b(?:that|this|those|these|the same|same|it|its|them|there|then)\b/i;
+/** A message that opens by carrying on ("and for under 19s?", "what about Scotland", "also, …"). */
+const OPENS_ON = /^\s*(?:and|also|plus|but|so|or|what about|how about|what if|ok(?:ay)?,? (?:and|so|what)|then)\b/i;
+
 /** The most recent earlier user message that has a subject of its own (or, failing that, the last one). */
 export function earlierSubject(model: UnderstandingModel, earlierUserTexts: readonly string[]): Subject | undefined {
   const recent = earlierUserTexts.slice(-MAX_EARLIER_TURNS);
@@ -35,6 +40,7 @@ export function contextFeatures(
   ownTopic: Prediction,
   subject: Subject | undefined,
   changesCalculation = false,
+  message = '',
 ): string[] {
   if (subject === undefined) return ['p:none'];
   const changes = changesCalculation ? ['c:changes-calculation'] : [];
@@ -47,5 +53,7 @@ export function contextFeatures(
     relation,
     `${relation}|${subject.intent}`,
     ...changes,
+    ...(REFERS_BACK.test(message) ? ['r:refers-back', `r:refers-back|${relation}`] : []),
+    ...(OPENS_ON.test(message) ? ['r:opens-on', `r:opens-on|${relation}`] : []),
   ];
 }

@@ -113,7 +113,7 @@ export function trainModel(
     const changes =
       subject?.calculator !== undefined &&
       Object.keys(readCalculatorInputs(subject.calculator, example.text, TRAINING_DAY)).length > 0;
-    return contextFeatures(classify(partial, 'topic', indexes[position] as number[]), subject, changes);
+    return contextFeatures(classify(partial, 'topic', indexes[position] as number[]), subject, changes, example.text);
   });
   for (const feature of sortedLabels(evidence.flat()))
     if (!vocabulary.has(feature)) vocabulary.set(feature, vocabulary.size);

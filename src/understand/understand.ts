@@ -140,7 +140,7 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
 
   let followUp = false;
   if (earlier && canFollow(own)) {
-    const evidence = contextFeatures(ownTopic, earlierSubject(model, earlierUser), changesCalculation);
+    const evidence = contextFeatures(ownTopic, earlierSubject(model, earlierUser), changesCalculation, message);
     const decision = classify(model, 'followUp', [...indexes, ...featureIndexes(model, evidence)]);
     // A message that only changes a value of the calculation before ("and if the apprentice is 20?") has no subject
     // of its own, whatever its words lean to; one that asks for another calculator has.
