@@ -27,6 +27,12 @@ describe('answers a person can use', () => {
     expect(answer.text).not.toMatch(/some press reported/i);
   });
 
+  it('keeps the capitals of an acronym at the start of a figure\'s name', async () => {
+    const answer = await answerer.answer({ question: 'what was the covid apprenticeship incentive in 2021' });
+    expect(firstLine(answer.text)).toContain('the COVID-era incentive');
+    expect(answer.text).not.toContain('cOVID');
+  });
+
   it('gives the band for the age the question names', async () => {
     const answer = await answerer.answer({ question: 'min wage for a 19 yr old (not apprentice)', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toContain('£10.85 an hour');

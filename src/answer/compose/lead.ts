@@ -30,7 +30,9 @@ export function nameOf(fact: Fact): string {
   const label = fact.label;
   const proper =
     /^(London|National|UK|Hackney|Apprenticeship Levy|Living Wage|Section|S106|Employment and Skills)/.test(label);
-  return `the ${proper ? label : label.charAt(0).toLowerCase() + label.slice(1)}`;
+  // An acronym keeps its capitals ("the COVID-era incentive").
+  const acronym = /^[A-Z]{2}/.test(label);
+  return `the ${proper || acronym ? label : label.charAt(0).toLowerCase() + label.slice(1)}`;
 }
 
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
