@@ -194,7 +194,7 @@ export function readLevyPayer(question: string): 'yes' | 'no' | undefined {
 
 /** A levy payer whose account has no levy funds left ("spent all their levy pot", "ran out of levy funds"). */
 const FUNDS_USED_UP =
-  /\b(?:run|ran|running) out of (?:their |our |its |the )?levy\b|\b(?:used up|spent|exhausted|no) (?:all )?(?:of )?(?:their |our |its |the )?levy(?: funds| pot| money)?(?! payer)\b|\blevy (?:funds|pot|money) (?:is |are |has |have )?(?:used up|spent|run out|ran out|gone|exhausted)\b|\bfunds (?:are |have )?(?:used up|run out|ran out)\b|\bno (?:levy )?funds left\b/;
+  /\b(?:run|ran|running) out of (?:their |our |its |the )?levy\b|\b(?:used up|spent|exhausted|no) (?:all )?(?:of )?(?:their |our |its |the )?levy(?: funds| pot| money)?(?! payer)\b|\blevy (?:funds|pot|money) (?:is |are |has |have )?(?:used up|spent|run out|ran out|gone|exhausted)\b|\bfunds (?:are |have )?(?:used up|run out|ran out)\b|\bno (?:levy )?funds left\b|\b(?:spent|used(?: up)?|burn(?:ed|t)? through) (?:everything|all of it|the lot|it all)\b|\b(?:nothing|no money|no funds|nowt) left in (?:their|the|its|our) (?:levy )?(?:account|pot)\b|\b(?:account|pot) is (?:empty|used up|spent)\b|\bempty (?:levy )?(?:account|pot)\b/;
 
 /** Whether a message says a levy payer's account has run out of levy funds. */
 export function readLevyFundsUsedUp(question: string): 'yes' | undefined {

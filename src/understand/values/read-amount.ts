@@ -47,17 +47,22 @@ const NUMBER_WORDS: Record<string, number> = { a: 1, ...UNITS, ...TENS, hundred:
 const NUMBER_WORD = Object.keys(NUMBER_WORDS)
   .filter((word) => word !== 'a')
   .join('|');
-/** "three and a half million", "four million quid", "ten million", "half a million". */
+const TENS_WORD = Object.keys(TENS).join('|');
+const UNIT_WORD = Object.keys(UNITS)
+  .filter((word) => UNITS[word] !== undefined && (UNITS[word] as number) < 10 && word !== 'zero')
+  .join('|');
+/** "three and a half million", "twenty two and a half million", "four million quid", "half a million". */
 const WORDED = new RegExp(
-  String.raw`(?<![\w£])(?:(${NUMBER_WORD}|a)(\s+and\s+a\s+(?:half|quarter))?|(half)\s+a)\s+(million|thousand|grand|billion)\b(?:\s+(?:pounds|quid))?`,
+  String.raw`(?<![\w£])(?:(?:(${TENS_WORD})[\s-]+(${UNIT_WORD})|(${NUMBER_WORD}|a))(\s+and\s+a\s+(?:half|quarter))?|(half)\s+a)\s+(million|thousand|grand|billion)\b(?:\s+(?:pounds|quid))?`,
   'gi',
 );
 
 function wordedAmounts(text: string): FoundAmount[] {
   const found: FoundAmount[] = [];
   for (const match of text.matchAll(WORDED)) {
-    const [whole, count, fraction, half, multiplier] = match;
-    const base = half ? 0.5 : (NUMBER_WORDS[(count as string).toLowerCase()] ?? 0);
+    const [whole, tens, unit, count, fraction, half, multiplier] = match;
+    const word = (name: string | undefined) => NUMBER_WORDS[(name ?? '').toLowerCase()] ?? 0;
+    const base = half ? 0.5 : tens ? word(tens) + word(unit) : word(count);
     const extra = fraction ? (/half/i.test(fraction) ? 0.5 : 0.25) : 0;
     const pounds = toPounds(String(base + extra), multiplier);
     if (pounds === undefined || pounds === 0) continue;

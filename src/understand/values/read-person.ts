@@ -1,4 +1,4 @@
-const PERSON_WORD = String.raw`(?:he|she|they|apprentice|person|candidate|learner|young person|resident|someone|somebody|student|son|daughter|client|participant|applicant)`;
+const PERSON_WORD = String.raw`(?:he|she|they|apprentice|appr|apprentice-to-be|trainee|new starter|new hire|person|candidate|learner|young person|resident|someone|somebody|student|son|daughter|client|participant|applicant)`;
 const NOT_AN_AGE = String.raw`(?!\s*(?:hours?|hrs?|months?|weeks?|days?|%|k\b|m\b|years? (?:in|of|here)|staff|employees|people|places|apprentices))`;
 
 /** How old someone is, from "17 year old", "aged 23", "a 19yo", "she's 24", "they were 25", "apprentice 30". */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readEligibilityQuestion, readLevyPayer, readLevyQuestion } from '../../../src/calculators/read-question.js';
+import {
+  readCoInvestmentQuestion,
+  readEligibilityQuestion,
+  readLevyPayer,
+  readLevyQuestion,
+} from '../../../src/calculators/read-question.js';
 import { readDate, readPayBills, readTaxYear, readYearShift } from '../../../src/understand/values/index.js';
 
 const day = '2026-12-01';
@@ -10,6 +15,8 @@ describe('amounts written in words', () => {
     ['paybill of four million, whats the levy', 4_000_000],
     ['levy for ten million quid', 10_000_000],
     ['wage bill of half a million', 500_000],
+    ["client says annual payroll is twenty two and a half million, what'll they owe", 22_500_000],
+    ['paybill of twenty-five million', 25_000_000],
   ])('reads "%s"', (text, pounds) => {
     expect(readPayBills(text)?.total).toBe(pounds);
   });
@@ -124,5 +131,23 @@ describe('how long a person has lived in the UK', () => {
 
   it('does not read time on a course as time in the UK', () => {
     expect(readEligibilityQuestion('she is 18 months into her level 2 and 19 now').yearsInUk).toBeUndefined();
+  });
+});
+
+describe('a co-investment question written the short way', () => {
+  it('reads "appr is 26" as the apprentice\'s age', () => {
+    expect(readCoInvestmentQuestion('non levy employer, appr is 26, course priced at 6400').apprenticeAge).toBe(26);
+  });
+
+  it.each([
+    'levy payer has spent everything in their account, £11k course',
+    'they pay the levy but there is nothing left in their account',
+    'levy paying firm, account is empty, £9k course',
+  ])('reads "%s" as a levy payer whose funds have run out', (message) => {
+    expect(readCoInvestmentQuestion(message).levyFundsUsedUp).toBe('yes');
+  });
+
+  it('does not read a levy payer with funds as having run out', () => {
+    expect(readCoInvestmentQuestion('levy payer, £11k course, starts in march').levyFundsUsedUp).toBeUndefined();
   });
 });
