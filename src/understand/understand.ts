@@ -36,6 +36,10 @@ function canFollow(own: IntentReading): boolean {
 /** A connected company added to the pay bill before ("plus another company in the group with 2m"). */
 const ADDS_COMPANY = /\b(?:plus|another|also|as well|second|add|adding|and a)\b/i;
 const COMPANY = /\b(?:compan|firm|business|subsidiar|charit|entit|sister|parent)/i;
+/** A connected company taken out of the pay bill before ("what if the 1.8m one leaves the group"). */
+const REMOVES_COMPANY =
+  /\b(?:leaves?|left|leaving|sold|sells?|drops? out|dropped out|taken out|removed?|without|minus|excluding|no longer)\b/i;
+const ONE_OF_THEM = /\b(?:one|group|compan|firm|business|subsidiar|charit|entit|sister)/i;
 
 /**
  * A year said relative to the thread's, not today's: "the previous tax year" after a sum for 2020-21 is 2019-20
@@ -66,6 +70,15 @@ function changedValues(earlier: CalculatorRequest, message: string, asOf: string
   ) {
     own.payBill = Math.round((before + own.payBill) * 100) / 100;
     own.isConnected = true;
+  } else if (
+    earlier.kind === 'levy' &&
+    typeof before === 'number' &&
+    typeof own.payBill === 'number' &&
+    own.payBill < before &&
+    REMOVES_COMPANY.test(message) &&
+    ONE_OF_THEM.test(message)
+  ) {
+    own.payBill = Math.round((before - own.payBill) * 100) / 100;
   }
   return own;
 }

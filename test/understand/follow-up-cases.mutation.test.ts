@@ -128,6 +128,24 @@ describe('what a follow-up changes in the calculation before it', () => {
     expect(result.calculator?.inputs).toMatchObject({ payBill: 5_001_234.66, isConnected: true });
   });
 
+  it('takes a connected company that leaves the group out of the pay bill before', () => {
+    const group = thread('group of 3 connected cos, paybills 2.4m 1.8m and 5m. levy?', '£31,000 a year.');
+    expect(read('what if the 1.8m one gets sold off and leaves the group', group).calculator).toStrictEqual({
+      kind: 'levy',
+      inputs: { payBill: 7_400_000, isConnected: true },
+      changed: { payBill: 7_400_000 },
+    });
+    expect(read('what if it was 1.8m', group).calculator?.changed).toEqual({ payBill: 1_800_000 });
+  });
+
+  it('reads a share of the pay bill in a Scottish office as paid outside England', () => {
+    const result = read(
+      "they've got roughly 30% of the paybill up in their glasgow office, how much comes back",
+      levyOn5m,
+    );
+    expect(result.calculator).toMatchObject({ kind: 'levy', changed: { englandShare: 0.7 } });
+  });
+
   it('re-runs who pays for the course with the age of the apprentice a follow-up gives', () => {
     expect(read('and if the apprentice is 20?', coInvestment12k)).toMatchObject({
       followUp: true,
