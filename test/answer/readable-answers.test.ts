@@ -27,10 +27,26 @@ describe('answers a person can use', () => {
     expect(answer.text).not.toMatch(/some press reported/i);
   });
 
-  it('keeps the capitals of an acronym at the start of a figure\'s name', async () => {
+  it("keeps the capitals of an acronym at the start of a figure's name", async () => {
     const answer = await answerer.answer({ question: 'what was the covid apprenticeship incentive in 2021' });
     expect(firstLine(answer.text)).toContain('the COVID-era incentive');
     expect(answer.text).not.toContain('cOVID');
+  });
+
+  it('gives an apprentice under 19 the apprentice rate, and one of 19 or over past the first year their age band', async () => {
+    const question = 'legal min for a 17yo apprentice';
+    const first = await answerer.answer({ question, asOf: '2026-06-01' });
+    expect(firstLine(first.text)).toContain('£8.00 an hour');
+    const history = [
+      { role: 'user' as const, text: question },
+      { role: 'assistant' as const, text: first.text },
+    ];
+    const later = await answerer.answer({
+      question: 'what about a 20 yr old whos done his first yr',
+      history,
+      asOf: '2026-06-01',
+    });
+    expect(firstLine(later.text)).toContain('£10.85 an hour');
   });
 
   it('gives the band for the age the question names', async () => {

@@ -185,7 +185,7 @@ export function chooseFacts(
     .sort((a, b) => b.score - a.score || a.rank - b.rank);
 
   const facts = scored.map((entry) => entry.fact);
-  const byAge = wageBandFor(question, knowledge, date);
+  const byAge = wageBandFor(question, knowledge, date, ownWords);
   if (byAge) return { facts: [byAge, ...facts.filter((fact) => fact !== byAge)], lead: byAge, asked };
   // A figure no longer in force leads only when nothing in force is asked for and the question names it.
   // (A date before the first value is not "ended": that answer says when the rule began.)

@@ -2,27 +2,55 @@ import type { Fact } from '../../knowledge/fact-schema.js';
 import { figureAsOf } from '../../knowledge/figure-as-of.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';
 
-const ASKS_WAGE = /\b(min(?:imum)? wage|nmw|nlw|national living wage|pay(?:ing)?|paid|wage|rate)\b/i;
+const ASKS_WAGE = /\b(min(?:imum)? wage|nmw|nlw|national living wage|pay(?:ing)?|paid|wage|rate|legal min(?:imum)?)\b/i;
+const APPRENTICE = /\bapprentic|\bapprs?\b/i;
+const NOT_APPRENTICE = /\bnot (?:an? )?apprentic/i;
+/** An apprentice past the first year of the apprenticeship ("done his first yr", "in her 2nd year"). */
+const PAST_FIRST_YEAR =
+  /\b(?:done|finished|completed|past|after|beyond|through)\s+(?:his |her |their |the )?(?:first|1st)\s+(?:yr|year)\b|\b(?:second|2nd|third|3rd|fourth|4th)\s+(?:yr|year)\b|\byear (?:two|2|three|3)\b/i;
+const FIRST_YEAR = /\b(?:first|1st)\s+(?:yr|year)\b|\byear (?:one|1)\b/i;
 const AGE =
   /\b(\d{2})\s*(?:-?\s*(?:yr|year)s?[- ]?old|yo\b|y\/o)|\baged?\s*(\d{2})\b|\bunder[- ]?(18)s?\b|\b(\d{2})\s*(?:-|to)\s*\d{2}s\b/i;
 
 /**
  * For a minimum wage question that gives a worker's age ("min wage for a 19 yr old"), the band for that age as of
- * today's rules; undefined for apprentices (their rate depends on the year of the apprenticeship too).
+ * the date asked. An apprentice under 19 or in the first year gets the apprentice rate; one of 19 or over past the
+ * first year gets the band for their age; one of 19 or over whose year is not said gets no band (the answer
+ * explains both). The age in `ownWords` (a follow-up's own message) wins over one in the question it follows.
  */
-export function wageBandFor(question: string, knowledge: Knowledge, date: string): Fact | undefined {
-  if (!ASKS_WAGE.test(question) || (/\bapprentic/i.test(question) && !/\bnot (?:an )?apprentic/i.test(question))) {
-    return undefined;
-  }
-  const match = AGE.exec(question);
+export function wageBandFor(
+  question: string,
+  knowledge: Knowledge,
+  date: string,
+  ownWords = question,
+): Fact | undefined {
+  if (!ASKS_WAGE.test(question)) return undefined;
+  const match = AGE.exec(ownWords) ?? AGE.exec(question);
   if (!match) return undefined;
   const age = match[3] ? 17 : Number(match[1] ?? match[2] ?? match[4]);
   if (age < 16 || age > 70) return undefined;
+  const apprentice = APPRENTICE.test(question) && !NOT_APPRENTICE.test(question);
+  const pastFirstYear = PAST_FIRST_YEAR.test(ownWords);
+  const key = apprentice
+    ? age < 19 || (FIRST_YEAR.test(ownWords) && !pastFirstYear)
+      ? 'wage.apprentice'
+      : pastFirstYear
+        ? bandFor(age, knowledge, date)
+        : undefined
+    : bandFor(age, knowledge, date);
+  const fact = key === undefined ? undefined : knowledge.facts.get(key);
+  return fact && figureAsOf(fact, date) ? fact : undefined;
+}
+
+function bandFor(age: number, knowledge: Knowledge, date: string): string {
   const nlwAge = knowledge.facts.get('wage.nlw-age');
   const held = nlwAge ? figureAsOf(nlwAge, date) : undefined;
   const latestNlwAge = held ? Number(held.value) : 21;
-  const key =
-    age < 18 ? 'wage.under-18' : age <= 20 ? 'wage.18-to-20' : age >= latestNlwAge ? 'wage.nlw' : 'wage.21-to-nlw-age';
-  const fact = knowledge.facts.get(key);
-  return fact && figureAsOf(fact, date) ? fact : undefined;
+  return age < 18
+    ? 'wage.under-18'
+    : age <= 20
+      ? 'wage.18-to-20'
+      : age >= latestNlwAge
+        ? 'wage.nlw'
+        : 'wage.21-to-nlw-age';
 }
