@@ -3,6 +3,11 @@ import { figureAsOf } from '../../knowledge/figure-as-of.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';
 
 const ASKS_WAGE = /\b(min(?:imum)? wage|nmw|nlw|national living wage|pay(?:ing)?|paid|wage|rate|legal min(?:imum)?)\b/i;
+/** Money paid to or for an apprentice that is not a wage ("when is the £1,000 incentive paid"). */
+const OTHER_MONEY = /\b(?:incentives?|bursar(?:y|ies)|grants?|levy|co-?invest\w*|funding|band)\b/i;
+/** For an apprentice, "pay" alone may be the training ("did small employers pay for a 17 year old"). */
+const ASKS_APPRENTICE_WAGE =
+  /\b(?:min(?:imum)? wage|nmw|wages?|legal min(?:imum)?|hourly|an hour|per hour|(?:pay )?rate)\b/i;
 const APPRENTICE = /\bapprentic|\bapprs?\b/i;
 const NOT_APPRENTICE = /\bnot (?:an? )?apprentic/i;
 /** An apprentice past the first year of the apprenticeship ("done his first yr", "in her 2nd year"). */
@@ -24,12 +29,13 @@ export function wageBandFor(
   date: string,
   ownWords = question,
 ): Fact | undefined {
-  if (!ASKS_WAGE.test(question)) return undefined;
+  if (!ASKS_WAGE.test(question) || OTHER_MONEY.test(question)) return undefined;
   const match = AGE.exec(ownWords) ?? AGE.exec(question);
   if (!match) return undefined;
   const age = match[3] ? 17 : Number(match[1] ?? match[2] ?? match[4]);
   if (age < 16 || age > 70) return undefined;
   const apprentice = APPRENTICE.test(question) && !NOT_APPRENTICE.test(question);
+  if (apprentice && !ASKS_APPRENTICE_WAGE.test(question)) return undefined;
   const pastFirstYear = PAST_FIRST_YEAR.test(ownWords);
   const key = apprentice
     ? age < 19 || (FIRST_YEAR.test(ownWords) && !pastFirstYear)
