@@ -47,6 +47,12 @@ describe('answers a person can use', () => {
       asOf: '2026-06-01',
     });
     expect(firstLine(later.text)).toContain('£10.85 an hour');
+    const secondYear = await answerer.answer({
+      question:
+        "apprentice is 22 and in their 2nd year - are they still on the apprentice rate or what's the legal minimum?",
+      asOf: '2026-06-01',
+    });
+    expect(firstLine(secondYear.text)).toContain('£12.71 an hour');
   });
 
   it('gives the band for the age the question names', async () => {

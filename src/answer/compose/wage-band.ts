@@ -1,6 +1,7 @@
 import type { Fact } from '../../knowledge/fact-schema.js';
 import { figureAsOf } from '../../knowledge/figure-as-of.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';
+import { readAge } from '../../understand/values/index.js';
 
 const ASKS_WAGE = /\b(min(?:imum)? wage|nmw|nlw|national living wage|pay(?:ing)?|paid|wage|rate|legal min(?:imum)?)\b/i;
 /** Money paid to or for an apprentice that is not a wage ("when is the £1,000 incentive paid"). */
@@ -30,10 +31,8 @@ export function wageBandFor(
   ownWords = question,
 ): Fact | undefined {
   if (!ASKS_WAGE.test(question) || OTHER_MONEY.test(question)) return undefined;
-  const match = AGE.exec(ownWords) ?? AGE.exec(question);
-  if (!match) return undefined;
-  const age = match[3] ? 17 : Number(match[1] ?? match[2] ?? match[4]);
-  if (age < 16 || age > 70) return undefined;
+  const age = ageIn(ownWords) ?? ageIn(question);
+  if (age === undefined || age < 16 || age > 70) return undefined;
   const apprentice = APPRENTICE.test(question) && !NOT_APPRENTICE.test(question);
   if (apprentice && !ASKS_APPRENTICE_WAGE.test(question)) return undefined;
   const pastFirstYear = PAST_FIRST_YEAR.test(ownWords);
@@ -59,4 +58,12 @@ function bandFor(age: number, knowledge: Knowledge, date: string): string {
       : age >= latestNlwAge
         ? 'wage.nlw'
         : 'wage.21-to-nlw-age';
+}
+
+/** The worker's age: "a 19 yr old", "aged 23", "apprentice is 22", "under 18s", "18-20s". */
+function ageIn(text: string): number | undefined {
+  const said = readAge(text);
+  if (said !== undefined) return said;
+  const match = AGE.exec(text);
+  return match ? (match[3] ? 17 : Number(match[1] ?? match[2] ?? match[4])) : undefined;
 }
