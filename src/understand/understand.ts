@@ -36,6 +36,12 @@ function canFollow(own: IntentReading): boolean {
 /** A connected company added to the pay bill before ("plus another company in the group with 2m"). */
 const ADDS_COMPANY = /\b(?:plus|another|also|as well|second|add|adding|and a)\b/i;
 const COMPANY = /\b(?:compan|firm|business|subsidiar|charit|entit|sister|parent)/i;
+/** Words that ask a calculator's question: whether someone qualifies, or what the training costs the employer. */
+const ASKS_FOR_CALCULATOR =
+  /\b(?:eligib\w*|qualif\w*|allowed|entitled|can (?:he|she|they|i|we)|could (?:he|she|they)|able to|funded|check|co-?invest\w*|contribut\w*|who pays|cost\w*|training|course)\b/i;
+/** Calculator inputs that only describe the person ("a 19 yr old"), which a question about a rate also names. */
+const PERSON_INPUTS = new Set(['age', 'apprenticeAge', 'startDate']);
+
 /** A connected company taken out of the pay bill before ("what if the 1.8m one leaves the group"). */
 const REMOVES_COMPANY =
   /\b(?:leaves?|left|leaving|sold|sells?|drops? out|dropped out|taken out|removed?|without|minus|excluding|no longer)\b/i;
@@ -202,7 +208,16 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
     calculator = calculatorFor(own.calculator, message, request.asOf);
     // A follow-up to a question that gives no value a calculator reads ("and for 16 and 17 year olds?" after the
     // LLW) asks more about that question's subject, not for a calculation.
-    if (followUp && earlier && earlier.intent === 'question' && Object.keys(calculator.inputs).length === 0) {
+    // Nor does one that only gives a person's age without asking whether they qualify ("and a 19 yr old who's
+    // finished their first year?" after the apprentice minimum wage).
+    const onlyNamesPerson =
+      Object.keys(calculator.inputs).every((key) => PERSON_INPUTS.has(key)) && !ASKS_FOR_CALCULATOR.test(message);
+    if (
+      followUp &&
+      earlier &&
+      earlier.intent === 'question' &&
+      (Object.keys(calculator.inputs).length === 0 || onlyNamesPerson)
+    ) {
       intent = 'question';
       calculator = undefined;
     }

@@ -128,6 +128,14 @@ describe('what a follow-up changes in the calculation before it', () => {
     expect(result.calculator?.inputs).toMatchObject({ payBill: 5_001_234.66, isConnected: true });
   });
 
+  it('keeps a follow-up that only names a person after a question a question, unless it asks whether they qualify', () => {
+    const wage = thread('min wage for an apprentice aged 17?', '£8.00 an hour: the apprentice rate.');
+    const person = read("and a 19 yr old who's finished their first year?", wage);
+    expect(person).toMatchObject({ intent: 'question', followUp: true });
+    expect(person).not.toHaveProperty('calculator');
+    expect(read('and is a 19 yr old eligible for one?', wage).calculator).toMatchObject({ kind: 'eligibility' });
+  });
+
   it('takes a connected company that leaves the group out of the pay bill before', () => {
     const group = thread('group of 3 connected cos, paybills 2.4m 1.8m and 5m. levy?', '£31,000 a year.');
     expect(read('what if the 1.8m one gets sold off and leaves the group', group).calculator).toStrictEqual({
