@@ -179,3 +179,28 @@ describe('eligibility: payments', () => {
     expect(payments(foundation, '2025-07-01').map((line) => line.id)).toEqual(['young-apprentice-payment']);
   });
 });
+
+describe('eligibility: who funds the training at a small employer before April 2024', () => {
+  const funding = (employeeCount: number | undefined) =>
+    check({ age: 17, levyPayer: 'no', employeeCount }, '2023-09-01').rules.find((item) => item.id === 'funding');
+
+  it('finds a 17 year old free at an employer of 40, and asks the headcount when it is not given', () => {
+    expect(funding(40)).toMatchObject({
+      status: 'passed',
+      reason:
+        'An employer with 49 or fewer employees pays nothing for an apprentice aged up to 18 (or up to 24 with an EHC plan or care experience) under the rules then in force.',
+    });
+    expect(funding(undefined)).toMatchObject({
+      status: 'unknown',
+      question: 'How many employees does the employer have (49 or fewer means the training is free)?',
+    });
+  });
+
+  it('charges an employer of 50 the 5% share', () => {
+    expect(funding(50)).toMatchObject({
+      status: 'passed',
+      reason:
+        'A non-levy employer pays 5% of the price up to the band maximum and the government pays 95% (rate from 1 April 2019).',
+    });
+  });
+});

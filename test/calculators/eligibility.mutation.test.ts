@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { EligibilityInputDraft } from '../../src/calculators/eligibility/eligibility-input.js';
+import { EligibilityInput, type EligibilityInputDraft } from '../../src/calculators/eligibility/eligibility-input.js';
 import { type Facts, loadFacts, withoutFacts } from '../helpers/facts.js';
 import { DATE, NOT_HELD_QUESTION, ruleOf } from './eligibility-case.js';
 
@@ -300,6 +300,20 @@ describe('eligibility: prior qualifications', () => {
       'unknown',
       'A qualification at the same or a higher level (level 4) in the same occupational area usually rules out an apprenticeship unless it teaches substantial new skills; the exact current wording of this rule is not held.',
       'Will the apprenticeship give them substantial new skills beyond their level 4 qualification? Ask the training provider to assess their prior learning.',
+    ]);
+  });
+});
+
+describe('eligibility input: foundation apprenticeships', () => {
+  const issues = (input: EligibilityInputDraft) =>
+    EligibilityInput.safeParse(input).error?.issues.map((issue) => [issue.path.join('.'), issue.message]);
+
+  it('accepts a foundation apprenticeship with no level or at level 2, and refuses one at level 3', () => {
+    expect(issues({ age: 18, isFoundationApprenticeship: true })).toBeUndefined();
+    expect(issues({ age: 18, isFoundationApprenticeship: true, level: 2 })).toBeUndefined();
+    expect(issues({ age: 18, level: 3 })).toBeUndefined();
+    expect(issues({ age: 18, isFoundationApprenticeship: true, level: 3 })).toEqual([
+      ['level', 'a foundation apprenticeship is at level 2'],
     ]);
   });
 });
