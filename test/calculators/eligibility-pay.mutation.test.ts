@@ -73,20 +73,22 @@ describe('eligibility: minimum pay', () => {
 
   it('says each rate is not held, with the reason, rather than using a number of its own', () => {
     const notHeld = (result: ReturnType<typeof check>) =>
-      result.pay.map((line) => [line.value, line.arithmetic, line.amount]);
+      result.pay.map((line) => [line.id, line.value, line.arithmetic, line.amount]);
     expect(notHeld(check({}, '2015-06-01'))[0]).toEqual([
+      'apprentice-rate',
       'not held',
       'National Minimum Wage apprentice rate: no figure is held for 1 June 2015 (the first one held applies from 1 October 2015)',
       undefined,
     ]);
     expect(notHeld(check({}, '2015-06-01'))[1]).toEqual([
+      'age-rate',
       'not held',
       'Age from which the National Living Wage applies: no figure is held for 1 June 2015 (the first one held applies from 1 April 2016)',
       undefined,
     ]);
     expect(notHeld(check({}, DATE, withoutFacts(facts, ['wage.nlw', 'llw.rate']))).slice(1)).toEqual([
-      ['not held', 'wage.nlw: no figure is held for 1 September 2025', undefined],
-      ['not held', 'llw.rate: no figure is held for 1 September 2025', undefined],
+      ['age-rate', 'not held', 'wage.nlw: no figure is held for 1 September 2025', undefined],
+      ['london-living-wage', 'not held', 'llw.rate: no figure is held for 1 September 2025', undefined],
     ]);
   });
 });

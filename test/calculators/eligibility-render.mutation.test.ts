@@ -200,3 +200,27 @@ describe('eligibility answer that needs a check', () => {
     );
   });
 });
+
+describe('eligibility working with payments and citations', () => {
+  it('marks each payment with its article and lists under "Also from" only the articles no line is marked with', () => {
+    const result = check({ age: 22, isCareLeaver: 'yes' }, '2024-09-01');
+    const citations = [
+      citationOf('apprenticeship-incentive-payments', 1),
+      citationOf('apprenticeship-care-leaver-bursary', 2),
+      citationOf('apprenticeship-english-and-maths', 3),
+    ];
+    const working = renderEligibilityWorking(result, citations).split('\n');
+    expect(working.slice(working.indexOf('**Payments**'))).toEqual([
+      '**Payments**',
+      '- Payment to the employer for a young apprentice: **£1,000** — aged 22, up to 24, with an EHC plan or care experience [1]',
+      "- Care leaver's bursary, paid to the apprentice: **£3,000** — for care leavers aged up to 24 starting from 1 August 2023 [2]",
+      '',
+      '**Also**',
+      '- English and maths: required of every apprentice starting on this date (the age limit of 18 applies from 11 February 2025).',
+      '- Off-the-job training: at least 6 hours a week for a full-time apprentice (pro rata for fewer hours), within paid working hours.',
+      EMPLOYED_NOTE,
+      '',
+      'Also from: [3]',
+    ]);
+  });
+});
