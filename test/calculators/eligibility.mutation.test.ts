@@ -70,7 +70,7 @@ describe('eligibility: right to work, working in England and other funded educat
       'Not known yet.',
       'Do they have the right to work in the UK (checked against their documents)?',
     ],
-  ] as const)('right to work %s: %s', (answer, status, reason, question) => {
+  ] as const)('a right to work answer of "%s" makes the rule %s, saying why', (answer, status, reason, question) => {
     expect(rule({ rightToWork: answer }, 'right-to-work')).toEqual({
       id: 'right-to-work',
       label: 'Right to work',
@@ -84,16 +84,19 @@ describe('eligibility: right to work, working in England and other funded educat
     ['yes', 'passed', 'At least 50% of their working hours will be in England.', undefined],
     ['no', 'failed', 'An apprentice must spend at least 50% of their working hours in England.', undefined],
     ['unknown', 'unknown', 'Not known yet.', 'Will at least 50% of their working hours be in England?'],
-  ] as const)('works mostly in England %s: %s, with the 50% share', (answer, status, reason, question) => {
-    expect(rule({ worksMostlyInEngland: answer }, 'england')).toEqual({
-      id: 'england',
-      label: 'Working in England',
-      status,
-      reason,
-      ...(question !== undefined && { question }),
-      articleIds: ['apprenticeship-eligibility-residency'],
-    });
-  });
+  ] as const)(
+    'a works-mostly-in-England answer of "%s" makes the rule %s, naming the share of hours needed',
+    (answer, status, reason, question) => {
+      expect(rule({ worksMostlyInEngland: answer }, 'england')).toEqual({
+        id: 'england',
+        label: 'Working in England',
+        status,
+        reason,
+        ...(question !== undefined && { question }),
+        articleIds: ['apprenticeship-eligibility-residency'],
+      });
+    },
+  );
 
   it('says the England share is not held when the facts lack it', () => {
     expect(rule({}, 'england', DATE, withoutFacts(facts, ['apprenticeship.england-work-share']))).toEqual({
@@ -120,15 +123,18 @@ describe('eligibility: right to work, working in England and other funded educat
       'Not known yet.',
       'Will they be on another government-funded course, or using a student loan, during the apprenticeship?',
     ],
-  ] as const)('in other funded education %s: %s', (answer, status, reason, question) => {
-    expect(rule({ inOtherFundedEducation: answer }, 'other-funding')).toEqual({
-      id: 'other-funding',
-      label: 'Not in other funded education',
-      status,
-      reason,
-      ...(question !== undefined && { question }),
-    });
-  });
+  ] as const)(
+    'an other-funded-education answer of "%s" makes the rule %s, saying why',
+    (answer, status, reason, question) => {
+      expect(rule({ inOtherFundedEducation: answer }, 'other-funding')).toEqual({
+        id: 'other-funding',
+        label: 'Not in other funded education',
+        status,
+        reason,
+        ...(question !== undefined && { question }),
+      });
+    },
+  );
 });
 
 describe('eligibility: residency', () => {
