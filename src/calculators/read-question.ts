@@ -3,8 +3,11 @@ import {
   readAge,
   readAskedLevel,
   readBareAge,
+  readCareLeaver,
   readCoursePrice,
   readDate,
+  readEhcPlan,
+  readEhcPlanOrCareLeaver,
   readEmployeeCount,
   readEnglandShare,
   readPayBills,
@@ -85,9 +88,8 @@ export function readLevyQuestion(question: string, asOf?: string): Partial<LevyI
   if (age !== undefined) values.apprenticeAge = age;
   const employees = readEmployeeCount(text);
   if (employees !== undefined) values.employeeCount = employees;
-  if (/\b(?:care leaver|been in care|care[- ]experienced|ehc ?p?\b|education,? health and care plan)/.test(text)) {
-    values.apprenticeHasEhcPlanOrIsCareLeaver = true;
-  }
+  const support = readEhcPlanOrCareLeaver(text);
+  if (support !== undefined) values.apprenticeHasEhcPlanOrIsCareLeaver = support === 'yes';
   return values;
 }
 
@@ -168,8 +170,10 @@ export function readEligibilityQuestion(question: string, asOf?: string): Partia
   if (levyPayer !== undefined) values.levyPayer = levyPayer;
   const employees = readEmployeeCount(text);
   if (employees !== undefined) values.employeeCount = employees;
-  if (/\bcare leaver\b|\bbeen in care\b|\bcare[- ]experienced\b/.test(text)) values.isCareLeaver = 'yes';
-  if (/\behc ?p?\b|\beducation,? health and care plan\b/.test(text)) values.hasEhcPlan = 'yes';
+  const careLeaver = readCareLeaver(text);
+  if (careLeaver !== undefined) values.isCareLeaver = careLeaver;
+  const ehcPlan = readEhcPlan(text);
+  if (ehcPlan !== undefined) values.hasEhcPlan = ehcPlan;
   return values;
 }
 
@@ -241,9 +245,8 @@ export function readCoInvestmentQuestion(question: string, asOf?: string): Parti
   if (levyPayer !== undefined) values.levyPayer = levyPayer;
   const employees = readEmployeeCount(text);
   if (employees !== undefined) values.employeeCount = employees;
-  if (/\b(?:care leaver|been in care|care[- ]experienced|ehc ?p?\b|education,? health and care plan)/.test(text)) {
-    values.hasEhcPlanOrIsCareLeaver = 'yes';
-  }
+  const support = readEhcPlanOrCareLeaver(text);
+  if (support !== undefined) values.hasEhcPlanOrIsCareLeaver = support;
   const usedUp = readLevyFundsUsedUp(text);
   if (usedUp !== undefined && values.levyPayer !== 'no') values.levyFundsUsedUp = usedUp;
   const startDate = readStartDate(text, asOf);

@@ -13,6 +13,7 @@ export {
 } from './read-person.js';
 export { readYearsInUk } from './read-residence.js';
 export { readEnglandShare, readShare } from './read-share.js';
+export { readCareLeaver, readEhcPlan, readEhcPlanOrCareLeaver, type YesNo } from './read-support.js';
 export {
   nextTaxYear,
   previousTaxYear,

@@ -151,3 +151,25 @@ describe('a co-investment question written the short way', () => {
     expect(readCoInvestmentQuestion('levy payer, £11k course, starts in march').levyFundsUsedUp).toBeUndefined();
   });
 });
+
+describe('an EHC plan or care experience, said or ruled out', () => {
+  it.each([
+    ['is a 24 year old eligible for a foundation apprenticeship? no ehcp, not a care leaver', 'no', 'no'],
+    ['23 year old care leaver with an EHCP, level 2', 'yes', 'yes'],
+    ['she has never been in care and does not have an EHC plan', 'no', 'no'],
+    ['19 year old with an education, health and care plan', undefined, 'yes'],
+    ['a 20 year old, level 3', undefined, undefined],
+  ])('reads "%s"', (message, careLeaver, ehcPlan) => {
+    const values = readEligibilityQuestion(message);
+    expect(values.isCareLeaver).toBe(careLeaver);
+    expect(values.hasEhcPlan).toBe(ehcPlan);
+  });
+
+  it('says no for who pays only when the message rules out both', () => {
+    expect(readCoInvestmentQuestion('£8k course, 23, no ehcp and not a care leaver').hasEhcPlanOrIsCareLeaver).toBe(
+      'no',
+    );
+    expect(readCoInvestmentQuestion('£8k course, 23, no ehcp').hasEhcPlanOrIsCareLeaver).toBeUndefined();
+    expect(readCoInvestmentQuestion('£8k course, 23, care leaver').hasEhcPlanOrIsCareLeaver).toBe('yes');
+  });
+});
