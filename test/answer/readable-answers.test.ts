@@ -55,6 +55,20 @@ describe('answers a person can use', () => {
     expect(firstLine(secondYear.text)).toContain('£12.71 an hour');
   });
 
+  it('does not give a restated figure as a change ("it was 100", "changes to 100")', async () => {
+    const answer = await answerer.answer({ question: 'how many hackney 100 placements a year', asOf: '2017-09-01' });
+    expect(firstLine(answer.text)).toMatch(/^The Hackney 100 placements a year is 100, from 1 July 2017\./);
+    expect(firstLine(answer.text)).not.toMatch(/it was 100|changes to 100/);
+  });
+
+  it("leads a non-levy employer's question about a 22 year old with the oldest age fully funded", async () => {
+    const answer = await answerer.answer({
+      question: 'does a small employer pay anything for training a 22 year old apprentice',
+      asOf: '2026-12-01',
+    });
+    expect(firstLine(answer.text)).toContain('is 24, from 1 August 2026 (it was 21)');
+  });
+
   it('gives the band for the age the question names', async () => {
     const answer = await answerer.answer({ question: 'min wage for a 19 yr old (not apprentice)', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toContain('£10.85 an hour');

@@ -5,6 +5,7 @@ import { searchTerms } from '../../knowledge/normalise-text.js';
 import type { QuestionIntent } from '../question-time.js';
 import type { Retrieval } from '../retrieve.js';
 import { asksForAnyKind, type KindsAsked, kindFit, kindsAsked } from './figure-kind.js';
+import { fundingAgeFor } from './funding-age.js';
 import { wageBandFor } from './wage-band.js';
 
 /** Questions that ask for a figure in words no figure kind covers: a limit, a rate, a minimum, what it is now. */
@@ -185,7 +186,8 @@ export function chooseFacts(
     .sort((a, b) => b.score - a.score || a.rank - b.rank);
 
   const facts = scored.map((entry) => entry.fact);
-  const byAge = wageBandFor(question, knowledge, date, ownWords);
+  const byAge =
+    wageBandFor(question, knowledge, date, ownWords) ?? fundingAgeFor(ownWords ?? question, knowledge, date);
   if (byAge) return { facts: [byAge, ...facts.filter((fact) => fact !== byAge)], lead: byAge, asked };
   // A figure no longer in force leads only when nothing in force is asked for and the question names it.
   // (A date before the first value is not "ended": that answer says when the rule began.)

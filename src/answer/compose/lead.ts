@@ -163,13 +163,22 @@ export function leadFor(fact: Fact, intent: QuestionIntent, asOf: string, questi
     };
   }
   const position = history.indexOf(current);
-  const previous = position > 0 ? history[position - 1] : undefined;
-  const next = history[position + 1];
+  // A value restated by a later source ("100 a year" in 2014 and again in 2017) applies from its first date.
+  let start = position;
+  const same = (entry: FactValue | undefined) => entry !== undefined && String(entry.value) === String(current.value);
+  const runsOn = (entry: FactValue, after: FactValue) => entry.to === undefined || dayAfter(entry.to) >= after.from;
+  while (start > 0 && same(history[start - 1]) && runsOn(history[start - 1] as FactValue, history[start] as FactValue))
+    start -= 1;
+  const since = history[start] as FactValue;
+  // "(it was 100)" says nothing when it was the same before a gap.
+  const previous = start > 0 && !same(history[start - 1]) ? history[start - 1] : undefined;
+  // The next value that differs: a later source restating the same figure is not a change.
+  const next = history.slice(position + 1).find((entry) => !same(entry));
   const past = time.explicit && date < asOf;
   const on = past ? `On ${formatDate(date)} ${name} was` : `${upperFirst(name)} is`;
   const was = previous ? figure(fact, previous).replace(/ an hour$/, '') : '';
   const before = previous ? (past ? ` (before that ${was})` : ` (it was ${was})`) : '';
-  let text = `${on} ${figure(fact, current)}, from ${formatDate(current.from)}${before}.`;
+  let text = `${on} ${figure(fact, current)}, from ${formatDate(since.from)}${before}.`;
   if (next && next.from > date) {
     text += ` It ${next.from > asOf ? 'changes' : 'changed'} to ${figure(fact, next)} from ${formatDate(next.from)}.`;
   }
