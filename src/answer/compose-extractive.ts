@@ -121,7 +121,7 @@ export function composeExtractive(input: ComposeInput): Answer {
     pieces.push({ blocks, ...(section && { section }) });
     addFigures(opening.figures);
     factsStated.push(lead);
-    const second = share ? undefined : secondFigure(lead, facts, asked, ownWords);
+    const second = share ? undefined : secondFigure(lead, facts, asked, ownWords, [...knowledge.facts.values()]);
     if (second && !intent.wantsHistory) {
       const next = leadFor(second, intent, asOf, ownWords);
       if (next.figures.length > 0 && !('list' in next && next.list)) {

@@ -69,6 +69,14 @@ describe('answers a person can use', () => {
     expect(firstLine(answer.text)).toContain('is 24, from 1 August 2026 (it was 21)');
   });
 
+  it('answers when the incentive is paid with how long after the start, not with the amount', async () => {
+    const answer = await answerer.answer({ question: 'when does the employer get the 1k apprentice incentive paid' });
+    expect(firstLine(answer.text)).toMatch(
+      /^The time from the start to the first £500 of the employer incentive is 90 days/,
+    );
+    expect(answer.text).toContain('365 days');
+  });
+
   it('gives the band for the age the question names', async () => {
     const answer = await answerer.answer({ question: 'min wage for a 19 yr old (not apprentice)', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toContain('£10.85 an hour');

@@ -42,6 +42,12 @@ const CUES: { kind: FigureKind; weight: number; cue: RegExp }[] = [
     cue: /\bhow long\b|\bduration\b|\bexpir\w*|\blength\b|\bhow many (?:months|weeks|years|days)\b/,
   },
   { kind: 'duration', weight: 0.5, cue: /\bmonths?\b|\bweeks\b|\bdays\b/ },
+  // "When is the incentive paid": how long after the start, not a date or an amount.
+  {
+    kind: 'duration',
+    weight: 1,
+    cue: /\bwhen\b[^?.]{0,60}\bpaid(?: out)?\b|\bwhen (?:is|are|does|do) (?:it|they|that) (?:get )?paid\b/,
+  },
   {
     kind: 'hours',
     weight: 1,

@@ -14,11 +14,28 @@ export function secondFigure(
   facts: readonly Fact[],
   asked: KindsAsked,
   question: string,
+  allFacts: readonly Fact[] = facts,
 ): Fact | undefined {
   const sameArticle = facts.filter((fact) => fact !== lead && fact.article === lead.article);
   if (ASKS_FOR_RANGE.test(question)) {
     const otherEnd = sameArticle.find((fact) => fact.unit === lead.unit);
     if (otherEnd) return otherEnd;
   }
+  const pair = allFacts.find(
+    (fact) => fact !== lead && fact.article === lead.article && fact.unit === lead.unit && isPairOf(fact, lead),
+  );
+  if (pair) return pair;
   return sameArticle.find((fact) => fact.unit !== lead.unit && kindFit(fact.unit, asked) >= 0);
+}
+
+/**
+ * Two figures named alike but for one word ("the first £500 of the incentive" and "the second £500"): the other
+ * half of what the lead states.
+ */
+function isPairOf(fact: Fact, lead: Fact): boolean {
+  const words = (label: string) => new Set(label.toLowerCase().split(/\s+/));
+  const a = words(fact.label);
+  const b = words(lead.label);
+  const differ = [...a].filter((word) => !b.has(word)).length + [...b].filter((word) => !a.has(word)).length;
+  return differ <= 2 && a.size >= 4;
 }

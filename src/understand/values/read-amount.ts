@@ -81,13 +81,18 @@ export function parseAmount(text: string): number | undefined {
   return toPounds(match[1] as string, match[2]);
 }
 
-/** Every amount in a message, in order; percentages are left out. */
+/** An amount that names a payment, not a pay bill or a price ("the £1,000 incentive", "a £3k bursary"). */
+const NAMES_A_PAYMENT =
+  /^\s*(?:employer\s+|apprentice\s+)?(?:incentives?|bursar(?:y|ies)|payments?|grants?|bonus(?:es)?|fines?|penalt(?:y|ies))\b/i;
+
+/** Every amount in a message, in order; percentages and amounts that name a payment are left out. */
 export function findAmounts(text: string): FoundAmount[] {
   const found: FoundAmount[] = [];
   for (const match of text.matchAll(ANYWHERE)) {
     const [whole, , pound, number, multiplier] = match;
     const pounds = toPounds(number as string, multiplier);
     if (pounds === undefined) continue;
+    if (NAMES_A_PAYMENT.test(text.slice(match.index + whole.length))) continue;
     const lowerMultiplier = multiplier?.toLowerCase();
     // "3 m" in "3 m tall" is rare in this service; "m" after a digit is read as million.
     const looksLikeMoney = pound !== undefined || lowerMultiplier !== undefined || /,\d{3}/.test(number as string);

@@ -173,3 +173,11 @@ describe('an EHC plan or care experience, said or ruled out', () => {
     expect(readCoInvestmentQuestion('£8k course, 23, care leaver').hasEhcPlanOrIsCareLeaver).toBe('yes');
   });
 });
+
+describe('amounts that name a payment', () => {
+  it('reads "the £1,000 incentive" and "a £3k bursary" as neither a pay bill nor a course price', () => {
+    expect(readLevyQuestion('the £1,000 incentive for a 16 year old apprentice')).toEqual({ apprenticeAge: 16 });
+    expect(readCoInvestmentQuestion('a £3k bursary for a care leaver').price).toBeUndefined();
+    expect(readLevyQuestion('levy on £4m and the £1,000 incentive').payBill).toBe(4_000_000);
+  });
+});
