@@ -92,5 +92,11 @@ export function messageFeatures(words: readonly string[]): Set<string> {
     }
   }
   features.add(`b:${previous} $`);
+  // A place's wider context tells "a firm based in @london_borough" (in scope) from "does @london_borough pay its".
+  words.forEach((word, position) => {
+    if (!word.startsWith('@')) return;
+    features.add(`t:${words[position - 2] ?? '^'} ${words[position - 1] ?? '^'} ${word}`);
+    features.add(`t:${word} ${words[position + 1] ?? '$'} ${words[position + 2] ?? '$'}`);
+  });
   return features;
 }
