@@ -1,4 +1,7 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { lazyModule } from '../lazy-module.js';
+
+/** libphonenumber-js is loaded when a phone number is first checked, not at start-up. */
+const phoneNumbers = lazyModule<typeof import('libphonenumber-js')>('libphonenumber-js');
 
 export const PHONE_MESSAGE = 'Enter a UK phone number, like 020 8356 3000 or 07700 900 982.';
 
@@ -13,7 +16,7 @@ export function isInvisible(text: string): boolean {
 /** A UK phone number in E.164 ("+442083563000"), read by libphonenumber-js with the UK as the default country. */
 export function normalisePhone(phone: string): string | undefined {
   if (phoneCharacterProblem(phone) !== undefined) return undefined;
-  const parsed = parsePhoneNumberFromString(phone, 'GB');
+  const parsed = phoneNumbers().parsePhoneNumberFromString(phone, 'GB');
   // A UK national number never starts with 0 once its trunk prefix is gone ("0000 000 000" is no number).
   if (parsed?.countryCallingCode !== '44' || !parsed.isPossible() || /^0/.test(parsed.nationalNumber)) return undefined;
   return parsed.number;

@@ -36,7 +36,10 @@ const SYNONYMS: [RegExp, string][] = [
   [/\b(?:apprentices|apprenticeships?|apprentiships?|aprenticeships?|apprentships?|apprs?)\b/g, 'apprentice'],
   [/\bunder[\s-]?(?:16|18|19|21|22|25)s?\b/g, 'youngperson'],
   [/\bhow (?:young|old)\b|\bage limits?\b|\b(?:minimum|maximum|upper|lower) age\b/g, 'age'],
-  [/\bpay(?:s|ing)? (?:anything |something )?(?:towards|for (?:the )?training)\b|\bcontribut(?:e|es|ion|ions)\b|\bchip(?:s|ping)? in\b|\bput (?:anything |something )?towards\b/g, 'coinvest'],
+  [
+    /\bpay(?:s|ing)? (?:anything |something )?(?:towards|for (?:the )?training)\b|\bcontribut(?:e|es|ion|ions)\b|\bchip(?:s|ping)? in\b|\bput (?:anything |something )?towards\b/g,
+    'coinvest',
+  ],
   [/\b(?:sub)?contract(?:ors?|ed|s)?\b/g, 'contract'],
   [/\b(?:paid|pays|paying|salar(?:y|ies)|earn(?:s|ings)?)\b/g, 'pay'],
   [/\bwork\s+placements?\b|\bwork\s+experience\b/g, 'placement'],

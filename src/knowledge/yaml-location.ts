@@ -1,9 +1,14 @@
-import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
+import { lazyModule } from '../lazy-module.js';
+
+/** The YAML parser with positions is loaded when knowledge is parsed from its files, not from the snapshot. */
+const loadYaml = lazyModule<typeof import('yaml')>('yaml');
 
 export type LocatedYaml = { data: unknown; lineOf(path: readonly PropertyKey[]): number | undefined; errors: string[] };
 
 /** Parses YAML keeping positions, so a schema problem can be reported with the line it is on. */
 export function parseLocatedYaml(text: string, firstLine = 1): LocatedYaml {
+  const { isNode, LineCounter, parseDocument } = loadYaml();
   const lineCounter = new LineCounter();
   const document: Document = parseDocument(text, { lineCounter, prettyErrors: false });
   const errors = document.errors.map((error) => {

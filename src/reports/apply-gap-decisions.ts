@@ -1,9 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument, stringify } from 'yaml';
 import { splitFrontMatter } from '../knowledge/front-matter.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
+import { lazyModule } from '../lazy-module.js';
 import type { GapDecision, GapDecisions } from './gap-decisions.js';
+
+/** YAML is needed only when a decision is written into an article: loaded then, not at start-up. */
+const loadYaml = lazyModule<typeof import('yaml')>('yaml');
 
 export type AppliedChange = { gapId: string; file: string; change: string };
 export type ApplyResult = { applied: AppliedChange[]; skipped: { gapId: string; why: string }[] };
@@ -18,10 +21,10 @@ function addArticleQuestion(file: string, question: string): 'added' | 'already 
   const text = readFileSync(file, 'utf8');
   const split = splitFrontMatter(text);
   if (split === undefined) throw new Error(`${file} has no front matter`);
-  const current = parseDocument(split.frontMatter).toJS() as { questions?: unknown };
+  const current = loadYaml().parseDocument(split.frontMatter).toJS() as { questions?: unknown };
   const known = Array.isArray(current.questions) ? current.questions.map((item) => String(item).toLowerCase()) : [];
   if (known.includes(question.toLowerCase())) return 'already there';
-  const item = stringify(question, { lineWidth: 0 }).trimEnd();
+  const item = loadYaml().stringify(question, { lineWidth: 0 }).trimEnd();
   const lines = split.frontMatter.split('\n');
   const at = lines.findIndex((line) => /^questions:/.test(line));
   if (at === -1) {

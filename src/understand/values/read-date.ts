@@ -1,4 +1,7 @@
-import * as chrono from 'chrono-node';
+import { lazyModule } from '../../lazy-module.js';
+
+/** chrono-node takes longer to load than the rest of understanding: it is loaded when a message may hold a date. */
+const loadChrono = lazyModule<typeof import('chrono-node')>('chrono-node');
 
 /** A date found in a message: a day, or a month read as its first day ("March 2027" is 1 March 2027). */
 export type FoundDate = {
@@ -33,7 +36,7 @@ function referenceOf(asOf: string): Date {
 export function findDates(text: string, asOf: string): FoundDate[] {
   // chrono-node is the slowest step of understanding: a message with no digit, month, day or time word has no date.
   if (!MAYBE_DATE.test(text)) return [];
-  const results = chrono.en.GB.parse(text, referenceOf(asOf), { forwardDate: true });
+  const results = loadChrono().en.GB.parse(text, referenceOf(asOf), { forwardDate: true });
   const found: FoundDate[] = [];
   for (const result of results) {
     // "20 hrs a week" and "12 months" are how long, not when: only "in 2 weeks" or "next week" is a date.
