@@ -4,13 +4,35 @@ import { loadConfig } from '../config.js';
 import { type Core, createCore } from '../core.js';
 import { ConfigError, KnowledgeError, SkillsDeskError } from '../errors.js';
 import { cliLogLevel, createLogger } from '../log.js';
-import { registerAskCommand } from './ask-command.js';
-import { registerCalculatorCommands } from './calculators/calculator-commands.js';
 import type { CliContext } from './cli-context.js';
-import { registerEnquiriesCommand } from './enquiries-command.js';
-import { registerEvalCommand } from './eval-command.js';
-import { registerKnowledgeCommand } from './knowledge-command.js';
-import { registerStartCommand } from './start-command.js';
+
+type Registrar = (program: Command, context: CliContext) => void;
+
+/**
+ * The top-level commands, in the order `--help` lists them. Each is loaded only when it may run: `skills-desk ask`
+ * loads the ask command alone, while no command name (or `help`) loads them all.
+ */
+const COMMANDS: { names: readonly string[]; load: () => Promise<Registrar> }[] = [
+  { names: ['start'], load: async () => (await import('./start-command.js')).registerStartCommand },
+  { names: ['ask'], load: async () => (await import('./ask-command.js')).registerAskCommand },
+  { names: ['eval'], load: async () => (await import('./eval-command.js')).registerEvalCommand },
+  { names: ['knowledge'], load: async () => (await import('./knowledge-command.js')).registerKnowledgeCommand },
+  {
+    names: ['levy', 'eligibility', 'co-investment', 'coinvestment'],
+    load: async () => (await import('./calculators/calculator-commands.js')).registerCalculatorCommands,
+  },
+  {
+    names: ['enquiries', 'report', 'gaps'],
+    load: async () => (await import('./enquiries-command.js')).registerEnquiriesCommand,
+  },
+];
+
+/** The commands to register for these arguments: the one named first, or every one. */
+export function commandsFor(argv: readonly string[]): typeof COMMANDS {
+  const name = argv.find((argument) => !argument.startsWith('-'));
+  const named = COMMANDS.filter((command) => name !== undefined && command.names.includes(name));
+  return named.length > 0 ? named : COMMANDS;
+}
 
 const FILE_PROBLEMS: Record<string, string> = {
   ENOENT: 'the folder does not exist',
@@ -77,12 +99,7 @@ export async function runCli(
       writeErr: (text) => stderr.write(text),
     });
 
-  registerStartCommand(program, context);
-  registerAskCommand(program, context);
-  registerEvalCommand(program, context);
-  registerKnowledgeCommand(program, context);
-  registerCalculatorCommands(program, context);
-  registerEnquiriesCommand(program, context);
+  for (const command of commandsFor(argv)) (await command.load())(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
