@@ -6,6 +6,7 @@ import {
   renderEligibilityText,
 } from '../../src/calculators/index.js';
 import type { Knowledge } from '../../src/knowledge/knowledge.js';
+import { SETTLED } from './eligibility-case.js';
 import { loadTestKnowledge, withoutFacts } from './load-test-knowledge.js';
 
 let knowledge: Knowledge;
@@ -13,23 +14,7 @@ beforeAll(async () => {
   knowledge = await loadTestKnowledge();
 });
 
-/** Everything known and in order, so a test changes only what it is about. */
-const SETTLED_CASE: EligibilityInputDraft = {
-  age: 30,
-  rightToWork: 'yes',
-  residency: 'uk-national',
-  yearsInUk: 30,
-  worksMostlyInEngland: 'yes',
-  inOtherFundedEducation: 'no',
-  priorQualificationLevel: 2,
-  priorQualificationSameArea: 'no',
-  hoursPerWeek: 37,
-  durationMonths: 18,
-  level: 3,
-  levyPayer: 'yes',
-  isCareLeaver: 'no',
-  hasEhcPlan: 'no',
-};
+const SETTLED_CASE = SETTLED;
 
 const check = (changes: Partial<EligibilityInputDraft>, startDate: string) =>
   checkEligibility(knowledge, EligibilityInput.parse({ ...SETTLED_CASE, startDate, ...changes }), startDate);
