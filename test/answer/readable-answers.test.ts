@@ -77,6 +77,20 @@ describe('answers a person can use', () => {
     expect(answer.text).toContain('365 days');
   });
 
+  it('gives both ends when a question asks for a range', async () => {
+    const answer = await answerer.answer({ question: 'funding bands range from what to what' });
+    expect(firstLine(answer.text)).toContain('£27,000');
+    expect(firstLine(answer.text)).toContain('£1,500');
+  });
+
+  it('does not answer "is 16 hours still the minimum?" with a figure that was never 16', async () => {
+    const answer = await answerer.answer({ question: 'is 16 hours a week still the minimum for an apprentice' });
+    expect(firstLine(answer.text)).toContain('16 hours');
+    expect(firstLine(answer.text)).not.toMatch(/is 30 hours a week/);
+    const partTime = await answerer.answer({ question: 'can an apprentice work part time, like 20 hrs a week' });
+    expect(firstLine(partTime.text)).toContain('30 hours a week');
+  });
+
   it('gives the band for the age the question names', async () => {
     const answer = await answerer.answer({ question: 'min wage for a 19 yr old (not apprentice)', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toContain('£10.85 an hour');

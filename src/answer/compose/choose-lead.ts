@@ -6,6 +6,7 @@ import type { QuestionIntent } from '../question-time.js';
 import type { Retrieval } from '../retrieve.js';
 import { asksForAnyKind, type KindsAsked, kindFit, kindsAsked } from './figure-kind.js';
 import { fundingAgeFor } from './funding-age.js';
+import { ASKS_FOR_RANGE, isPairOf } from './second-figure.js';
 import { wageBandFor } from './wage-band.js';
 
 /** Questions that ask for a figure in words no figure kind covers: a limit, a rate, a minimum, what it is now. */
@@ -103,6 +104,22 @@ function quotesValue(fact: Fact, questionTerms: Set<string>): boolean {
   );
 }
 
+/** A yes-or-no question that puts a figure forward as the rule: "is it still 16 hours", "is £15 the rate now". */
+const CLAIMS_THE_RULE = /\bstill\b|\bthe (?:minimum|maximum|min|max|rate|limit|cap|threshold|allowance)\b/i;
+
+/** Whether a question quotes a number, not a year, that the fact has never had as its value. */
+function quotesAnotherValue(fact: Fact, question: string): boolean {
+  // Only a number put forward as the rule itself ("is 16 hours still the minimum"), not a case ("like 20 hrs").
+  if (!CLAIMS_THE_RULE.test(question)) return false;
+  const ownName = new Set(searchTerms(fact.label));
+  const quoted = [...question.matchAll(/(?<![\d.,£])(\d+(?:\.\d+)?)(?![\d,])/g)]
+    .map((match) => match[1] as string)
+    .filter((number) => !/^(?:19|20)\d{2}$/.test(number) && !ownName.has(number));
+  if (quoted.length === 0) return false;
+  const values = new Set(fact.values.map((entry) => String(entry.value)));
+  return quoted.every((number) => !values.has(String(Number(number))));
+}
+
 /**
  * Whether a "when" question names a value the figure changed to ("when did funding bands go from 15 to 30", "when did
  * hackney 100 open up to 24 year olds"): the change is the answer, even for a figure no longer in force.
@@ -140,7 +157,8 @@ export function chooseFacts(
   const date = intent.time.kind === 'day' ? intent.time.date : intent.time.end;
   const asksAboutTime =
     intent.wantsHistory || intent.wantsChangeDate || intent.time.kind === 'period' || intent.time.explicit;
-  const asksFigure = asksAboutTime || asksForAnyKind(asked) || ASKS_FOR_FIGURE.test(retrieval.query);
+  const asksFigure =
+    asksAboutTime || asksForAnyKind(asked) || ASKS_FOR_FIGURE.test(retrieval.query) || ASKS_FOR_RANGE.test(question);
   if (content.size === 0) return { facts: [], asked };
 
   const topArticles = new Set(retrieval.sections.slice(0, 3).map(({ section }) => section.articleId));
@@ -198,7 +216,16 @@ export function chooseFacts(
     fact.values.some((entry) => entry.from <= date);
   const asksEnd = ASKS_WHEN_ENDED.test(ownWords ?? question);
   const endAsked = (fact: Fact) => asksEnd && ended(fact) && namedShare(fact, questionTerms, knowledge) >= 0.8;
+  // "Bands range from what to what": one end of a pair of figures (lowest and highest) answers it, with the other.
+  const rangeEnd = ASKS_FOR_RANGE.test(ownWords ?? question)
+    ? scored.find((entry) =>
+        scored.some(
+          (other) => other !== entry && other.fact.unit === entry.fact.unit && isPairOf(other.fact, entry.fact),
+        ),
+      )
+    : undefined;
   const top =
+    rangeEnd ??
     scored.find(
       (entry) => (!ended(entry.fact) || entry.changeAsked || endAsked(entry.fact)) && entry.score >= MIN_LEAD_SCORE,
     ) ??
@@ -220,6 +247,8 @@ export function chooseFacts(
     top !== undefined &&
     !onlyNamed &&
     (!howTo || kindFit(top.fact.unit, asked) >= 1) &&
-    (!yesNo || kindFit(top.fact.unit, asked) >= 1 || top.fact.article === retrieval.sections[0]?.section.articleId);
+    (!yesNo || kindFit(top.fact.unit, asked) >= 1 || top.fact.article === retrieval.sections[0]?.section.articleId) &&
+    // "Is 16 hours a week still the minimum?" is not answered by a figure that has never been 16.
+    !(yesNo && quotesAnotherValue(top.fact, own));
   return { facts, ...(top && plainlyAsked && top.score >= MIN_LEAD_SCORE && { lead: top.fact }), asked };
 }

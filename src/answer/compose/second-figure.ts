@@ -2,7 +2,7 @@ import type { Fact } from '../../knowledge/fact-schema.js';
 import { type KindsAsked, kindFit } from './figure-kind.js';
 
 /** Questions that ask for both ends of a range ("what age range", "funding bands range from what to what"). */
-const ASKS_FOR_RANGE =
+export const ASKS_FOR_RANGE =
   /\brange\b|\bfrom what to what\b|\bmin(?:imum)? and max(?:imum)?\b|\blowest and highest\b|\byoungest and oldest\b/i;
 
 /**
@@ -32,7 +32,7 @@ export function secondFigure(
  * Two figures named alike but for one word ("the first £500 of the incentive" and "the second £500"): the other
  * half of what the lead states.
  */
-function isPairOf(fact: Fact, lead: Fact): boolean {
+export function isPairOf(fact: Fact, lead: Fact): boolean {
   const words = (label: string) => new Set(label.toLowerCase().split(/\s+/));
   const a = words(fact.label);
   const b = words(lead.label);
