@@ -45,10 +45,13 @@ export function readCoursePrice(text: string): FoundAmount | undefined {
 /** Whether an amount is written right beside pay-bill words ("£5m pay bill", "payroll of about £3m"). */
 function isBesidePayBillWords(lower: string, amount: FoundAmount): boolean {
   const before = lower.slice(Math.max(0, amount.index - 40), amount.index);
-  const after = lower.slice(amount.index + amount.text.length, amount.index + amount.text.length + 25);
+  const after = lower.slice(amount.index + amount.text.length, amount.index + amount.text.length + 40);
   return (
     new RegExp(String.raw`\b(?:${PAY_BILL_WORDS})\b[^.?!£\d]{0,30}$`).test(before) ||
-    new RegExp(String.raw`^\s*(?:annual\s+|yearly\s+|combined\s+)?(?:${PAY_BILL_WORDS})\b`).test(after)
+    // "650k a month through payroll", "£2m on the pay bill".
+    new RegExp(
+      String.raw`^\s*(?:(?:a|per|each) month\s+|monthly\s+)?(?:(?:through|on|in|of|into)\s+(?:the\s+|their\s+|its\s+|our\s+)?)?(?:annual\s+|yearly\s+|combined\s+)?(?:${PAY_BILL_WORDS})\b`,
+    ).test(after)
   );
 }
 

@@ -11,7 +11,7 @@ export function readAge(text: string): number | undefined {
   if (written) return Number(written[1]);
   // A number after a person ("apprentice 30", "they were 25") is an age only when it could be one.
   const loose = new RegExp(
-    String.raw`\b${PERSON_WORD}(?:'s|'re| is| are| was| were| will be| turns| turning| of)?\s+(\d{1,2})\b${NOT_AN_AGE}`,
+    String.raw`\b(?:${PERSON_WORD}(?:'s|'re| is| are| was| were| will be| turns| turning| of)?|shes|hes|theyre|(?:is|are)(?: an?)? [a-z]+(?: [a-z]+)? but)\s+(\d{1,2})\b${NOT_AN_AGE}`,
   ).exec(lower);
   const age = loose ? Number(loose[1]) : undefined;
   return age !== undefined && age >= 14 ? age : undefined;

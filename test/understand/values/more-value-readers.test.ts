@@ -181,3 +181,26 @@ describe('amounts that name a payment', () => {
     expect(readLevyQuestion('levy on £4m and the £1,000 incentive').payBill).toBe(4_000_000);
   });
 });
+
+describe('ages and monthly payrolls written the quick way', () => {
+  it.each([
+    ['appr started march 2026, shes 30, course is 9k', 30],
+    ['appr is a care leaver but 26, started feb 2026', 26],
+    ['hes 19 and wants a level 3', 19],
+  ])('reads the age in "%s"', (message, age) => {
+    expect(readCoInvestmentQuestion(message).apprenticeAge).toBe(age);
+  });
+
+  it('does not read a headcount after "but" as an age', () => {
+    expect(readCoInvestmentQuestion('the firm is big but 26 staff, £9k course').apprenticeAge).toBeUndefined();
+  });
+
+  it('reads "650k a month through payroll" as a yearly pay bill of £7,800,000', () => {
+    expect(readPayBills('employer runs about 650k a month through payroll, whats that in levy')?.total).toBe(7_800_000);
+  });
+
+  it('reads "what if they werent connected" as not connected', () => {
+    expect(readLevyQuestion('what if they werent connected').isConnected).toBe(false);
+    expect(readLevyQuestion('two connected companies, 4m and 3m').isConnected).toBe(true);
+  });
+});
