@@ -10,7 +10,7 @@ const SYNONYMS: [RegExp, string][] = [
   [/\bnational\s+living\s+wage\b/g, 'nlw'],
   [/\b(?:national\s+)?minimum\s+wage\b/g, 'nmw'],
   // "Legal min for a 17yo", "statutory minimum pay", "min wage": the minimum wage.
-  [/\b(?:legal|statutory)\s+min(?:imum)?\b|\bmin\s+wage\b/g, 'nmw'],
+  [/\b(?:legal|statutory)\s+min(?:imum)?\b|\bmin\s+wage\b|\bmin(?:imum)?\s+pay\b/g, 'nmw'],
   [/\b(?:sec(?:tion)?\.?\s*106|s\.?\s?106|planning\s+obligations?|planning\s+agreements?)\b/g, 's106'],
   [/\bemployment\s+(?:and|&)\s+skills\s+plans?\b/g, 'esp'],
   [/\bhackney\s*(?:100|hundred)\b|\bh\s?100\b/g, 'h100'],

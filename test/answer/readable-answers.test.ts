@@ -91,6 +91,17 @@ describe('answers a person can use', () => {
     expect(firstLine(partTime.text)).toContain('30 hours a week');
   });
 
+  it('gives a rule with no end date for a future month, without the figures only for EHC plans or care leavers', async () => {
+    const answer = await answerer.answer({
+      question:
+        'can client use their levy for a level 7 accountancy appr, shes 22, starts feb 2027, not a care leaver no ehcp',
+    });
+    expect(firstLine(answer.text)).toMatch(
+      /^For February 2027 the oldest new starter whose level 7 apprenticeship can be funded .* is 21/,
+    );
+    expect(firstLine(answer.text)).not.toContain('EHC plan');
+  });
+
   it('gives the band for the age the question names', async () => {
     const answer = await answerer.answer({ question: 'min wage for a 19 yr old (not apprentice)', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toContain('£10.85 an hour');

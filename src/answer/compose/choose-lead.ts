@@ -2,6 +2,7 @@ import type { Fact } from '../../knowledge/fact-schema.js';
 import { figureAsOf, figureHistory, figuresDuring } from '../../knowledge/figure-as-of.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';
 import { searchTerms } from '../../knowledge/normalise-text.js';
+import { readEhcPlanOrCareLeaver } from '../../understand/values/index.js';
 import type { QuestionIntent } from '../question-time.js';
 import type { Retrieval } from '../retrieve.js';
 import { asksForAnyKind, type KindsAsked, kindFit, kindsAsked } from './figure-kind.js';
@@ -21,6 +22,10 @@ const HOW_TO = /^how (?!much|many|long|old|young|often|soon|far|big|large|small)
 const ASKS_WHEN_ENDED =
   /\bwhen\b.*\b(?:end|ended|stop|stopped|scrapped|abolished|removed|withdrawn|finish|finished|went away|go away)\b/i;
 const YES_NO = /^(?:do|does|did|is|are|was|were|can|could|should|will|would|has|have|must)\b/i;
+
+/** A figure that applies only to someone with an EHC plan or care experience. */
+const ONLY_WITH_SUPPORT =
+  /\bwith an EHC plan or care experience\b|\bwhen they have an EHC plan or are a care leaver\b/i;
 
 /** Weights of what makes a fact the one asked for. */
 const WEIGHT = { search: 1, named: 1.5, kind: 2, topic: 0.5, value: 0.6, own: 3, article: 0.5, change: 1.5 };
@@ -172,6 +177,7 @@ export function chooseFacts(
         fact.began === true
       : figuresDuring(fact, intent.time.start, intent.time.end).length > 0;
 
+  const rulesOutSupport = readEhcPlanOrCareLeaver(question) === 'no';
   const scored = retrieval.facts
     .map(({ fact, hit }, rank) => {
       const named = namedShare(fact, questionTerms, knowledge);
@@ -186,7 +192,9 @@ export function chooseFacts(
         (matches || named >= 0.6 || (kindFit(fact.unit, asked) >= 1 && named >= MIN_NAMED_FOR_KIND)) &&
         (close || named >= 0.8 || kindFit(fact.unit, asked) >= 1) &&
         (topArticles.has(fact.article) || named >= 0.9) &&
-        hasValue(fact);
+        hasValue(fact) &&
+        // "not a care leaver, no ehcp" rules out the figures that apply only to them.
+        !(rulesOutSupport && ONLY_WITH_SUPPORT.test(fact.label));
       const score =
         // Search scores spread widely (one hit may score eight times the next), so their ratio counts on a log scale.
         WEIGHT.search * (best > 0 && hit.score > 0 ? 1 / (1 + Math.log2(best / hit.score)) : 0) +
@@ -227,7 +235,11 @@ export function chooseFacts(
   const top =
     rangeEnd ??
     scored.find(
-      (entry) => (!ended(entry.fact) || entry.changeAsked || endAsked(entry.fact)) && entry.score >= MIN_LEAD_SCORE,
+      (entry) =>
+        (!ended(entry.fact) || entry.changeAsked || endAsked(entry.fact)) &&
+        entry.score >= MIN_LEAD_SCORE &&
+        // A figure of another kind than the one asked ("the shortest it can be" is not answered in hours a week).
+        kindFit(entry.fact.unit, asked) >= 0,
     ) ??
     scored.find(
       (entry) =>

@@ -39,7 +39,7 @@ const CUES: { kind: FigureKind; weight: number; cue: RegExp }[] = [
   {
     kind: 'duration',
     weight: 1,
-    cue: /\bhow long\b|\bduration\b|\bexpir\w*|\blength\b|\bhow many (?:months|weeks|years|days)\b/,
+    cue: /\bhow long\b|\bduration\b|\bexpir\w*|\blength\b|\bhow many (?:months|weeks|years|days)\b|\bshortest\b|\bhow short\b|\blongest\b/,
   },
   { kind: 'duration', weight: 0.5, cue: /\bmonths?\b|\bweeks\b|\bdays\b/ },
   // "When is the incentive paid": how long after the start, not a date or an amount.

@@ -72,6 +72,13 @@ function periodLead(fact: Fact, time: { start: string; end: string; label: strin
   if (first && first.from > time.end) return beforeHeld(fact, first, `in ${time.label}`);
   if (time.start > asOf) {
     const latest = figureAsOf(fact, asOf);
+    // A rule with no end date and no expected yearly change still applies then, as far as the sources say.
+    if (latest && latest.to === undefined && fact.changes === undefined) {
+      return {
+        text: `For ${time.label} ${name} is ${figure(fact, latest)}, the rule from ${formatDate(latest.from)}; no later change is in the sources.`,
+        figures: [statedFigure(fact, latest)],
+      };
+    }
     return latest
       ? {
           text: `${upperFirst(name)} for ${time.label} is not held yet; the latest is ${figure(fact, latest)}, from ${formatDate(latest.from)}.`,

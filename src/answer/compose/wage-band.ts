@@ -8,7 +8,7 @@ const ASKS_WAGE = /\b(min(?:imum)? wage|nmw|nlw|national living wage|pay(?:ing)?
 const OTHER_MONEY = /\b(?:incentives?|bursar(?:y|ies)|grants?|levy|co-?invest\w*|funding|band)\b/i;
 /** For an apprentice, "pay" alone may be the training ("did small employers pay for a 17 year old"). */
 const ASKS_APPRENTICE_WAGE =
-  /\b(?:min(?:imum)? wage|nmw|wages?|legal min(?:imum)?|minimum|hourly|an hour|per hour|(?:pay )?rate|paid|earns?)\b/i;
+  /\b(?:min(?:imum)? wage|nmw|wages?|legal min(?:imum)?|min pay|minimum|hourly|an hour|per hour|(?:pay )?rate|paid|earns?)\b/i;
 const APPRENTICE = /\bapprentic|\bapprs?\b/i;
 const NOT_APPRENTICE = /\bnot (?:an? )?apprentic/i;
 /** An apprentice past the first year of the apprenticeship ("done his first yr", "in her 2nd year"). */
