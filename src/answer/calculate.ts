@@ -10,6 +10,7 @@ import { formatDate, formatMoney } from '../knowledge/format.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { CalculatorInputs, CalculatorRequest } from '../understand/index.js';
 import type { Answer } from './answer.js';
+import { separateEmployersAnswer } from './separate-employers.js';
 
 const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;
 
@@ -20,6 +21,11 @@ function describeInput(key: string, value: string | number | boolean): string {
   switch (key) {
     case 'payBill':
       return `pay bill ${formatMoney(Number(value))}`;
+    case 'payBillParts':
+      return `the group's pay bills ${String(value)
+        .split('+')
+        .map((part) => formatMoney(Number(part)))
+        .join(' + ')}`;
     case 'englandShare':
       return `England share ${percent(Number(value))}`;
     case 'allowanceShare':
@@ -52,6 +58,7 @@ function describeInput(key: string, value: string | number | boolean): string {
 
 export function describeChanges(changed: CalculatorInputs): string {
   return Object.entries(changed)
+    .filter(([key, value]) => !(key === 'payBillParts' && value === ''))
     .map(([key, value]) => describeInput(key, value))
     .join(', ');
 }
@@ -81,12 +88,38 @@ export function calculate(knowledge: Knowledge, request: CalculatorRequest, asOf
     const levyPayer = levyPayerForPayBill(knowledge, inputs.payBill, date);
     if (levyPayer !== undefined) inputs.levyPayer = levyPayer;
   }
+  // Connected companies' pay bills travel as "4000000+3000000" (the understanding step keeps plain values).
+  const parts =
+    typeof inputs.payBillParts === 'string' && inputs.payBillParts !== ''
+      ? inputs.payBillParts.split('+').map(Number)
+      : undefined;
+  // Parts that no longer add up to the pay bill (a follow-up changed it) no longer describe the group.
+  const partsHold =
+    parts !== undefined && Math.abs(parts.reduce((sum, part) => sum + part, 0) - Number(inputs.payBill)) < 0.01;
+  if (partsHold) inputs.payBillParts = parts;
+  else delete inputs.payBillParts;
+  if (kind === 'levy' && inputs.isConnected === false && partsHold && parts !== undefined && parts.length > 1) {
+    const separate = separateEmployersAnswer(
+      knowledge,
+      parts,
+      {
+        ...(typeof inputs.taxYear === 'string' && { taxYear: inputs.taxYear }),
+        ...(typeof inputs.englandShare === 'number' && { englandShare: inputs.englandShare }),
+      },
+      { asOf, today },
+    );
+    if (separate) return withChanges(separate, request.changed);
+  }
   const schema = kind === 'eligibility' ? EligibilityInput : kind === 'levy' ? LevyInput : CoInvestmentInput;
   // Only the fields the chosen calculator takes (a co-investment question also says whether they pay the levy).
   const fields = new Set(Object.keys(schema.shape));
   const values = Object.fromEntries(Object.entries(inputs).filter(([key]) => fields.has(key)));
-  const answer = answerFromValues(knowledge, kind, values, { asOf, today });
-  if (request.changed === undefined) return answer;
-  const changes = describeChanges(request.changed);
+  return withChanges(answerFromValues(knowledge, kind, values, { asOf, today }), request.changed);
+}
+
+/** A follow-up's answer opens with what changed from the calculation before it. */
+function withChanges(answer: Answer, changed: CalculatorInputs | undefined): Answer {
+  if (changed === undefined) return answer;
+  const changes = describeChanges(changed);
   return { ...answer, text: `${changes ? `Changed: ${changes}.` : 'Nothing I could read changed.'}\n\n${answer.text}` };
 }

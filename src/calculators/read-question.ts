@@ -69,7 +69,8 @@ export function readLevyQuestion(question: string, asOf?: string): Partial<LevyI
   if (taxYear) values.taxYear = taxYear;
   const england = readEnglandShare(text);
   if (england !== undefined) values.englandShare = england;
-  if (/\bconnected\b/.test(text)) values.isConnected = true;
+  if (NOT_CONNECTED.test(text)) values.isConnected = false;
+  else if (/\bconnected\b/.test(text)) values.isConnected = true;
   const allowance =
     /(\S+(?:\s\S+)?)\s+of\s+(?:the\s+|our\s+|their\s+)?(?:group'?s?\s+|shared\s+)?(?:£15,000\s+|15k\s+|levy\s+)?allowance/.exec(
       text,
@@ -204,6 +205,10 @@ const FUNDS_USED_UP =
 export function readLevyFundsUsedUp(question: string): 'yes' | undefined {
   return FUNDS_USED_UP.test(question.toLowerCase()) ? 'yes' : undefined;
 }
+
+/** Companies said not to be connected ("what if they weren't connected", "separate companies"). */
+const NOT_CONNECTED =
+  /\b(?:not|never|aren'?t|arent|weren'?t|werent|isn'?t|isnt|wasn'?t|wasnt)\s+(?:\w+\s+)?connected\b|\bunconnected\b|\b(?:separate|independent|unrelated) (?:companies|firms|employers|businesses|charities)\b/;
 
 const NON_LEVY =
   /\bnon[- ]?levy\b|\b(?:doesn'?t|does not|don'?t|do not|dont) pay (?:the |any )?levy\b|\bnot a levy[- ]payer\b|\bsmall (?:local )?(?:employer|business|firm|company|charity|bakery|shop|cafe|café|salon|agency|organisation|studio|restaurant)\b|\bno levy\b|\bsme\b|\bunder the levy threshold\b/;

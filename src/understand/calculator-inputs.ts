@@ -34,6 +34,8 @@ function defined(values: Record<string, unknown>): CalculatorInputs {
   const inputs: CalculatorInputs = {};
   for (const [key, value] of Object.entries(values)) {
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') inputs[key] = value;
+    // Connected companies' pay bills, kept as "4000000+3000000" so a follow-up can take them apart again.
+    else if (Array.isArray(value) && value.every((part) => typeof part === 'number')) inputs[key] = value.join('+');
   }
   return inputs;
 }

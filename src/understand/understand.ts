@@ -84,7 +84,19 @@ function changedValues(earlier: CalculatorRequest, message: string, asOf: string
     REMOVES_COMPANY.test(message) &&
     ONE_OF_THEM.test(message)
   ) {
-    own.payBill = Math.round((before - own.payBill) * 100) / 100;
+    const gone = own.payBill;
+    own.payBill = Math.round((before - gone) * 100) / 100;
+    // The group's list of pay bills loses the one that left; a company left on its own is no longer connected.
+    const parts = typeof earlier.inputs.payBillParts === 'string' ? earlier.inputs.payBillParts.split('+') : [];
+    const position = parts.findIndex((part) => Number(part) === gone);
+    if (position >= 0) {
+      parts.splice(position, 1);
+      if (parts.length >= 2) own.payBillParts = parts.join('+');
+      else {
+        own.payBillParts = '';
+        own.isConnected = false;
+      }
+    }
   }
   return own;
 }

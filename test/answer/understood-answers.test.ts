@@ -58,6 +58,20 @@ describe('answers follow the understanding step', () => {
     expect(under.text).toContain('(an employer that does not pay the levy)');
   });
 
+  it('works out companies that are not connected one by one, each with its own allowance', async () => {
+    const question = 'two connected companies, paybills 4m and 3m, levy?';
+    const first = await answerer.answer({ question });
+    expect(first.text).toMatch(/^\*\*£20,000 levy a year\*\*/);
+    const apart = await answerer.answer({
+      question: 'what if they werent connected',
+      history: turn(question, first.text),
+    });
+    expect(apart.text).toMatch(/^Changed: connected companies: no\.\n\n\*\*£5,000 levy a year in all\*\*/);
+    expect(apart.text).toContain('- £4,000,000 pay bill: £5,000 a year');
+    expect(apart.text).toContain('- £3,000,000 pay bill: £0 a year');
+    expect(apart.text).not.toContain('£20,000');
+  });
+
   it('answers a new subject on its own, not with the previous one', async () => {
     const answer = await answerer.answer({
       question: 'who pays the apprenticeship levy?',

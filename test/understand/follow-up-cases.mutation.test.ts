@@ -140,8 +140,8 @@ describe('what a follow-up changes in the calculation before it', () => {
     const group = thread('group of 3 connected cos, paybills 2.4m 1.8m and 5m. levy?', '£31,000 a year.');
     expect(read('what if the 1.8m one gets sold off and leaves the group', group).calculator).toStrictEqual({
       kind: 'levy',
-      inputs: { payBill: 7_400_000, isConnected: true },
-      changed: { payBill: 7_400_000 },
+      inputs: { payBill: 7_400_000, payBillParts: '2400000+5000000', isConnected: true },
+      changed: { payBill: 7_400_000, payBillParts: '2400000+5000000' },
     });
     expect(read('what if it was 1.8m', group).calculator?.changed).toEqual({ payBill: 1_800_000 });
   });
