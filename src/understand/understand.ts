@@ -36,6 +36,17 @@ function canFollow(own: IntentReading): boolean {
 /** A connected company added to the pay bill before ("plus another company in the group with 2m"). */
 const ADDS_COMPANY = /\b(?:plus|another|also|as well|second|add|adding|and a)\b/i;
 const COMPANY = /\b(?:compan|firm|business|subsidiar|charit|entit|sister|parent)/i;
+/** A message that opens by carrying on with a value: "and with …", "what if …", "and if …", "or …". */
+const OPENS_ON_VALUES = /^\s*(?:and|or|what if|what about|how about)\b/i;
+
+/** Whether every value the message's own calculator would read is a value it changes in the sum before. */
+function ownValuesAreChanges(own: IntentReading, message: string, changes: CalculatorInputs, asOf: string): boolean {
+  if (own.intent !== 'calculation' || own.calculator === undefined) return false;
+  const read = readCalculatorInputs(own.calculator, message, asOf);
+  const keys = Object.keys(read);
+  return keys.length > 0 && keys.every((key) => changes[key] === read[key]);
+}
+
 /** Words that ask a calculator's question: whether someone qualifies, or what the training costs the employer. */
 const ASKS_FOR_CALCULATOR =
   /\b(?:eligib\w*|qualif\w*|allowed|entitled|can (?:he|she|they|i|we)|could (?:he|she|they)|able to|funded|check|co-?invest\w*|contribut\w*|who pays|cost\w*|training|course)\b/i;
@@ -177,10 +188,20 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
     // of its own, whatever its words lean to; one that asks for another calculator has.
     const onlyChangesValues =
       changesCalculation && (own.intent !== 'calculation' || own.calculator === earlierCalculator?.kind);
+    // "And with a 5m pay bill?" after a course-price sum: it opens by carrying on and gives only a value the sum
+    // before reads, whichever calculator its words lean to, so it has no subject of its own.
+    const carriesOnWithValues =
+      changesCalculation &&
+      OPENS_ON_VALUES.test(message) &&
+      ownValuesAreChanges(own, message, ownChanges, request.asOf);
     const hasOwnSubject =
-      ownTopic.label !== 'none' && ownTopic.probability >= OWN_SUBJECT_PROBABILITY && !onlyChangesValues;
+      ownTopic.label !== 'none' &&
+      ownTopic.probability >= OWN_SUBJECT_PROBABILITY &&
+      !onlyChangesValues &&
+      !carriesOnWithValues;
     // A message with a subject of its own never borrows a different one.
-    followUp = decision.label === 'true' && !(hasOwnSubject && ownTopic.label !== earlier.topic);
+    followUp =
+      (decision.label === 'true' || carriesOnWithValues) && !(hasOwnSubject && ownTopic.label !== earlier.topic);
   }
 
   let intent = own.intent;
