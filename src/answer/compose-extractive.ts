@@ -121,11 +121,15 @@ export function composeExtractive(input: ComposeInput): Answer {
     pieces.push({ blocks, ...(section && { section }) });
     addFigures(opening.figures);
     factsStated.push(lead);
-    const second = share ? undefined : secondFigure(lead, facts, asked, ownWords, [...knowledge.facts.values()]);
+    const second = share
+      ? undefined
+      : (choice?.second ?? secondFigure(lead, facts, asked, ownWords, [...knowledge.facts.values()]));
     if (second && !intent.wantsHistory) {
       const next = leadFor(second, intent, asOf, ownWords);
       if (next.figures.length > 0 && !('list' in next && next.list)) {
-        (blocks[0] as { text: string }).text += ` ${next.text}`;
+        const intro = choice?.second === second ? choice.secondIntro : undefined;
+        const nextText = intro ? `${intro} ${next.text.charAt(0).toLowerCase()}${next.text.slice(1)}` : next.text;
+        (blocks[0] as { text: string }).text += ` ${nextText}`;
         addFigures(next.figures);
         factsStated.push(second);
       }

@@ -102,6 +102,13 @@ describe('answers a person can use', () => {
     expect(firstLine(answer.text)).not.toContain('EHC plan');
   });
 
+  it('gives an apprentice of 22 whose year is not said the first-year rate, then the rate for their age', async () => {
+    const answer = await answerer.answer({ question: 'new appr is 22 - min pay in yr 1 and then after that pls' });
+    expect(firstLine(answer.text)).toMatch(
+      /^The National Minimum Wage apprentice rate is £8\.00 an hour, .* After the first year, an apprentice aged 22 gets at least the rate for their age: the National Living Wage is £12\.71 an hour/,
+    );
+  });
+
   it('gives the band for the age the question names', async () => {
     const answer = await answerer.answer({ question: 'min wage for a 19 yr old (not apprentice)', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toContain('£10.85 an hour');

@@ -8,7 +8,7 @@ import type { Retrieval } from '../retrieve.js';
 import { asksForAnyKind, type KindsAsked, kindFit, kindsAsked } from './figure-kind.js';
 import { fundingAgeFor } from './funding-age.js';
 import { ASKS_FOR_RANGE, isPairOf } from './second-figure.js';
-import { wageBandFor } from './wage-band.js';
+import { apprenticeYearsFor, wageBandFor } from './wage-band.js';
 
 /** Questions that ask for a figure in words no figure kind covers: a limit, a rate, a minimum, what it is now. */
 const ASKS_FOR_FIGURE =
@@ -37,7 +37,8 @@ const MIN_NAMED_FOR_KIND = 0.2;
 /** Below this a fact is not the answer, and the best passage leads instead. */
 const MIN_LEAD_SCORE = 1.3;
 
-export type FactChoice = { facts: Fact[]; lead?: Fact; asked: KindsAsked };
+/** `second` is a figure to state beside the lead that the question itself calls for, after `secondIntro`. */
+export type FactChoice = { facts: Fact[]; lead?: Fact; second?: Fact; secondIntro?: string; asked: KindsAsked };
 
 /** How rare each word of the facts' names is: a name made of words every figure uses ("pay", "levy") is weak. */
 const rarityCache = new WeakMap<Knowledge, Map<string, number>>();
@@ -215,6 +216,17 @@ export function chooseFacts(
   const byAge =
     wageBandFor(question, knowledge, date, ownWords) ?? fundingAgeFor(ownWords ?? question, knowledge, date);
   if (byAge) return { facts: [byAge, ...facts.filter((fact) => fact !== byAge)], lead: byAge, asked };
+  const years = apprenticeYearsFor(question, knowledge, date, ownWords);
+  if (years) {
+    const rest = facts.filter((fact) => fact !== years.first && fact !== years.after);
+    return {
+      facts: [years.first, years.after, ...rest],
+      lead: years.first,
+      second: years.after,
+      secondIntro: `After the first year, an apprentice aged ${years.age} gets at least the rate for their age:`,
+      asked,
+    };
+  }
   // A figure no longer in force leads only when nothing in force is asked for and the question names it.
   // (A date before the first value is not "ended": that answer says when the rule began.)
   const ended = (fact: Fact) =>

@@ -47,6 +47,25 @@ export function wageBandFor(
   return fact && figureAsOf(fact, date) ? fact : undefined;
 }
 
+/**
+ * An apprentice of 19 or over whose year is not said ("new appr is 22 - min pay in yr 1 and then after that"):
+ * the apprentice rate for the first year, then the band for their age.
+ */
+export function apprenticeYearsFor(
+  question: string,
+  knowledge: Knowledge,
+  date: string,
+  ownWords = question,
+): { first: Fact; after: Fact; age: number } | undefined {
+  if (!ASKS_WAGE.test(question) || OTHER_MONEY.test(question) || !ASKS_APPRENTICE_WAGE.test(question)) return undefined;
+  if (!APPRENTICE.test(question) || NOT_APPRENTICE.test(question) || PAST_FIRST_YEAR.test(ownWords)) return undefined;
+  const age = ageIn(ownWords) ?? ageIn(question);
+  if (age === undefined || age < 19 || age > 70) return undefined;
+  const first = knowledge.facts.get('wage.apprentice');
+  const after = knowledge.facts.get(bandFor(age, knowledge, date));
+  return first && after && figureAsOf(first, date) && figureAsOf(after, date) ? { first, after, age } : undefined;
+}
+
 function bandFor(age: number, knowledge: Knowledge, date: string): string {
   const nlwAge = knowledge.facts.get('wage.nlw-age');
   const held = nlwAge ? figureAsOf(nlwAge, date) : undefined;
