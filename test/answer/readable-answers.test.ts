@@ -109,6 +109,13 @@ describe('answers a person can use', () => {
     );
   });
 
+  it('answers "the shortest it can be" with the minimum duration, not the weekly hours the message gives', async () => {
+    const answer = await answerer.answer({
+      question: 'appr starting jan 2027 on 30 hrs a week, whats the shortest it can be',
+    });
+    expect(firstLine(answer.text)).toMatch(/^The minimum duration of an apprenticeship is 8 months/);
+  });
+
   it('gives the band for the age the question names', async () => {
     const answer = await answerer.answer({ question: 'min wage for a 19 yr old (not apprentice)', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toContain('£10.85 an hour');

@@ -168,6 +168,7 @@ export function chooseFacts(
   if (content.size === 0) return { facts: [], asked };
 
   const topArticles = new Set(retrieval.sections.slice(0, 3).map(({ section }) => section.articleId));
+  const foundArticles = new Set(retrieval.sections.map(({ section }) => section.articleId));
   const first = retrieval.facts[0];
   const best = first?.hit.score ?? 0;
   const hasValue = (fact: Fact) =>
@@ -192,7 +193,11 @@ export function chooseFacts(
         (asksFigure || named >= 0.8 || explains(fact, ownTerms, knowledge) >= 0.99) &&
         (matches || named >= 0.6 || (kindFit(fact.unit, asked) >= 1 && named >= MIN_NAMED_FOR_KIND)) &&
         (close || named >= 0.8 || kindFit(fact.unit, asked) >= 1) &&
-        (topArticles.has(fact.article) || named >= 0.9) &&
+        // Outside the articles the search put first, a figure must be named, or be of the kind asked, half named and
+        // from an article the search found at all.
+        (topArticles.has(fact.article) ||
+          named >= 0.9 ||
+          (kindFit(fact.unit, asked) >= 1 && named >= 0.5 && foundArticles.has(fact.article))) &&
         hasValue(fact) &&
         // "not a care leaver, no ehcp" rules out the figures that apply only to them.
         !(rulesOutSupport && ONLY_WITH_SUPPORT.test(fact.label));

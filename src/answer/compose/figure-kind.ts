@@ -56,12 +56,18 @@ const CUES: { kind: FigureKind; weight: number; cue: RegExp }[] = [
   { kind: 'hours', weight: 0.6, cue: /\bhours?\b|\bpart[- ]time\b|\bfull[- ]time\b/ },
 ];
 
+const ASKS_HOURS = /\bhow many (?:hours|hrs)\b|\bweekly hours\b|\bwhat hours\b/;
+
 /** The kinds of figure a question asks for, each with the strongest cue's weight. */
 export function kindsAsked(question: string): KindsAsked {
   const text = question.toLowerCase();
   const kinds: KindsAsked = {};
   for (const { kind, weight, cue } of CUES) {
     if (cue.test(text)) kinds[kind] = Math.max(kinds[kind] ?? 0, weight);
+  }
+  // "On 30 hrs a week, what's the shortest it can be": the hours are the case, the length is what is asked.
+  if (kinds.duration === 1 && kinds.hours === 1 && /\d\s*(?:hours?|hrs?)\b/.test(text) && !ASKS_HOURS.test(text)) {
+    kinds.hours = 0.5;
   }
   return kinds;
 }
