@@ -42,6 +42,8 @@ export function findDates(text: string, asOf: string): FoundDate[] {
     // "20 hrs a week" and "12 months" are how long, not when: only "in 2 weeks" or "next week" is a date.
     if (DURATION.test(result.text) && !RELATIVE_START.test(result.text)) continue;
     if (AMOUNT_SHORTHAND.test(result.text.trim())) continue;
+    // "The provider is now quoting 14k": "now" is when it is said, not a start date.
+    if (/^(?:now|right now|just now|currently)$/i.test(result.text.trim())) continue;
     const start = result.start;
     const hasMonth = start.isCertain('month');
     const hasDay = start.isCertain('day');

@@ -204,3 +204,20 @@ describe('ages and monthly payrolls written the quick way', () => {
     expect(readLevyQuestion('two connected companies, 4m and 3m').isConnected).toBe(true);
   });
 });
+
+describe('levy status and funds said the short way', () => {
+  it.each([
+    'levy payer out of levy funds, appr starts feb 2027, price 8k',
+    'levy payer thats used all its funds, course 12k',
+  ])('reads "%s" as a levy payer whose funds have run out', (message) => {
+    expect(readCoInvestmentQuestion(message)).toMatchObject({ levyPayer: 'yes', levyFundsUsedUp: 'yes' });
+  });
+
+  it('reads "if they didnt pay levy at all" as not paying the levy', () => {
+    expect(readLevyPayer('and if they didnt pay levy at all?')).toBe('no');
+  });
+
+  it('does not read "now" as a start date', () => {
+    expect(readDate('provider now quoting 14k', '2026-12-03')).toBeUndefined();
+  });
+});
