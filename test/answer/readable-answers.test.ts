@@ -116,6 +116,19 @@ describe('answers a person can use', () => {
     expect(firstLine(answer.text)).toMatch(/^The minimum duration of an apprenticeship is 8 months/);
   });
 
+  it('answers "what was it the yr before?" after a figure with the value before the one in force', async () => {
+    const question = 'whats the llw';
+    const first = await answerer.answer({ question, asOf: '2026-06-01' });
+    const history = [
+      { role: 'user' as const, text: question },
+      { role: 'assistant' as const, text: first.text },
+    ];
+    const before = await answerer.answer({ question: 'what was it the yr before', history, asOf: '2026-06-01' });
+    expect(firstLine(before.text)).toMatch(
+      /^Before 22 October 2025, the London Living Wage was £13\.85 an hour, from 23 October 2024 until 21 October 2025/,
+    );
+  });
+
   it('gives the band for the age the question names', async () => {
     const answer = await answerer.answer({ question: 'min wage for a 19 yr old (not apprentice)', asOf: '2026-06-01' });
     expect(firstLine(answer.text)).toContain('£10.85 an hour');

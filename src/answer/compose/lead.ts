@@ -2,6 +2,7 @@ import type { Fact, FactValue } from '../../knowledge/fact-schema.js';
 import { figureAsOf, figureHistory, figuresDuring, lastDayOf } from '../../knowledge/figure-as-of.js';
 import { formatDate, formatFigure } from '../../knowledge/format.js';
 import { isReported } from '../../knowledge/reported-figure.js';
+import { readYearShift } from '../../understand/values/index.js';
 import type { AnswerBlock, StatedFigure } from '../answer.js';
 import { describeReported } from '../describe-reported.js';
 import type { QuestionIntent } from '../question-time.js';
@@ -118,6 +119,21 @@ function periodLead(fact: Fact, time: { start: string; end: string; label: strin
  * The first sentence of a figure answer: the figure in force on the date asked, the date it applies from, and
  * what it was before ("The London Living Wage is £14.80 an hour, from 22 October 2025 (it was £13.85).").
  */
+/** The figure that applied before the one in force on `date` (a restated value is not a change). */
+function valueBefore(fact: Fact, date: string): Lead | undefined {
+  const current = figureAsOf(fact, date);
+  if (!current) return undefined;
+  const history = figureHistory(fact);
+  const earlier = history.slice(0, history.indexOf(current)).reverse();
+  const previous = earlier.find((entry) => String(entry.value) !== String(current.value));
+  if (!previous) return undefined;
+  const until = previous.to ?? lastDayOf(fact, previous);
+  return {
+    text: `Before ${formatDate(current.from)}, ${nameOf(fact)} was ${figure(fact, previous)}, from ${formatDate(previous.from)}${until ? ` until ${formatDate(until)}` : ''}; it is ${figure(fact, current)} now.`,
+    figures: [statedFigure(fact, previous), statedFigure(fact, current)],
+  };
+}
+
 /** "when did the NLW age go down to 23": the change to the value the question names, with its date. */
 function changeLead(fact: Fact, question: string): Lead | undefined {
   const numbers = [...question.matchAll(/(\d+(?:\.\d+)?)/g)].map((match) => Number(match[1]));
@@ -135,6 +151,11 @@ function changeLead(fact: Fact, question: string): Lead | undefined {
 }
 
 export function leadFor(fact: Fact, intent: QuestionIntent, asOf: string, question = ''): Lead {
+  // "What was it the year before?" after a figure: the value before the one in force, with its dates.
+  if (intent.time.kind === 'day' && !intent.time.explicit && readYearShift(question) === -1) {
+    const before = valueBefore(fact, intent.time.date);
+    if (before) return before;
+  }
   const changed =
     (intent.wantsChangeDate || /\bwhen\b/i.test(question)) && !isReported(fact)
       ? changeLead(fact, question)

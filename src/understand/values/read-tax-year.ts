@@ -18,7 +18,7 @@ export function taxYearOf(isoDate: string): string {
 export function readYearShift(text: string): number {
   const lower = text.toLowerCase();
   if (
-    /\b(?:the )?(?:tax )?year (?:before|earlier)\b|\bprevious (?:tax )?year\b|\blast (?:tax )?year\b|\ba year earlier\b/.test(
+    /\b(?:the )?(?:tax )?(?:year|yr) (?:before|earlier)\b|\bprevious (?:tax )?(?:year|yr)\b|\blast (?:tax )?(?:year|yr)\b|\ba (?:year|yr) earlier\b/.test(
       lower,
     )
   )
