@@ -59,7 +59,7 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
     const understood = (answer: Answer): Answer => ({ ...answer, understanding });
 
     let asks: Answer | undefined;
-    const reply = conversationalReply(understanding, base);
+    const reply = conversationalReply(understanding, base, question);
     if (reply) return understood(reply);
     if (understanding.intent === 'out_of_scope') return understood(declineReply(understanding, base));
     if (understanding.calculator) {

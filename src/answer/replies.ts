@@ -6,6 +6,10 @@ const COVERS =
   'I answer questions about apprenticeships and the apprenticeship levy, the London Living Wage, Hackney 100 placements and Section 106 employment and skills, I can work out an employer’s levy or check whether someone can start an apprenticeship, and I can pass an employer’s enquiry to the employer engagement officer.';
 
 const GREETING_TEXT = `Hello. ${COVERS} What would you like to know?`;
+/** Thanks rather than hello ("ta", "cheers", "thx"): the greeting's wording only, the intent is the model's. */
+const THANKS = /\b(?:thanks?|thank you|thankyou|ta|cheers|thx|ty|much appreciated|nice one)\b/i;
+const THANKS_TEXT =
+  'You’re welcome. Ask me anything else about apprenticeships, the levy, the London Living Wage, Hackney 100 or S106.';
 const HELP_TEXT = `${COVERS} Ask in your own words, for example "what is the London Living Wage?", "levy on a £4m pay bill" or "can a 17 year old start an apprenticeship?".`;
 const COMMAND_TEXT =
   'I don’t know that command. In this chat you can use /as-of YYYY-MM-DD, /as-of today, /new, /help and /quit, or just ask a question.';
@@ -29,10 +33,12 @@ const WHAT_I_COVER = DECLINE_TEXT.replace(/^[^.]*\. /, '');
 type ReplyBase = Pick<Answer, 'asOf' | 'mode'>;
 
 /** A reply that needs no knowledge: a greeting, what the bot does, an unknown command. */
-export function conversationalReply(understanding: Understanding, base: ReplyBase): Answer | undefined {
+export function conversationalReply(understanding: Understanding, base: ReplyBase, message = ''): Answer | undefined {
   const text =
     understanding.intent === 'greeting'
-      ? GREETING_TEXT
+      ? THANKS.test(message)
+        ? THANKS_TEXT
+        : GREETING_TEXT
       : understanding.intent === 'help'
         ? HELP_TEXT
         : understanding.intent === 'command'

@@ -72,6 +72,13 @@ describe('answers follow the understanding step', () => {
     expect(apart.text).not.toContain('£20,000');
   });
 
+  it('says you are welcome to thanks, and hello to a greeting', async () => {
+    for (const thanks of ['ta', 'cheers', 'thanks v much']) {
+      expect((await answerer.answer({ question: thanks })).text).toMatch(/^You’re welcome\./);
+    }
+    expect((await answerer.answer({ question: 'hiya' })).text).toMatch(/^Hello\./);
+  });
+
   it('answers a new subject on its own, not with the previous one', async () => {
     const answer = await answerer.answer({
       question: 'who pays the apprenticeship levy?',
