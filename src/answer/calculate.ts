@@ -8,7 +8,7 @@ import {
 } from '../calculators/index.js';
 import { formatDate, formatMoney } from '../knowledge/format.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { CalculatorInputs, CalculatorRequest } from '../understand/index.js';
+import { type CalculatorInputs, type CalculatorRequest, payBillPartsOf } from '../understand/index.js';
 import type { Answer } from './answer.js';
 import { separateEmployersAnswer } from './separate-employers.js';
 
@@ -22,10 +22,7 @@ function describeInput(key: string, value: string | number | boolean): string {
     case 'payBill':
       return `pay bill ${formatMoney(Number(value))}`;
     case 'payBillParts':
-      return `the group's pay bills ${String(value)
-        .split('+')
-        .map((part) => formatMoney(Number(part)))
-        .join(' + ')}`;
+      return `the group's pay bills ${(payBillPartsOf({ payBillParts: value }) ?? []).map((part) => formatMoney(part)).join(' + ')}`;
     case 'englandShare':
       return `England share ${percent(Number(value))}`;
     case 'allowanceShare':
@@ -89,10 +86,7 @@ export function calculate(knowledge: Knowledge, request: CalculatorRequest, asOf
     if (levyPayer !== undefined) inputs.levyPayer = levyPayer;
   }
   // Connected companies' pay bills travel as "4000000+3000000" (the understanding step keeps plain values).
-  const parts =
-    typeof inputs.payBillParts === 'string' && inputs.payBillParts !== ''
-      ? inputs.payBillParts.split('+').map(Number)
-      : undefined;
+  const parts = payBillPartsOf(request.inputs);
   // Parts that no longer add up to the pay bill (a follow-up changed it) no longer describe the group.
   const partsHold =
     parts !== undefined && Math.abs(parts.reduce((sum, part) => sum + part, 0) - Number(inputs.payBill)) < 0.01;

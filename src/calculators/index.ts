@@ -52,6 +52,7 @@ export {
 export { calculateLevy, type LevyResult } from './levy/calculate-levy.js';
 export { LevyInput, type LevyInputDraft, TaxYear } from './levy/levy-input.js';
 export { renderLevySummary, renderLevyText, renderLevyWorking } from './levy/render-levy.js';
+export { readLevyPayer } from './read-question.js';
 export { type PreviousCalculation, readChanges, rerunCalculator } from './rerun-calculator.js';
 export { runTool, TOOL_NAMES, type ToolDefinition, type ToolName, type ToolRun, toolDefinitions } from './run-tool.js';
 export type { CalculationLine, ResultSources } from './shared/calculation-line.js';

@@ -30,12 +30,24 @@ export function readShareOutsideEngland(message: string): number | undefined {
   return Math.round((1 - share) * 10000) / 10000;
 }
 
+/** Connected companies' pay bills as calculator inputs carry them: "4000000+3000000" ("" for none left). */
+export function joinPayBillParts(parts: readonly number[]): string {
+  return parts.join('+');
+}
+
+/** The pay bills of connected companies a calculation carries, if it carries any. */
+export function payBillPartsOf(inputs: CalculatorInputs): number[] | undefined {
+  const parts = inputs.payBillParts;
+  return typeof parts === 'string' && parts !== '' ? parts.split('+').map(Number) : undefined;
+}
+
 function defined(values: Record<string, unknown>): CalculatorInputs {
   const inputs: CalculatorInputs = {};
   for (const [key, value] of Object.entries(values)) {
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') inputs[key] = value;
-    // Connected companies' pay bills, kept as "4000000+3000000" so a follow-up can take them apart again.
-    else if (Array.isArray(value) && value.every((part) => typeof part === 'number')) inputs[key] = value.join('+');
+    // Connected companies' pay bills, kept as one value so a follow-up can take them apart again.
+    else if (Array.isArray(value) && value.every((part) => typeof part === 'number'))
+      inputs[key] = joinPayBillParts(value);
   }
   return inputs;
 }

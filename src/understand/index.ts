@@ -1,5 +1,6 @@
 // The understanding step: what a message means (intent, topic, follow-up, calculator inputs), from a trained model.
 
+export { payBillPartsOf } from './calculator-inputs.js';
 export { LabelledExample } from './example-schema.js';
 export { type LocatedExample, readExampleFile, readExampleFolder } from './load-examples.js';
 export { committedModel, modelFromJson, modelToJson, type UnderstandingModel } from './model.js';

@@ -53,7 +53,24 @@ const LONDON_BOROUGHS = [
 
 const UK_NATIONS = ['scotland', 'scottish', 'wales', 'welsh', 'northern ireland', 'northern irish'];
 
+/** The larger towns of Scotland, Wales and Northern Ireland (staff there live outside England, too). */
+export const TOWNS_OUTSIDE_ENGLAND = [
+  'glasgow',
+  'edinburgh',
+  'aberdeen',
+  'dundee',
+  'inverness',
+  'stirling',
+  'cardiff',
+  'swansea',
+  'wrexham',
+  'belfast',
+  'derry',
+  'londonderry',
+];
+
 const UK_PLACES = [
+  ...TOWNS_OUTSIDE_ENGLAND,
   'manchester',
   'birmingham',
   'leeds',
@@ -63,11 +80,6 @@ const UK_PLACES = [
   'newcastle',
   'nottingham',
   'leicester',
-  'glasgow',
-  'edinburgh',
-  'cardiff',
-  'swansea',
-  'belfast',
   'essex',
   'kent',
   'surrey',

@@ -1,5 +1,5 @@
 import { readQuestionTime } from '../answer/question-time.js';
-import { readCalculatorInputs } from './calculator-inputs.js';
+import { joinPayBillParts, payBillPartsOf, readCalculatorInputs } from './calculator-inputs.js';
 import { contextFeatures, earlierSubject, MAX_EARLIER_TURNS, OWN_SUBJECT_PROBABILITY } from './context-features.js';
 import { messageFeatures, tokenize } from './features.js';
 import { type IntentReading, readIntentLabel } from './intent-label.js';
@@ -98,11 +98,11 @@ function changedValues(earlier: CalculatorRequest, message: string, asOf: string
     const gone = own.payBill;
     own.payBill = Math.round((before - gone) * 100) / 100;
     // The group's list of pay bills loses the one that left; a company left on its own is no longer connected.
-    const parts = typeof earlier.inputs.payBillParts === 'string' ? earlier.inputs.payBillParts.split('+') : [];
-    const position = parts.findIndex((part) => Number(part) === gone);
+    const parts = payBillPartsOf(earlier.inputs) ?? [];
+    const position = parts.indexOf(gone);
     if (position >= 0) {
       parts.splice(position, 1);
-      if (parts.length >= 2) own.payBillParts = parts.join('+');
+      if (parts.length >= 2) own.payBillParts = joinPayBillParts(parts);
       else {
         own.payBillParts = '';
         own.isConnected = false;

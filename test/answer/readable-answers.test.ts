@@ -53,6 +53,11 @@ describe('answers a person can use', () => {
       asOf: '2026-06-01',
     });
     expect(firstLine(secondYear.text)).toContain('£12.71 an hour');
+    const underNineteen = await answerer.answer({
+      question: 'min wage for an 18 year old apprentice in their 2nd year',
+      asOf: '2026-06-01',
+    });
+    expect(firstLine(underNineteen.text)).toContain('apprentice rate is £8.00 an hour');
   });
 
   it('does not give a restated figure as a change ("it was 100", "changes to 100")', async () => {

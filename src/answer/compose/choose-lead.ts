@@ -8,7 +8,7 @@ import type { Retrieval } from '../retrieve.js';
 import { asksForAnyKind, type KindsAsked, kindFit, kindsAsked } from './figure-kind.js';
 import { fundingAgeFor } from './funding-age.js';
 import { ASKS_FOR_RANGE, isPairOf } from './second-figure.js';
-import { apprenticeYearsFor, wageBandFor } from './wage-band.js';
+import { wageBandsFor } from './wage-band.js';
 
 /** Questions that ask for a figure in words no figure kind covers: a limit, a rate, a minimum, what it is now. */
 const ASKS_FOR_FIGURE =
@@ -218,17 +218,17 @@ export function chooseFacts(
     .sort((a, b) => b.score - a.score || a.rank - b.rank);
 
   const facts = scored.map((entry) => entry.fact);
-  const byAge =
-    wageBandFor(question, knowledge, date, ownWords) ?? fundingAgeFor(ownWords ?? question, knowledge, date);
-  if (byAge) return { facts: [byAge, ...facts.filter((fact) => fact !== byAge)], lead: byAge, asked };
-  const years = apprenticeYearsFor(question, knowledge, date, ownWords);
-  if (years) {
-    const rest = facts.filter((fact) => fact !== years.first && fact !== years.after);
+  const wage = wageBandsFor(question, knowledge, date, ownWords);
+  const byAge = wage?.lead ?? fundingAgeFor(ownWords ?? question, knowledge, date);
+  if (byAge) {
+    const after = wage?.after;
     return {
-      facts: [years.first, years.after, ...rest],
-      lead: years.first,
-      second: years.after,
-      secondIntro: `After the first year, an apprentice aged ${years.age} gets at least the rate for their age:`,
+      facts: [byAge, ...(after ? [after] : []), ...facts.filter((fact) => fact !== byAge && fact !== after)],
+      lead: byAge,
+      ...(after && {
+        second: after,
+        secondIntro: `After the first year, an apprentice aged ${wage?.age} gets at least the rate for their age:`,
+      }),
       asked,
     };
   }

@@ -115,10 +115,6 @@ function periodLead(fact: Fact, time: { start: string; end: string; label: strin
   };
 }
 
-/**
- * The first sentence of a figure answer: the figure in force on the date asked, the date it applies from, and
- * what it was before ("The London Living Wage is £14.80 an hour, from 22 October 2025 (it was £13.85).").
- */
 /** The figure that applied before the one in force on `date` (a restated value is not a change). */
 function valueBefore(fact: Fact, date: string): Lead | undefined {
   const current = figureAsOf(fact, date);
@@ -150,6 +146,10 @@ function changeLead(fact: Fact, question: string): Lead | undefined {
   };
 }
 
+/**
+ * The first sentence of a figure answer: the figure in force on the date asked, the date it applies from, and
+ * what it was before ("The London Living Wage is £14.80 an hour, from 22 October 2025 (it was £13.85).").
+ */
 export function leadFor(fact: Fact, intent: QuestionIntent, asOf: string, question = ''): Lead {
   // "What was it the year before?" after a figure: the value before the one in force, with its dates.
   if (intent.time.kind === 'day' && !intent.time.explicit && readYearShift(question) === -1) {

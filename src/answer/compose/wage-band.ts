@@ -18,52 +18,42 @@ const FIRST_YEAR = /\b(?:first|1st)\s+(?:yr|year)\b|\byear (?:one|1)\b/i;
 const AGE =
   /\b(\d{2})\s*(?:-?\s*(?:yr|year)s?[- ]?old|yo\b|y\/o)|\baged?\s*(\d{2})\b|\bunder[- ]?(18)s?\b|\b(\d{2})\s*(?:-|to)\s*\d{2}s\b/i;
 
+/** The wage figures a question about a worker's pay asks for: the lead, and for some apprentices the rate after. */
+export type WageBands = { lead: Fact; after?: Fact; age: number };
+
 /**
  * For a minimum wage question that gives a worker's age ("min wage for a 19 yr old"), the band for that age as of
  * the date asked. An apprentice under 19 or in the first year gets the apprentice rate; one of 19 or over past the
- * first year gets the band for their age; one of 19 or over whose year is not said gets no band (the answer
- * explains both). The age in `ownWords` (a follow-up's own message) wins over one in the question it follows.
+ * first year gets the band for their age; one of 19 or over whose year is not said ("new appr is 22 - min pay in yr
+ * 1 and then after that") gets the apprentice rate, then the band for their age. The age in `ownWords` (a
+ * follow-up's own message) wins over one in the question it follows.
  */
-export function wageBandFor(
+export function wageBandsFor(
   question: string,
   knowledge: Knowledge,
   date: string,
   ownWords = question,
-): Fact | undefined {
+): WageBands | undefined {
   if (!ASKS_WAGE.test(question) || OTHER_MONEY.test(question)) return undefined;
   const age = ageIn(ownWords) ?? ageIn(question);
   if (age === undefined || age < 16 || age > 70) return undefined;
+  const held = (key: string) => {
+    const fact = knowledge.facts.get(key);
+    return fact && figureAsOf(fact, date) ? fact : undefined;
+  };
   const apprentice = APPRENTICE.test(question) && !NOT_APPRENTICE.test(question);
-  if (apprentice && !ASKS_APPRENTICE_WAGE.test(question)) return undefined;
-  const pastFirstYear = PAST_FIRST_YEAR.test(ownWords);
-  const key = apprentice
-    ? age < 19 || (FIRST_YEAR.test(ownWords) && !pastFirstYear)
-      ? 'wage.apprentice'
-      : pastFirstYear
-        ? bandFor(age, knowledge, date)
-        : undefined
-    : bandFor(age, knowledge, date);
-  const fact = key === undefined ? undefined : knowledge.facts.get(key);
-  return fact && figureAsOf(fact, date) ? fact : undefined;
-}
-
-/**
- * An apprentice of 19 or over whose year is not said ("new appr is 22 - min pay in yr 1 and then after that"):
- * the apprentice rate for the first year, then the band for their age.
- */
-export function apprenticeYearsFor(
-  question: string,
-  knowledge: Knowledge,
-  date: string,
-  ownWords = question,
-): { first: Fact; after: Fact; age: number } | undefined {
-  if (!ASKS_WAGE.test(question) || OTHER_MONEY.test(question) || !ASKS_APPRENTICE_WAGE.test(question)) return undefined;
-  if (!APPRENTICE.test(question) || NOT_APPRENTICE.test(question) || PAST_FIRST_YEAR.test(ownWords)) return undefined;
-  const age = ageIn(ownWords) ?? ageIn(question);
-  if (age === undefined || age < 19 || age > 70) return undefined;
-  const first = knowledge.facts.get('wage.apprentice');
-  const after = knowledge.facts.get(bandFor(age, knowledge, date));
-  return first && after && figureAsOf(first, date) && figureAsOf(after, date) ? { first, after, age } : undefined;
+  if (!apprentice) {
+    const lead = held(bandFor(age, knowledge, date));
+    return lead && { lead, age };
+  }
+  if (!ASKS_APPRENTICE_WAGE.test(question)) return undefined;
+  const rate = held('wage.apprentice');
+  const band = held(bandFor(age, knowledge, date));
+  // Under 19 the apprentice rate applies in every year of the apprenticeship.
+  if (age < 19) return rate && { lead: rate, age };
+  if (PAST_FIRST_YEAR.test(ownWords)) return band && { lead: band, age };
+  if (FIRST_YEAR.test(ownWords)) return rate && { lead: rate, age };
+  return rate && band && { lead: rate, after: band, age };
 }
 
 function bandFor(age: number, knowledge: Knowledge, date: string): string {

@@ -1,7 +1,9 @@
+import { UNITS } from '../../knowledge/number-words.js';
+
 /** Where a person has lived: "here" and "in the UK" name the same place in these messages. */
 const HERE = String.raw`(?:in\s+(?:the\s+)?uk|in\s+england|here|in\s+the\s+country)`;
 const NUMBER = String.raw`(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six)`;
-const WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const WORDS: Record<string, number> = { a: 1, an: 1, ...UNITS };
 
 const toNumber = (word: string) => WORDS[word] ?? Number(word);
 const years = (count: string, unit: string) =>

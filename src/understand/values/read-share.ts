@@ -1,3 +1,5 @@
+import { TOWNS_OUTSIDE_ENGLAND } from '../places.js';
+
 const FRACTIONS: Record<string, number> = {
   all: 1,
   none: 0,
@@ -25,21 +27,6 @@ const FRACTION_WORDS = Object.keys(FRACTIONS)
   .join('|');
 const SHARE = String.raw`(\d+(?:\.\d+)?)\s?(?:%|per\s?cent|pc\b)|(${FRACTION_WORDS})`;
 const ENGLAND = String.raw`england|english`;
-/** The larger towns of Scotland, Wales and Northern Ireland: staff there live outside England too. */
-const TOWNS_OUTSIDE_ENGLAND = [
-  'glasgow',
-  'edinburgh',
-  'aberdeen',
-  'dundee',
-  'inverness',
-  'stirling',
-  'cardiff',
-  'swansea',
-  'wrexham',
-  'belfast',
-  'derry',
-  'londonderry',
-];
 const ELSEWHERE = String.raw`wales|welsh|scotland|scottish|northern ireland|ni\b|outside england|abroad|overseas|not in england|${TOWNS_OUTSIDE_ENGLAND.join('|')}`;
 const GAP = String.raw`[^.?!;]{0,50}?`;
 
