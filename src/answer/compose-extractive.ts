@@ -12,11 +12,12 @@ import { workArithmetic, workOnLead } from './compose/arithmetic.js';
 import { blocksToText } from './compose/blocks.js';
 import { chooseFacts } from './compose/choose-lead.js';
 import { ASKS_WHO_TO_CONTACT, contactRoute } from './compose/contact.js';
-import { asksForAnyKind, kindsAsked } from './compose/figure-kind.js';
+import { asksForAnyKind, type KindsAsked, kindsAsked } from './compose/figure-kind.js';
 import { leadFor, statedFigure } from './compose/lead.js';
 import { withLeadIn } from './compose/lead-in.js';
 import { leadPassage, withoutRestated } from './compose/lead-passage.js';
 import { mergeNotices } from './compose/merge-notices.js';
+import { passageAnswersBetter } from './compose/passage-contest.js';
 import { NOT_HELD, normalised, scoreUnits, type Unit, unitsOf } from './compose/passages.js';
 import { secondFigure } from './compose/second-figure.js';
 import type { QuestionIntent } from './question-time.js';
@@ -106,7 +107,10 @@ export function composeExtractive(input: ComposeInput): Answer {
   const asked = Object.keys(ownKinds).length > 0 ? ownKinds : kindsAsked(question);
   const choice = contact || worked ? undefined : chooseFacts(retrieval, intent, knowledge, question, asked, ownWords);
   const facts = choice?.facts ?? [];
-  const lead = choice?.lead;
+  const lead =
+    choice?.lead && (choice.byAge || !passageLeadsInstead(choice.lead, input, asked, ownWords))
+      ? choice.lead
+      : undefined;
   if (worked) {
     const section = worked.facts[0] ? sectionFor(worked.facts[0]) : undefined;
     pieces.push({ blocks: [{ kind: 'paragraph', text: worked.text }], ...(section && { section }) });
@@ -300,4 +304,20 @@ export function composeExtractive(input: ComposeInput): Answer {
     figures,
     ...(contact && { contact }),
   };
+}
+
+/** Whether a passage of the best sections answers the question better than the figure chosen to lead. */
+function passageLeadsInstead(lead: Fact, input: ComposeInput, asked: KindsAsked, ownWords: string): boolean {
+  const { knowledge, retrieval, intent } = input;
+  const date = intent.time.kind === 'day' ? intent.time.date : intent.time.end;
+  const entry = figureAsOf(lead, date);
+  // "When did it go up": the figure's own change answers it.
+  if (!entry || intent.wantsHistory || intent.wantsChangeDate) return false;
+  const topScore = retrieval.sections[0]?.hit.score ?? 0;
+  const units = retrieval.sections
+    .slice(0, 3)
+    .filter(({ hit }) => hit.score >= topScore * 0.6)
+    .flatMap(({ section }) => unitsOf(section, sectionText(knowledge, section, date)));
+  const value = statedFigure(lead, entry).value.replace(/ an hour$/, '');
+  return passageAnswersBetter(lead, value, units, asked, ownWords) !== undefined;
 }

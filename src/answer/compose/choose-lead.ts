@@ -38,7 +38,15 @@ const MIN_NAMED_FOR_KIND = 0.2;
 const MIN_LEAD_SCORE = 1.3;
 
 /** `second` is a figure to state beside the lead that the question itself calls for, after `secondIntro`. */
-export type FactChoice = { facts: Fact[]; lead?: Fact; second?: Fact; secondIntro?: string; asked: KindsAsked };
+export type FactChoice = {
+  facts: Fact[];
+  lead?: Fact;
+  second?: Fact;
+  secondIntro?: string;
+  asked: KindsAsked;
+  /** The lead was read from the person's age (a wage band, the oldest age funded), not from search. */
+  byAge?: boolean;
+};
 
 /** How rare each word of the facts' names is: a name made of words every figure uses ("pay", "levy") is weak. */
 const rarityCache = new WeakMap<Knowledge, Map<string, number>>();
@@ -225,6 +233,7 @@ export function chooseFacts(
     return {
       facts: [byAge, ...(after ? [after] : []), ...facts.filter((fact) => fact !== byAge && fact !== after)],
       lead: byAge,
+      byAge: true,
       ...(after && {
         second: after,
         secondIntro: `After the first year, an apprentice aged ${wage?.age} gets at least the rate for their age:`,
