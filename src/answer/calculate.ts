@@ -35,6 +35,8 @@ function describeInput(key: string, value: string | number | boolean): string {
     }
     case 'apprenticeshipPrice':
       return `apprenticeship price ${formatMoney(Number(value))}`;
+    case 'bandMaximum':
+      return `band maximum ${formatMoney(Number(value))}`;
     case 'apprenticeAge':
     case 'age':
       return `age ${value}`;

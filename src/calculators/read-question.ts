@@ -2,6 +2,7 @@ import {
   AMOUNT_PATTERN,
   readAge,
   readAskedLevel,
+  readBandMaximum,
   readBareAge,
   readCareLeaver,
   readCoursePrice,
@@ -244,6 +245,8 @@ export function readCoInvestmentQuestion(question: string, asOf?: string): Parti
   const values: Partial<CoInvestmentInputDraft> = {};
   const price = readCoursePrice(text);
   if (price) values.price = price.pounds;
+  const band = readBandMaximum(text);
+  if (band && (!price || band.index !== price.index)) values.bandMaximum = band.pounds;
   const age = readAge(text);
   if (age !== undefined) values.apprenticeAge = age;
   const levyPayer = readLevyPayer(text);

@@ -70,6 +70,8 @@ export function readCalculatorInputs(kind: CalculatorKind, message: string, asOf
     const read = readCoInvestmentQuestion(message, asOf);
     if (read.startDate !== undefined && inputs.startDate === undefined) inputs.startDate = read.startDate;
     if (read.levyFundsUsedUp !== undefined) inputs.levyFundsUsedUp = read.levyFundsUsedUp;
+    if (read.bandMaximum !== undefined) inputs.bandMaximum = read.bandMaximum;
+    if (read.price !== undefined && inputs.apprenticeshipPrice === undefined) inputs.apprenticeshipPrice = read.price;
     const levyPayer = readLevyPayer(message);
     if (levyPayer !== undefined) inputs.levyPayer = levyPayer;
     // The levy is paid on pay bills over £3m: an employer of under 50 staff, with no pay bill or levy status given,

@@ -95,6 +95,53 @@ const UK_PLACES = [
   'watford',
 ];
 
+/** Large cities of other countries, named in messages more often than their countries ("the living wage in new york"). */
+const WORLD_CITIES = [
+  'new york',
+  'los angeles',
+  'chicago',
+  'san francisco',
+  'toronto',
+  'vancouver',
+  'montreal',
+  'sydney',
+  'melbourne',
+  'auckland',
+  'dublin',
+  'cork',
+  'galway',
+  'paris',
+  'berlin',
+  'munich',
+  'madrid',
+  'barcelona',
+  'lisbon',
+  'rome',
+  'milan',
+  'amsterdam',
+  'brussels',
+  'vienna',
+  'zurich',
+  'geneva',
+  'stockholm',
+  'oslo',
+  'copenhagen',
+  'helsinki',
+  'warsaw',
+  'prague',
+  'budapest',
+  'athens',
+  'istanbul',
+  'dubai',
+  'mumbai',
+  'delhi',
+  'lagos',
+  'nairobi',
+  'johannesburg',
+  'cape town',
+  'tokyo',
+];
+
 const HACKNEY_PLACES = [
   'homerton',
   'dalston',
@@ -174,6 +221,7 @@ export function buildGazetteer(): Gazetteer {
   for (const name of LONDON_BOROUGHS) add(name, 'london_borough');
   for (const name of UK_PLACES) add(name, 'uk_place');
   for (const name of countryNames()) add(name, 'country');
+  for (const name of WORLD_CITIES) add(name, 'country');
   return {
     match(words, start) {
       const candidates = byFirstWord.get(words[start] as string);

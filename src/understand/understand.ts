@@ -34,8 +34,9 @@ function canFollow(own: IntentReading): boolean {
 }
 
 /** A connected company added to the pay bill before ("plus another company in the group with 2m"). */
-const ADDS_COMPANY = /\b(?:plus|another|also|as well|second|add|adding|and a)\b/i;
-const COMPANY = /\b(?:compan|firm|business|subsidiar|charit|entit|sister|parent)/i;
+const ADDS_COMPANY =
+  /\b(?:plus|another|also|as well|second|add|adding|and a|connected to|linked to|group with|owns|owned by)\b/i;
+const COMPANY = /\b(?:compan|firm|business|subsidiar|charit|entit|sister|parent|co\b)/i;
 /** A message that opens by carrying on with a value: "and with …", "what if …", "and if …", "or …". */
 const OPENS_ON_VALUES = /^\s*(?:and|or|what if|what about|how about)\b/i;
 
@@ -85,8 +86,11 @@ function changedValues(earlier: CalculatorRequest, message: string, asOf: string
     ADDS_COMPANY.test(message) &&
     COMPANY.test(message)
   ) {
-    own.payBill = Math.round((before + own.payBill) * 100) / 100;
+    const added = own.payBill;
+    own.payBill = Math.round((before + added) * 100) / 100;
     own.isConnected = true;
+    // The group's list of pay bills gains the one added, so the answer shows the sum it worked.
+    own.payBillParts = joinPayBillParts([...(payBillPartsOf(earlier.inputs) ?? [before]), added]);
   } else if (
     earlier.kind === 'levy' &&
     typeof before === 'number' &&

@@ -34,6 +34,7 @@ export function calculateCoInvestment(
     hasEhcPlanOrIsCareLeaver: input.hasEhcPlanOrIsCareLeaver,
     levyFundsUsedUp: input.levyFundsUsedUp,
     price: input.price,
+    ...(input.bandMaximum !== undefined && { bandMaximum: input.bandMaximum }),
     ...(input.apprenticeAge !== undefined && { age: input.apprenticeAge }),
     ...(input.employeeCount !== undefined && { employeeCount: input.employeeCount }),
   });

@@ -33,6 +33,15 @@ export const CoInvestmentInput = z
         .optional()
         .describe('Number of employees, for the small-employer rules of 2017 to 2024.'),
       startDate: IsoDate.optional().describe('Planned start date, YYYY-MM-DD. Default: the date asked about.'),
+      bandMaximum: z
+        .number({ error: 'band maximum must be an amount in pounds, such as 12000' })
+        .finite({ error: 'band maximum must be an amount in pounds, such as 12000' })
+        .gt(0, { error: 'band maximum must be more than £0' })
+        .max(1_000_000, { error: 'band maximum must be no more than £1,000,000' })
+        .optional()
+        .describe(
+          "The funding band maximum of the apprenticeship's standard, in pounds, when known. Default: the highest band.",
+        ),
     },
     { error: unknownFields },
   )

@@ -1,7 +1,7 @@
 import { formatDate, formatPercent } from '../../knowledge/format.js';
 import type { YesNoUnknown } from '../eligibility/eligibility-input.js';
 import type { CalculationLine } from '../shared/calculation-line.js';
-import type { FigureReader } from '../shared/figure-reader.js';
+import type { Figure, FigureReader } from '../shared/figure-reader.js';
 import { money, percentOf, toPence, toPounds } from '../shared/money.js';
 
 /** A percentage of an amount in pounds, worked in whole pence. */
@@ -17,6 +17,8 @@ export type FundingCase = {
   employeeCount?: number;
   /** Agreed price of the apprenticeship in pounds. */
   price?: number;
+  /** The funding band maximum of the apprenticeship's own standard, when given (no higher than the top band). */
+  bandMaximum?: number;
 };
 
 export type FundingSplit = {
@@ -47,8 +49,7 @@ export function ehcOrCareLeaver(hasEhcPlan: YesNoUnknown, isCareLeaver: YesNoUnk
 
 /** Who pays for an apprenticeship's training and assessment on a date, from the co-investment figures in force. */
 export function splitFunding(reader: FigureReader, input: FundingCase): FundingSplit {
-  const { date } = input;
-  const band = reader.read('funding.band-maximum', date);
+  const band = bandFor(reader, input);
   const lines: CalculationLine[] = [];
   const capped = input.price !== undefined && band ? Math.min(input.price, band.value) : input.price;
   const excess = input.price !== undefined && capped !== undefined ? input.price - capped : 0;
@@ -111,7 +112,7 @@ function pushEmployerShare(
 
 function levyPayerSplit(split: SplitCase): FundingSplit {
   const { reader, input, lines, capped, excess } = split;
-  const band = reader.read('funding.band-maximum', input.date);
+  const band = bandFor(reader, input);
   const exhausted = reader.read('cofunding.levy-exhausted-employer-share', input.date);
   const bandText = band ? `up to the ${band.text} band maximum` : 'up to the funding band maximum';
   if (input.levyFundsUsedUp === 'yes' && exhausted && capped !== undefined) {
@@ -281,4 +282,12 @@ function nonLevySplit(split: SplitCase): FundingSplit {
     summary: `A non-levy employer pays ${share.text} of the price up to the band maximum and the government pays ${formatPercent(100 - share.value)} (rate from ${formatDate(share.from)}).`,
     ...shared,
   };
+}
+
+/** The band maximum that caps the funded price: the standard's own when given, else the highest band in force. */
+function bandFor(reader: FigureReader, input: FundingCase): Figure | undefined {
+  const highest = reader.read('funding.band-maximum', input.date);
+  if (input.bandMaximum === undefined || (highest && input.bandMaximum >= highest.value)) return highest;
+  const base = highest ?? { key: 'funding.band-maximum', label: 'funding band maximum', from: input.date };
+  return { ...base, value: input.bandMaximum, text: money(input.bandMaximum) };
 }

@@ -1,7 +1,7 @@
 // Value readers: dates, amounts, shares, ages, levels, pay bills and prices in the words people use.
 export { AMOUNT_PATTERN, type FoundAmount, findAmounts, parseAmount } from './read-amount.js';
 export { type FoundDate, findDates, readDate } from './read-date.js';
-export { type PayBills, readCoursePrice, readPayBills } from './read-money.js';
+export { type PayBills, readBandMaximum, readCoursePrice, readPayBills } from './read-money.js';
 export {
   readAge,
   readApprenticeshipLevel,

@@ -4,7 +4,7 @@ const PAY_BILL_WORDS = String.raw`pay\s?bills?|pay\s?rolls?|wage bills?|salary b
 const COURSE_WORDS = String.raw`apprenticeships?|course|training|programme|standard|qualification`;
 const PRICE_WORDS = String.raw`costs?|costing|priced at|price(?:d)?|worth|of|at|is|for|=`;
 const GROUP =
-  /\b(?:connected|linked compan|group of|part of a group|in the group|(?:same|our|their) group|group compan|sister compan|subsidiar|parent compan|parent co\b|both compan|each compan|(?:two|three|four|five|2|3|4|5) (?:connected |related |linked |separate )?(?:compan|firms|businesses|charities|entities|employers|paye schemes))/;
+  /\b(?:connected|linked compan|group of|part of a group|in the group|(?:same|our|their) group|group compan|sister compan|sister co\b|subsidiar|parent compan|parent co\b|(?:the )?same (?:parent|owner|holding)|(?:common|same) ownership|owned by (?:the )?same|under common control|both compan|each compan|(?:two|three|four|five|2|3|4|5) (?:connected |related |linked |separate )?(?:compan|cos\b|firms|businesses|charities|entities|employers|paye schemes))/;
 
 const COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, both: 2 };
 const EACH =
@@ -19,15 +19,42 @@ export type PayBills = {
   isConnected: boolean;
 };
 
+/** The funding band maximum a message gives for its standard: "the band max is £12,000", "12k funding band". */
+export function readBandMaximum(text: string): FoundAmount | undefined {
+  const lower = text.toLowerCase();
+  const match =
+    new RegExp(
+      String.raw`\b(?:funding )?band(?:'s)?(?:\s+(?:max(?:imum)?|cap|limit|top))?\s+(?:is\s+|of\s+|at\s+|=\s*|:\s*)?(?:only\s+|just\s+)?(${AMOUNT_PATTERN})`,
+    ).exec(lower) ??
+    new RegExp(String.raw`(${AMOUNT_PATTERN})\s+(?:funding\s+)?band(?:\s+(?:max(?:imum)?|cap|limit))?\b`).exec(lower);
+  if (!match) return undefined;
+  const amountText = (match[1] as string).trim();
+  const pounds = parseAmount(amountText);
+  if (pounds === undefined || pounds <= 0 || !/£|k\b|grand|,\d{3}|\d{4,}/.test(amountText)) return undefined;
+  return {
+    pounds,
+    text: amountText,
+    index: (match.index ?? 0) + match[0].indexOf(match[1] as string),
+    looksLikeMoney: true,
+  };
+}
+
+/** A price a provider asks: "provider wants £14,000", "college is quoting 9k", "they're charging £11k". */
+const PROVIDER_PRICE = new RegExp(
+  String.raw`\b(?:provider|college|trainer|training company|they|it)(?:'s|s| is| are)?\s+(?:now\s+)?(?:wants?|want(?:ing)?|charg(?:es|ing|e)|quot(?:es|ing|ed|e)|asking(?: for)?|asks(?: for)?|priced? it at)\s+(?:about\s+|around\s+|roughly\s+)?(${AMOUNT_PATTERN})`,
+);
+
 /** The price of one apprenticeship or course: "course costs £9,000", "a £12k apprenticeship", "priced at 8.5k". */
 export function readCoursePrice(text: string): FoundAmount | undefined {
   const lower = text.toLowerCase();
+  const band = readBandMaximum(lower);
   const after = new RegExp(
     String.raw`\b(?:${COURSE_WORDS})(?:\s+(?:price|cost|fee))?\s+(?:${PRICE_WORDS})(?:\s+(?:of|at|is|about|around|roughly))*\s+(${AMOUNT_PATTERN})`,
   ).exec(lower);
   const before = new RegExp(String.raw`(${AMOUNT_PATTERN})\s+(?:[a-z-]+\s+){0,3}?(?:${COURSE_WORDS})\b`).exec(lower);
   const priceOf = new RegExp(String.raw`\b(?:price|cost|fee)\s+(?:of|is|at|=|:)?\s*(${AMOUNT_PATTERN})`).exec(lower);
-  const candidates = [after, before, priceOf].filter((match): match is RegExpExecArray => match !== null);
+  const provider = PROVIDER_PRICE.exec(lower);
+  const candidates = [after, before, priceOf, provider].filter((match): match is RegExpExecArray => match !== null);
   for (const match of candidates) {
     const amountText = (match[1] as string).trim();
     const pounds = parseAmount(amountText);
@@ -37,6 +64,8 @@ export function readCoursePrice(text: string): FoundAmount | undefined {
     const followedBy = lower.slice(index + (match[1] as string).length, index + (match[1] as string).length + 12);
     if (new RegExp(String.raw`^\s*(?:${PAY_BILL_WORDS})`).test(followedBy)) continue;
     if (!/£|k\b|grand|,\d{3}|\d{3,}/.test(amountText)) continue;
+    // "the band max is £12,000": the band is not the price.
+    if (band && band.index === index) continue;
     return { pounds, text: amountText, index, looksLikeMoney: true };
   }
   return undefined;
@@ -58,6 +87,13 @@ function isBesidePayBillWords(lower: string, amount: FoundAmount): boolean {
 /** Amounts that are not pay bills: the allowance, a price, a share of the levy, hourly pay. */
 function isOtherAmount(lower: string, amount: FoundAmount, price: FoundAmount | undefined): boolean {
   if (price && amount.index === price.index) return true;
+  if (
+    /^\s*(?:funding\s+)?band\b/.test(lower.slice(amount.index + amount.text.length)) ||
+    /\bband(?:\s+(?:max(?:imum)?|cap|limit))?\s+(?:is\s+|of\s+)?$/.test(
+      lower.slice(Math.max(0, amount.index - 25), amount.index),
+    )
+  )
+    return true;
   const after = lower.slice(amount.index + amount.text.length, amount.index + amount.text.length + 20);
   const before = lower.slice(Math.max(0, amount.index - 25), amount.index);
   if (/^\s*(?:an?\s+|per\s+)?(?:hour|hr|week|month|allowance|levy|top[- ]?up|bonus|transfer)/.test(after)) return true;
