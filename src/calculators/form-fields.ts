@@ -85,6 +85,13 @@ export const levyFormFields: FormField[] = [
     hint: 'For example 2025-26; blank for the current year',
   },
   { name: 'apprenticeshipPrice', label: 'Price of one apprenticeship (£)', kind: 'money', required: false },
+  {
+    name: 'bandMaximum',
+    label: 'Funding band maximum of the standard (£)',
+    kind: 'money',
+    required: false,
+    hint: 'Blank for the highest band',
+  },
   { name: 'apprenticeAge', label: "Apprentice's age at the start", kind: 'number', required: false },
   yesNoField('apprenticeHasEhcPlanOrIsCareLeaver', 'Apprentice has an EHC plan or has been in care?'),
   { name: 'employeeCount', label: 'Number of employees', kind: 'number', required: false },

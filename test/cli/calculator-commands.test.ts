@@ -195,6 +195,21 @@ describe('skills-desk co-investment', () => {
     expect(stdout.split('\n')[0]).toContain('**The employer pays £3,000 and the government £9,000**');
   });
 
+  it("takes --band-max for the standard's own band: the employer pays its share of it and everything above", async () => {
+    const args = ['co-investment', '--price', '14000', '--band-max', '£12k', '--age', '30', '--as-of', '2025-10-01'];
+    const { code, stdout } = await run([...args, '--verbose']);
+    expect(code).toBe(0);
+    // 5% of £12,000 = £600, plus the £2,000 above the band.
+    expect(stdout.split('\n')[0]).toContain('**The employer pays £2,600 and the government £11,400**');
+    expect(stdout).toContain('£14,000 is above the £12,000 funding band maximum');
+  });
+
+  it('refuses a band maximum it cannot read', async () => {
+    const { code, stderr } = await run(['co-investment', '--price', '14000', '--band-max', 'big']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('band maximum must be an amount in pounds, such as 12000');
+  });
+
   it('refuses a price it cannot read, changing nothing', async () => {
     const { code, stderr } = await run(['co-investment', '--price', 'lots']);
     expect(code).toBe(1);

@@ -200,6 +200,7 @@ export function calculateLevy(knowledge: Pick<Knowledge, 'facts'>, input: LevyIn
             ? 'yes'
             : 'no',
       price: input.apprenticeshipPrice,
+      ...(input.bandMaximum !== undefined && { bandMaximum: input.bandMaximum }),
       ...(input.apprenticeAge !== undefined && { age: input.apprenticeAge }),
       ...(input.employeeCount !== undefined && { employeeCount: input.employeeCount }),
     });

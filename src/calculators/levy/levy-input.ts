@@ -58,6 +58,10 @@ export const LevyInput = z
         .refine((value) => value > 0, { error: 'apprenticeship price must be more than £0' })
         .optional()
         .describe('Agreed price of one apprenticeship (training and assessment), to show who pays what.'),
+      bandMaximum: amount('band maximum', 1_000_000)
+        .refine((value) => value > 0, { error: 'band maximum must be more than £0' })
+        .optional()
+        .describe("The funding band maximum of the apprenticeship's standard, when known. Default: the highest band."),
       apprenticeAge: wholeNumber('apprentice age', 14, 100)
         .optional()
         .describe("The apprentice's age at the start, for co-investment rules that depend on age."),

@@ -7,6 +7,7 @@ import { amountFlag, answerFlag, numberFlag } from './calculator-flags.js';
 type CoInvestmentFlags = CalculatorFlags &
   JsonFlag & {
     price?: string;
+    bandMax?: string;
     age?: string;
     levyPayer?: string | boolean;
     ehcOrCareLeaver?: string | boolean;
@@ -22,6 +23,7 @@ export function registerCoInvestmentCommand(program: Command, context: CliContex
     .alias('coinvestment')
     .description('Work out who pays for one apprenticeship: what the employer pays and what the government pays')
     .option('--price <amount>', 'agreed price of the apprenticeship (training and assessment), e.g. 9000 or £9k')
+    .option('--band-max <amount>', "funding band maximum of the apprenticeship's standard; default the highest band")
     .option('--age <age>', "apprentice's age at the start")
     .option('--levy-payer [answer]', 'the employer pays the levy: yes, no or unknown (default no)')
     .option('--ehc-or-care-leaver [answer]', 'the apprentice has an EHC plan or has been in care: yes, no or unknown')
@@ -35,6 +37,7 @@ export function registerCoInvestmentCommand(program: Command, context: CliContex
     { kind: 'co-investment', schema: CoInvestmentInput },
     (flags: CoInvestmentFlags) => ({
       price: amountFlag(flags.price),
+      bandMaximum: amountFlag(flags.bandMax),
       apprenticeAge: numberFlag(flags.age),
       levyPayer: answerFlag(flags.levyPayer),
       hasEhcPlanOrIsCareLeaver: answerFlag(flags.ehcOrCareLeaver),
