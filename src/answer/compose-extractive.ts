@@ -6,20 +6,24 @@ import type { Knowledge, Section } from '../knowledge/knowledge.js';
 import { searchTerms } from '../knowledge/normalise-text.js';
 import type { SearchIndex } from '../knowledge/search-index.js';
 import { staleNotice } from '../knowledge/stale-notice.js';
+import { readAge } from '../understand/values/index.js';
 import type { Answer, AnswerBlock, StatedFigure } from './answer.js';
 import { citeSections, sectionText } from './cite.js';
+import { ageFit } from './compose/age-fit.js';
+import { answerFirst } from './compose/answer-first.js';
 import { workArithmetic, workOnLead } from './compose/arithmetic.js';
 import { blocksToText } from './compose/blocks.js';
 import { chooseFacts } from './compose/choose-lead.js';
 import { ASKS_WHO_TO_CONTACT, contactRoute } from './compose/contact.js';
 import { asksForAnyKind, type KindsAsked, kindsAsked } from './compose/figure-kind.js';
+import { fundingAgeVerdict } from './compose/funding-age.js';
 import { leadFor, statedFigure } from './compose/lead.js';
 import { withLeadIn } from './compose/lead-in.js';
 import { leadPassage, withoutRestated } from './compose/lead-passage.js';
 import { mergeNotices } from './compose/merge-notices.js';
 import { passageAnswersBetter } from './compose/passage-contest.js';
 import { NOT_HELD, normalised, scoreUnits, type Unit, unitsOf } from './compose/passages.js';
-import { secondFigure } from './compose/second-figure.js';
+import { secondFigure, successorDuring } from './compose/second-figure.js';
 import type { QuestionIntent } from './question-time.js';
 import type { Retrieval } from './retrieve.js';
 
@@ -120,20 +124,35 @@ export function composeExtractive(input: ComposeInput): Answer {
     const section = sectionFor(lead);
     const share = workOnLead(lead, question, ownWords, quoteDate);
     const opening = share ?? leadFor(lead, intent, asOf, ownWords);
-    const blocks: AnswerBlock[] = [{ kind: 'paragraph', text: opening.text }];
+    // A figure for another age group than the person asked about does not take over from the lead.
+    const age = readAge(ownWords);
+    const fitsAsked = (fact: Fact) => age === undefined || ageFit(fact.label, age) !== 'excludes';
+    const verdict =
+      choice?.byAge && lead.unit === 'age'
+        ? fundingAgeVerdict(lead, ownWords, knowledge, quoteDate, quoteDate < asOf)
+        : undefined;
+    const blocks: AnswerBlock[] = [{ kind: 'paragraph', text: verdict ? `${opening.text} ${verdict}` : opening.text }];
     if ('list' in opening && opening.list) blocks.push(opening.list);
     pieces.push({ blocks, ...(section && { section }) });
     addFigures(opening.figures);
     factsStated.push(lead);
+    const allFacts = [...knowledge.facts.values()];
+    const successor =
+      intent.time.kind === 'period' && !share ? successorDuring(lead, allFacts, intent.time, fitsAsked) : undefined;
     const second = share
       ? undefined
-      : (choice?.second ?? secondFigure(lead, facts, asked, ownWords, [...knowledge.facts.values()]));
+      : (choice?.second ?? successor ?? secondFigure(lead, facts, asked, ownWords, allFacts));
     if (second && !intent.wantsHistory) {
       const next = leadFor(second, intent, asOf, ownWords);
       if (next.figures.length > 0 && !('list' in next && next.list)) {
         const intro = choice?.second === second ? choice.secondIntro : undefined;
-        const nextText = intro ? `${intro} ${next.text.charAt(0).toLowerCase()}${next.text.slice(1)}` : next.text;
-        (blocks[0] as { text: string }).text += ` ${nextText}`;
+        const first = blocks[0] as { text: string };
+        if (second === successor && intent.time.kind === 'period' && first.text.endsWith('.')) {
+          // One sentence for the period: "was £2,000 … until 31 January 2021; then the … was £3,000 from 1 April".
+          first.text = `${first.text.slice(0, -1)}; then ${next.text.replace(`In ${intent.time.label} `, '')}`;
+        } else {
+          first.text += ` ${intro ? `${intro} ${next.text.charAt(0).toLowerCase()}${next.text.slice(1)}` : next.text}`;
+        }
         addFigures(next.figures);
         factsStated.push(second);
       }
@@ -268,6 +287,12 @@ export function composeExtractive(input: ComposeInput): Answer {
     }
   }
 
+  if (!hasLead && !asksForList)
+    answerFirst(
+      pieces,
+      ownWords,
+      units.map((unit) => unit.plain),
+    );
   withLeadIn(pieces, knowledge);
   // Citations in the order their passages appear, with a marker at the end of each passage.
   const cited = pieces.flatMap((piece) => (piece.section ? [piece.section] : []));

@@ -2,9 +2,10 @@ import type { Fact } from '../../knowledge/fact-schema.js';
 import { figureAsOf, figureHistory, figuresDuring } from '../../knowledge/figure-as-of.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';
 import { searchTerms } from '../../knowledge/normalise-text.js';
-import { readEhcPlanOrCareLeaver } from '../../understand/values/index.js';
+import { readAge, readEhcPlanOrCareLeaver } from '../../understand/values/index.js';
 import type { QuestionIntent } from '../question-time.js';
 import type { Retrieval } from '../retrieve.js';
+import { ageFit } from './age-fit.js';
 import { asksForAnyKind, type KindsAsked, kindFit, kindsAsked } from './figure-kind.js';
 import { fundingAgeFor } from './funding-age.js';
 import { ASKS_FOR_RANGE, isPairOf } from './second-figure.js';
@@ -28,7 +29,7 @@ const ONLY_WITH_SUPPORT =
   /\bwith an EHC plan or care experience\b|\bwhen they have an EHC plan or are a care leaver\b/i;
 
 /** Weights of what makes a fact the one asked for. */
-const WEIGHT = { search: 1, named: 1.5, kind: 2, topic: 0.5, value: 0.6, own: 3, article: 0.5, change: 1.5 };
+const WEIGHT = { search: 1, named: 1.5, kind: 2, topic: 0.5, value: 0.6, own: 3, article: 0.5, change: 1.5, age: 0.75 };
 /**
  * How much of its name a question must use for a figure of the kind asked to count without a strong search match:
  * "how much of their levy can a big firm pass on" asks for a percentage, but not the co-investment one.
@@ -188,6 +189,10 @@ export function chooseFacts(
       : figuresDuring(fact, intent.time.start, intent.time.end).length > 0;
 
   const rulesOutSupport = readEhcPlanOrCareLeaver(question) === 'no';
+  // "a new 20 year old apprentice": a figure for another age group is not the answer for them.
+  const personAge = readAge(ownWords ?? question) ?? readAge(question);
+  const hasSupport = readEhcPlanOrCareLeaver(question) === 'yes';
+  const fitsPerson = (fact: Fact) => (personAge === undefined ? undefined : ageFit(fact.label, personAge));
   const scored = retrieval.facts
     .map(({ fact, hit }, rank) => {
       const named = namedShare(fact, questionTerms, knowledge);
@@ -208,7 +213,8 @@ export function chooseFacts(
           (kindFit(fact.unit, asked) >= 1 && named >= 0.5 && foundArticles.has(fact.article))) &&
         hasValue(fact) &&
         // "not a care leaver, no ehcp" rules out the figures that apply only to them.
-        !(rulesOutSupport && ONLY_WITH_SUPPORT.test(fact.label));
+        !(rulesOutSupport && ONLY_WITH_SUPPORT.test(fact.label)) &&
+        fitsPerson(fact) !== 'excludes';
       const score =
         // Search scores spread widely (one hit may score eight times the next), so their ratio counts on a log scale.
         WEIGHT.search * (best > 0 && hit.score > 0 ? 1 / (1 + Math.log2(best / hit.score)) : 0) +
@@ -219,7 +225,9 @@ export function chooseFacts(
         // The article the search put first is the one the question is about.
         (fact.article === retrieval.sections[0]?.section.articleId ? WEIGHT.article : 0) +
         WEIGHT.own * explains(fact, ownTerms, knowledge) +
-        (changeAsked ? WEIGHT.change : 0);
+        (changeAsked ? WEIGHT.change : 0) +
+        (fitsPerson(fact) === 'covers' ? WEIGHT.age : 0) -
+        (fitsPerson(fact) === 'only-with-support' && !hasSupport ? WEIGHT.age * 2 : 0);
       return { fact, rank, score, eligible, changeAsked };
     })
     .filter((entry) => entry.eligible)

@@ -101,8 +101,10 @@ function periodLead(fact: Fact, time: { start: string; end: string; label: strin
   }
   if (during.length === 1) {
     const only = during[0] as FactValue;
+    // A value that stopped during the period says when ("until 31 January 2021"), so a later figure can follow it.
+    const until = only.to !== undefined && only.to < time.end ? ` until ${formatDate(only.to)}` : '';
     return {
-      text: `In ${time.label} ${name} ${isOngoing ? 'is' : 'was'} ${figure(fact, only)}, from ${formatDate(only.from)}.${readerNote(only)}`,
+      text: `In ${time.label} ${name} ${isOngoing && !until ? 'is' : 'was'} ${figure(fact, only)}, from ${formatDate(only.from)}${until}.${readerNote(only)}`,
       figures: [statedFigure(fact, only)],
     };
   }

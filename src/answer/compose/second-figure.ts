@@ -39,3 +39,30 @@ export function isPairOf(fact: Fact, lead: Fact): boolean {
   const differ = [...a].filter((word) => !b.has(word)).length + [...b].filter((word) => !a.has(word)).length;
   return differ <= 2 && a.size >= 4;
 }
+
+/**
+ * In a period asked about ("in 2021"), the figure that took over when the lead's value ended: another figure of the
+ * same article and unit whose value began after the lead's ended and within the period (the £2,000 COVID incentive
+ * ended in January 2021; the £3,000 one ran from April to September).
+ */
+export function successorDuring(
+  lead: Fact,
+  allFacts: readonly Fact[],
+  period: { start: string; end: string },
+  fits: (fact: Fact) => boolean = () => true,
+): Fact | undefined {
+  const ended = lead.values
+    .filter((entry) => entry.from <= period.end && entry.to !== undefined && entry.to >= period.start)
+    .map((entry) => entry.to as string)
+    .sort()
+    .pop();
+  if (ended === undefined || ended >= period.end) return undefined;
+  return allFacts.find(
+    (fact) =>
+      fact !== lead &&
+      fact.article === lead.article &&
+      fact.unit === lead.unit &&
+      fits(fact) &&
+      fact.values.some((entry) => entry.from > ended && entry.from <= period.end),
+  );
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answerer } from '../../src/answer/answer.js';
+import { ageFit } from '../../src/answer/compose/age-fit.js';
+import type { Store } from '../../src/store/create-store.js';
+import { testAnswerer } from '../helpers/answerer.js';
+
+describe('whether a figure named for an age group covers a person', () => {
+  it.each([
+    ['COVID-era incentive for hiring a new apprentice aged 16 to 24', 20, 'covers'],
+    ['COVID-era incentive for hiring a new apprentice aged 25 or over', 20, 'excludes'],
+    ['COVID-era incentive for hiring a new apprentice of any age', 40, 'covers'],
+    [
+      'Employer incentive payment for a young apprentice (16 to 18, or 19 to 24 with an EHC plan or care experience)',
+      20,
+      'only-with-support',
+    ],
+    [
+      'Employer incentive payment for a young apprentice (16 to 18, or 19 to 24 with an EHC plan or care experience)',
+      17,
+      'covers',
+    ],
+    [
+      'Employer incentive payment for a young apprentice (16 to 18, or 19 to 24 with an EHC plan or care experience)',
+      30,
+      'excludes',
+    ],
+  ] as const)('"%s" for someone aged %d: %s', (label, age, fit) => {
+    expect(ageFit(label, age)).toBe(fit);
+  });
+
+  it('reads no age group in a name without one, or in levels', () => {
+    expect(ageFit('Highest apprenticeship funding band', 20)).toBeUndefined();
+    expect(ageFit('Share of apprentices at levels 2 to 4', 20)).toBeUndefined();
+  });
+});
+
+describe('leads that fit the person and the period asked about', () => {
+  let answerer: Answerer;
+  let store: Store;
+  beforeAll(async () => {
+    ({ answerer, store } = await testAnswerer());
+  });
+  afterAll(async () => store.close());
+  const firstParagraph = async (question: string, asOf = '2026-12-03') =>
+    (await answerer.answer({ question, asOf })).text.split('\n')[0] ?? '';
+
+  it('gives a 20 year old new hire in 2020 the COVID incentive for 16 to 24s, not the payment for under-19s', async () => {
+    const lead = await firstParagraph(
+      'what incentive did employers get for a new 20 year old apprentice in autumn 2020',
+    );
+    expect(lead).toContain('£2,000');
+    expect(lead).not.toMatch(/^[^.]*£1,000/);
+  });
+
+  it('gives both COVID incentives of 2021 in one sentence: the one that ended, then the one that followed', async () => {
+    const lead = await firstParagraph('what was the covid apprenticeship incentive in 2021');
+    expect(lead).toMatch(/£2,000, from 1 August 2020 until 31 January 2021; then .* £3,000, from 1 April 2021/);
+  });
+
+  it('says whether a small employer paid for a 17 year old in 2019, not only the age limit', async () => {
+    const lead = await firstParagraph('did small employers pay for 17 year old apprentices', '2019-06-01');
+    expect(lead).toContain('is 18');
+    expect(lead).toContain('So for an apprentice aged 17 the employer pays nothing towards training and assessment.');
+  });
+
+  it('tells a non-levy employer that an apprentice older than the rule covers means its co-investment share', async () => {
+    const lead = await firstParagraph("non levy firm, does it pay for a 30 yr old appr's training");
+    expect(lead).toContain('An apprentice aged 30 is older than that, so the employer pays its co-investment share.');
+  });
+
+  it('answers "what % do they pay" for an older apprentice with the share, not the age limit', async () => {
+    const lead = await firstParagraph(
+      "small charity, doesn't pay levy, wants an apprentice aged 30 - what % of training do they pay",
+      '2018-06-01',
+    );
+    expect(lead).toMatch(/^The employer's share of training costs .* is 10%/);
+  });
+
+  it('opens with the sentence that answers, when no figure leads', async () => {
+    const lead = await firstParagraph('does hackney works open late at all?');
+    expect(lead).toContain('5pm to 8pm');
+  });
+});
