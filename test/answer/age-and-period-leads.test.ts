@@ -81,3 +81,37 @@ describe('leads that fit the person and the period asked about', () => {
     expect(lead).toContain('5pm to 8pm');
   });
 });
+
+describe('what changes in a period, and figures named for the rest of an area', () => {
+  let answerer: Answerer;
+  let store: Store;
+  beforeAll(async () => {
+    ({ answerer, store } = await testAnswerer());
+  });
+  afterAll(async () => store.close());
+
+  it('answers "what is changing in August 2026" with what changes then, not a rule from January', async () => {
+    const answer = await answerer.answer({ question: "what's changing for apprenticeships in august 2026" });
+    const lead = answer.text.split('\n')[0] ?? '';
+    expect(lead).toMatch(/^From 1 August 2026/);
+    expect(lead).toContain('12 months');
+    expect(lead).not.toContain('level 7');
+  });
+
+  it('opens with the sentence about self-referral, not with what Hackney Works is', async () => {
+    const answer = await answerer.answer({ question: 'since when can residents self refer to hackney works' });
+    expect(answer.text.split('\n')[0]).toMatch(/^Residents could self-refer from 1 September 2017\./);
+  });
+
+  it('keeps the order of a paragraph whose later sentence leans on the first', async () => {
+    const answer = await answerer.answer({
+      question: 'what are the terms of the affordable workspace at principal place',
+    });
+    expect(answer.text.split('\n')[0]).toMatch(/^In August 2020 the council announced/);
+  });
+
+  it('gives who the Hackney 100 pilot was for as its ages', async () => {
+    const answer = await answerer.answer({ question: 'who was the hackney 100 pilot for in 2014' });
+    expect(answer.text.split('\n')[0]).toMatch(/\b17\b/);
+  });
+});

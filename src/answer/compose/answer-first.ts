@@ -13,8 +13,8 @@ const LEANS_ON_BEFORE =
 const CLEARLY_MORE = 1.5;
 /** The share of the question's words, by weight, the answering sentence must use. */
 const MIN_COVER = 0.5;
-/** How much more than the opening sentence a later sentence of the same paragraph must cover to open it. */
-const WITHIN_PARAGRAPH = 2.5;
+/** What a word of the subject (a section heading) counts for beside the question's other words. */
+const SUBJECT_WEIGHT = 0.3;
 
 /**
  * Without a held figure to lead, the sentence that answers the question goes first: the one that uses most of the
@@ -28,9 +28,13 @@ export function answerFirst(pieces: Piece[], question: string, passages: readonl
   if (asking.length < 2 || pieces.length === 0) return;
   // How rare each word is among the passages the answer was chosen from: a word most of them use tells little.
   const passageTerms = passages.map((text) => new Set(searchTerms(text)));
+  // Words of the sections' own headings name the subject every passage is about ("Hackney Works" in "since when can
+  // residents self refer to Hackney Works"): the answer is in the other words, so these count for less.
+  const subject = new Set(pieces.flatMap((piece) => (piece.section ? searchTerms(piece.section.heading) : [])));
   const weight = (term: string) => {
     const frequency = passageTerms.filter((terms) => terms.has(term)).length;
-    return frequency === 0 ? 0 : Math.log(1 + passageTerms.length / frequency);
+    const rarity = frequency === 0 ? 0 : Math.log(1 + passageTerms.length / frequency);
+    return subject.has(term) ? rarity * SUBJECT_WEIGHT : rarity;
   };
   const total = asking.reduce((sum, term) => sum + weight(term), 0);
   const paragraphs = pieces.map((piece) =>
@@ -60,8 +64,8 @@ export function answerFirst(pieces: Piece[], question: string, passages: readonl
   const answer = own[best.sentence] as string;
   // A sentence saying something is not held does not answer; nor does one that reads on from the sentence before.
   if (LEANS_ON_BEFORE.test(answer) || NOT_HELD.test(answer)) return;
-  // Within one paragraph the order is the writer's: a later sentence moves up only when it is far the better answer.
-  if (best.piece === 0 && best.score < openingScore * WITHIN_PARAGRAPH) return;
+  // Within the opening paragraph the order is the writer's (a later sentence may lean on the first).
+  if (best.piece === 0) return;
   const [moved] = pieces.splice(best.piece, 1);
   if (!moved) return;
   // The answering sentence opens its paragraph; the sentences before it follow, in their order.

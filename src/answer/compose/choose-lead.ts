@@ -22,6 +22,9 @@ const HOW_TO = /^how (?!much|many|long|old|young|often|soon|far|big|large|small)
 /** "When did the separate 21-22 rate end": the figure that ended is the answer, with the date it applied until. */
 const ASKS_WHEN_ENDED =
   /\bwhen\b.*\b(?:end|ended|stop|stopped|scrapped|abolished|removed|withdrawn|finish|finished|went away|go away)\b/i;
+/** "What's changing", "what changed", "what's new", "anything different". */
+const ASKS_WHAT_CHANGES =
+  /\bwhat(?:'s| is| was)? (?:chang\w*|new|different)\b|\bwhat (?:will |has |have )?chang\w*\b|\bany(?:thing)? (?:chang\w*|new|different)\b/i;
 const YES_NO = /^(?:do|does|did|is|are|was|were|can|could|should|will|would|has|have|must)\b/i;
 
 /** A figure that applies only to someone with an EHC plan or care experience. */
@@ -188,6 +191,15 @@ export function chooseFacts(
         fact.began === true
       : figuresDuring(fact, intent.time.start, intent.time.end).length > 0;
 
+  // "What's changing in August 2026": a figure whose new value starts in that period is what changes.
+  const asksWhatChanges = intent.time.kind === 'period' && ASKS_WHAT_CHANGES.test(ownWords ?? question);
+  const changesDuring = (fact: Fact) =>
+    asksWhatChanges &&
+    intent.time.kind === 'period' &&
+    fact.values.some(
+      (entry, n) =>
+        n > 0 && intent.time.kind === 'period' && entry.from >= intent.time.start && entry.from <= intent.time.end,
+    );
   const rulesOutSupport = readEhcPlanOrCareLeaver(question) === 'no';
   // "a new 20 year old apprentice": a figure for another age group is not the answer for them.
   const personAge = readAge(ownWords ?? question) ?? readAge(question);
@@ -196,7 +208,7 @@ export function chooseFacts(
   const scored = retrieval.facts
     .map(({ fact, hit }, rank) => {
       const named = namedShare(fact, questionTerms, knowledge);
-      const changeAsked = asksWhenItChanged(fact, ownWords ?? question);
+      const changeAsked = asksWhenItChanged(fact, ownWords ?? question) || changesDuring(fact);
       const strong = new Set(hit.strongTerms).size;
       const matches = strong >= Math.min(2, content.size) && strong / content.size >= 0.4;
       // Figures from the same article as the best one (e.g. one rate per age band) may score a little lower.
@@ -266,7 +278,11 @@ export function chooseFacts(
         ),
       )
     : undefined;
+  // A figure that does not change in the period asked about does not answer "what's changing then".
+  const changing = asksWhatChanges ? scored.find((entry) => changesDuring(entry.fact)) : undefined;
+  if (asksWhatChanges && !changing) return { facts, asked };
   const top =
+    changing ??
     rangeEnd ??
     scored.find(
       (entry) =>

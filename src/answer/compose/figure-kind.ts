@@ -29,6 +29,8 @@ const CUES: { kind: FigureKind; weight: number; cue: RegExp }[] = [
     weight: 1,
     cue: /\bages?\b(?! \d)|\bhow old\b|\boldest\b|\byoungest\b|\bhow young\b|\bage limit\b/,
   },
+  // "Who was the pilot for": the age group a past programme was open to (who it is for now is told in prose).
+  { kind: 'age', weight: 0.8, cue: /\bwho (?:was|were)\b[^?.]{0,50}\b(?:for|aimed at|open to|meant for)\b/ },
   // An age given ("a 19 year old") more often sets the case than asks for an age.
   {
     kind: 'age',
