@@ -4,6 +4,7 @@ import { contextFeatures, earlierSubject, MAX_EARLIER_TURNS, OWN_SUBJECT_PROBABI
 import { messageFeatures, tokenize } from './features.js';
 import { type IntentReading, readIntentLabel } from './intent-label.js';
 import { classify, classifyIntent, committedModel, featureIndexes, type UnderstandingModel } from './model.js';
+import { namedPeriod } from './named-periods.js';
 import type {
   CalculatorInputs,
   CalculatorKind,
@@ -260,6 +261,8 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
     }
   }
 
+  // "n in the pilot?": a period named by what happened in it.
+  timeAskedAbout = namedPeriod(message, topic, ownTime) ?? timeAskedAbout;
   return {
     intent,
     topic,

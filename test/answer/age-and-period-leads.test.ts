@@ -115,3 +115,33 @@ describe('what changes in a period, and figures named for the rest of an area', 
     expect(answer.text.split('\n')[0]).toMatch(/\b17\b/);
   });
 });
+
+describe('a period named by what happened in it', () => {
+  let answerer: Answerer;
+  let store: Store;
+  beforeAll(async () => {
+    ({ answerer, store } = await testAnswerer());
+  });
+  afterAll(async () => store.close());
+
+  it('answers "n in the pilot?" after a question about Hackney 100 pay with the pilot rate', async () => {
+    const answer = await answerer.answer({
+      question: 'n in the pilot?',
+      history: [
+        { role: 'user', text: 'what did h100 placements pay in 17/18' },
+        { role: 'assistant', text: '£7.50 an hour, for at least 70 hours.' },
+      ],
+    });
+    expect(answer.text.split('\n')[0]).toMatch(/^In the 2014\/15 pilot the Hackney 100 hourly pay was £8\.80 an hour/);
+  });
+
+  it('reads "the pilot" only for Hackney 100, and never over a date the message gives', async () => {
+    const { namedPeriod } = await import('../../src/understand/named-periods.js');
+    const { readQuestionTime } = await import('../../src/answer/question-time.js');
+    const now = readQuestionTime('and in the pilot?', '2026-12-03');
+    expect(namedPeriod('and in the pilot?', 'hackney-100', now)?.time).toMatchObject({ start: '2014-09-01' });
+    expect(namedPeriod('and in the pilot?', 'levy', now)).toBeUndefined();
+    const dated = readQuestionTime('the pilot in 2019?', '2026-12-03');
+    expect(namedPeriod('the pilot in 2019?', 'hackney-100', dated)).toBeUndefined();
+  });
+});

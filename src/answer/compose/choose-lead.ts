@@ -167,9 +167,11 @@ export function chooseFacts(
 ): FactChoice {
   const questionTerms = new Set(searchTerms(retrieval.query));
   // A follow-up's own words ("and outside london?") say which of the earlier subject's figures is meant.
+  // Words that named the period asked about ("in the pilot") say when, not which figure.
+  const periodTerms = new Set(intent.time.kind === 'period' ? searchTerms(intent.time.label) : []);
   const ownTerms =
     ownWords !== undefined && ownWords.trim() !== retrieval.query.trim()
-      ? searchTerms(ownWords).filter((term) => !/^\d+$/.test(term))
+      ? searchTerms(ownWords).filter((term) => !/^\d+$/.test(term) && !periodTerms.has(term))
       : [];
   const content = new Set([...questionTerms].filter((term) => !/^\d+$/.test(term)));
   const date = intent.time.kind === 'day' ? intent.time.date : intent.time.end;

@@ -18,6 +18,8 @@ const CUES: { kind: FigureKind; weight: number; cue: RegExp }[] = [
   { kind: 'hourly', weight: 0.7, cue: /\bwages?\b|\bpay rate\b/ },
   { kind: 'hourly', weight: 0.8, cue: /\b(?:get|gets|getting|be|are|is|being) paid\b|\bearns?\b|\bsalary\b/ },
   { kind: 'hourly', weight: 0.5, cue: /\bllw\b|\bnlw\b|\bnmw\b|\bliving wage\b/ },
+  // "What did h100 placements pay", "how much does it pay": what a job pays is a rate.
+  { kind: 'hourly', weight: 0.8, cue: /\b(?:placements?|jobs?|roles?|posts?|it) (?:pay|pays|paid)\b/ },
   { kind: 'money', weight: 1, cue: /£|\bcost\w*\b|\bamount\b|\bprice\b|\bworth\b|\b\d+k\b/ },
   { kind: 'money', weight: 0.6, cue: /\bhow much\b/ },
   { kind: 'hours', weight: 0.5, cue: /\bhow much\b/ },
