@@ -145,3 +145,42 @@ describe('a period named by what happened in it', () => {
     expect(namedPeriod('the pilot in 2019?', 'hackney-100', dated)).toBeUndefined();
   });
 });
+
+describe('the shortest apprenticeship on part-time hours', () => {
+  let answerer: Answerer;
+  let store: Store;
+  beforeAll(async () => {
+    ({ answerer, store } = await testAnswerer());
+  });
+  afterAll(async () => store.close());
+  const thread = (question: string, answer: string) => [
+    { role: 'user' as const, text: question },
+    { role: 'assistant' as const, text: answer },
+  ];
+
+  it('extends the 12-month minimum pro rata for a start before August 2025 (12 × 30 ÷ 24 = 15)', async () => {
+    const answer = await answerer.answer({
+      question: 'n if shes on 24 hrs?',
+      history: thread(
+        'apprentice on 20 hrs a wk started march 2025, whats the min duration',
+        'For starts before 1 August 2025: 12 × 30 ÷ 20 = 18 months.',
+      ),
+    });
+    const lead = answer.text.split('\n')[0] ?? '';
+    expect(lead).toContain('the minimum duration is 15 months: 12 months × 30 ÷ 24 = 15');
+    expect(lead).not.toContain('18 months');
+  });
+
+  it('keeps 8 months at any hours for a start from August 2025', async () => {
+    const answer = await answerer.answer({
+      question: 'what about 16 hrs a week',
+      history: thread('appr starting jan 2027 on 30 hrs a week, whats the shortest it can be', 'At least 8 months.'),
+    });
+    expect(answer.text.split('\n')[0]).toMatch(/minimum duration is 8 months at any weekly hours, including 16 hours/);
+  });
+
+  it('works nothing out for full-time hours', async () => {
+    const answer = await answerer.answer({ question: 'shortest an apprenticeship can be on 37.5 hrs a week' });
+    expect(answer.text).not.toContain('pro rata for under');
+  });
+});

@@ -4,6 +4,7 @@ import { formatDate, formatMoney, formatPercent } from '../../knowledge/format.j
 import type { Knowledge } from '../../knowledge/knowledge.js';
 import type { StatedFigure } from '../answer.js';
 import { nameOf, statedFigure } from './lead.js';
+import { workPartTimeDuration } from './part-time-duration.js';
 
 export type Worked = { text: string; figures: StatedFigure[]; facts: Fact[] };
 
@@ -57,6 +58,8 @@ export function workArithmetic(
   date: string,
   subject?: string,
 ): Worked | undefined {
+  const partTime = workPartTimeDuration(knowledge, question, date, subject);
+  if (partTime) return partTime;
   // A follow-up ("and what's that a year?") works on the rate its thread was about when it names none itself.
   const own = hourlyFactsNamed(knowledge, question);
   const earlier = subject === undefined ? [] : hourlyFactsNamed(knowledge, subject);
