@@ -6,24 +6,21 @@ import type { Knowledge, Section } from '../knowledge/knowledge.js';
 import { searchTerms } from '../knowledge/normalise-text.js';
 import type { SearchIndex } from '../knowledge/search-index.js';
 import { staleNotice } from '../knowledge/stale-notice.js';
-import { readAge } from '../understand/values/index.js';
 import type { Answer, AnswerBlock, StatedFigure } from './answer.js';
 import { citeSections, sectionText } from './cite.js';
-import { ageFit } from './compose/age-fit.js';
 import { answerFirst } from './compose/answer-first.js';
-import { workArithmetic, workOnLead } from './compose/arithmetic.js';
+import { workArithmetic } from './compose/arithmetic.js';
 import { blocksToText } from './compose/blocks.js';
 import { chooseFacts } from './compose/choose-lead.js';
 import { ASKS_WHO_TO_CONTACT, contactRoute } from './compose/contact.js';
-import { asksForAnyKind, type KindsAsked, kindsAsked } from './compose/figure-kind.js';
-import { fundingAgeVerdict } from './compose/funding-age.js';
-import { leadFor, statedFigure } from './compose/lead.js';
+import { asksForAnyKind, kindsAsked } from './compose/figure-kind.js';
+import { statedFigure } from './compose/lead.js';
 import { withLeadIn } from './compose/lead-in.js';
+import { leadParagraph } from './compose/lead-paragraph.js';
 import { leadPassage, withoutRestated } from './compose/lead-passage.js';
 import { mergeNotices } from './compose/merge-notices.js';
-import { passageAnswersBetter } from './compose/passage-contest.js';
+import { passageLeadsInstead } from './compose/passage-contest.js';
 import { NOT_HELD, normalised, scoreUnits, type Unit, unitsOf } from './compose/passages.js';
-import { secondFigure, successorDuring } from './compose/second-figure.js';
 import type { QuestionIntent } from './question-time.js';
 import type { Retrieval } from './retrieve.js';
 
@@ -110,7 +107,6 @@ export function composeExtractive(input: ComposeInput): Answer {
   const ownKinds = kindsAsked(ownWords);
   const asked = Object.keys(ownKinds).length > 0 ? ownKinds : kindsAsked(question);
   const choice = contact || worked ? undefined : chooseFacts(retrieval, intent, knowledge, question, asked, ownWords);
-  const facts = choice?.facts ?? [];
   const lead =
     choice?.lead && (choice.byAge || !passageLeadsInstead(choice.lead, input, asked, ownWords))
       ? choice.lead
@@ -120,43 +116,12 @@ export function composeExtractive(input: ComposeInput): Answer {
     pieces.push({ blocks: [{ kind: 'paragraph', text: worked.text }], ...(section && { section }) });
     addFigures(worked.figures);
     factsStated.push(...worked.facts);
-  } else if (lead) {
+  } else if (lead && choice) {
     const section = sectionFor(lead);
-    const share = workOnLead(lead, question, ownWords, quoteDate);
-    const opening = share ?? leadFor(lead, intent, asOf, ownWords);
-    // A figure for another age group than the person asked about does not take over from the lead.
-    const age = readAge(ownWords);
-    const fitsAsked = (fact: Fact) => age === undefined || ageFit(fact.label, age) !== 'excludes';
-    const verdict =
-      choice?.byAge && lead.unit === 'age'
-        ? fundingAgeVerdict(lead, ownWords, knowledge, quoteDate, quoteDate < asOf)
-        : undefined;
-    const blocks: AnswerBlock[] = [{ kind: 'paragraph', text: verdict ? `${opening.text} ${verdict}` : opening.text }];
-    if ('list' in opening && opening.list) blocks.push(opening.list);
-    pieces.push({ blocks, ...(section && { section }) });
-    addFigures(opening.figures);
-    factsStated.push(lead);
-    const allFacts = [...knowledge.facts.values()];
-    const successor =
-      intent.time.kind === 'period' && !share ? successorDuring(lead, allFacts, intent.time, fitsAsked) : undefined;
-    const second = share
-      ? undefined
-      : (choice?.second ?? successor ?? secondFigure(lead, facts, asked, ownWords, allFacts));
-    if (second && !intent.wantsHistory) {
-      const next = leadFor(second, intent, asOf, ownWords);
-      if (next.figures.length > 0 && !('list' in next && next.list)) {
-        const intro = choice?.second === second ? choice.secondIntro : undefined;
-        const first = blocks[0] as { text: string };
-        if (second === successor && intent.time.kind === 'period' && first.text.endsWith('.')) {
-          // One sentence for the period: "was £2,000 … until 31 January 2021; then the … was £3,000 from 1 April".
-          first.text = `${first.text.slice(0, -1)}; then ${next.text.replace(`In ${intent.time.label} `, '')}`;
-        } else {
-          first.text += ` ${intro ? `${intro} ${next.text.charAt(0).toLowerCase()}${next.text.slice(1)}` : next.text}`;
-        }
-        addFigures(next.figures);
-        factsStated.push(second);
-      }
-    }
+    const paragraph = leadParagraph({ lead, choice, intent, knowledge, asOf, quoteDate, question, ownWords });
+    pieces.push({ blocks: paragraph.blocks, ...(section && { section }) });
+    addFigures(paragraph.figures);
+    factsStated.push(...paragraph.facts);
   }
 
   // Supporting passages: the best units of the best sections, lists and tables whole, nothing said twice.
@@ -329,20 +294,4 @@ export function composeExtractive(input: ComposeInput): Answer {
     figures,
     ...(contact && { contact }),
   };
-}
-
-/** Whether a passage of the best sections answers the question better than the figure chosen to lead. */
-function passageLeadsInstead(lead: Fact, input: ComposeInput, asked: KindsAsked, ownWords: string): boolean {
-  const { knowledge, retrieval, intent } = input;
-  const date = intent.time.kind === 'day' ? intent.time.date : intent.time.end;
-  const entry = figureAsOf(lead, date);
-  // "When did it go up": the figure's own change answers it.
-  if (!entry || intent.wantsHistory || intent.wantsChangeDate) return false;
-  const topScore = retrieval.sections[0]?.hit.score ?? 0;
-  const units = retrieval.sections
-    .slice(0, 3)
-    .filter(({ hit }) => hit.score >= topScore * 0.6)
-    .flatMap(({ section }) => unitsOf(section, sectionText(knowledge, section, date)));
-  const value = statedFigure(lead, entry).value.replace(/ an hour$/, '');
-  return passageAnswersBetter(lead, value, units, asked, ownWords) !== undefined;
 }

@@ -1,7 +1,13 @@
 import type { Fact } from '../../knowledge/fact-schema.js';
+import { figureAsOf } from '../../knowledge/figure-as-of.js';
+import type { Knowledge } from '../../knowledge/knowledge.js';
 import { searchTerms } from '../../knowledge/normalise-text.js';
+import { sectionText } from '../cite.js';
+import type { QuestionIntent } from '../question-time.js';
+import type { Retrieval } from '../retrieve.js';
 import { type KindsAsked, kindFit, proseFit } from './figure-kind.js';
-import type { Unit } from './passages.js';
+import { statedFigure } from './lead.js';
+import { type Unit, unitsOf } from './passages.js';
 
 /** How much more of the question a passage must cover than the figure's name for the passage to lead instead. */
 const MARGIN = 0.25;
@@ -51,4 +57,25 @@ export function passageAnswersBetter(
     }
   });
   return best?.unit;
+}
+
+/** Whether a passage of the best sections answers the question better than the figure chosen to lead. */
+export function passageLeadsInstead(
+  lead: Fact,
+  input: { knowledge: Knowledge; retrieval: Retrieval; intent: QuestionIntent },
+  asked: KindsAsked,
+  ownWords: string,
+): boolean {
+  const { knowledge, retrieval, intent } = input;
+  const date = intent.time.kind === 'day' ? intent.time.date : intent.time.end;
+  const entry = figureAsOf(lead, date);
+  // "When did it go up": the figure's own change answers it.
+  if (!entry || intent.wantsHistory || intent.wantsChangeDate) return false;
+  const topScore = retrieval.sections[0]?.hit.score ?? 0;
+  const units = retrieval.sections
+    .slice(0, 3)
+    .filter(({ hit }) => hit.score >= topScore * 0.6)
+    .flatMap(({ section }) => unitsOf(section, sectionText(knowledge, section, date)));
+  const value = statedFigure(lead, entry).value.replace(/ an hour$/, '');
+  return passageAnswersBetter(lead, value, units, asked, ownWords) !== undefined;
 }
