@@ -184,3 +184,23 @@ describe('the shortest apprenticeship on part-time hours', () => {
     expect(answer.text).not.toContain('pro rata for under');
   });
 });
+
+describe('a short follow-up that names another case', () => {
+  let answerer: Answerer;
+  let store: Store;
+  beforeAll(async () => {
+    ({ answerer, store } = await testAnswerer());
+  });
+  afterAll(async () => store.close());
+
+  it('answers "n for a foundation apprentice" after the young-apprentice incentive with the foundation incentive', async () => {
+    const answer = await answerer.answer({
+      question: 'n for a foundation apprentice',
+      history: [
+        { role: 'user', text: 'incentive for taking on a 17 yr old appr?' },
+        { role: 'assistant', text: 'The employer gets £1,000 for an apprentice aged 16 to 18 at the start.' },
+      ],
+    });
+    expect(answer.text.split('\n')[0]).toMatch(/^The employer incentive for a foundation apprentice is £2,000/);
+  });
+});

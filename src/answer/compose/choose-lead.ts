@@ -260,7 +260,7 @@ export function chooseFacts(
   // A question that only names a figure ("llw?") gets it; a longer one that names it in passing ("can't afford
   // the LLW, what do I advise") is answered by its passage. So is a yes-or-no question, unless it asks for a kind
   // of figure outright or the figure comes from the article that answers it.
-  const onlyNamed = !asksFigure && question.trim().split(/\s+/).length > MAX_WORDS_ONLY_NAMED;
+  const onlyNamed = !asksFigure && (ownWords ?? question).trim().split(/\s+/).length > MAX_WORDS_ONLY_NAMED;
   const own = (ownWords ?? question).trim();
   const yesNo = YES_NO.test(own);
   const howTo = HOW_TO.test(own);
