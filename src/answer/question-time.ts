@@ -19,6 +19,15 @@ export type QuestionIntent = {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** The first and last month (0 for January) of each season, the way people in the UK use them. */
+const SEASON_MONTHS: Record<string, [number, number]> = {
+  spring: [2, 4],
+  summer: [5, 7],
+  autumn: [8, 10],
+  fall: [8, 10],
+  winter: [11, 1],
+};
+
 function monthIndex(name: string): number {
   return MONTHS.findIndex((month) => month.startsWith(name.slice(0, 3)));
 }
@@ -66,6 +75,20 @@ export function readQuestionTime(question: string, asOf: string): QuestionIntent
       start: `${year}-${pad(month + 1)}-01`,
       end: `${year}-${pad(month + 1)}-${pad(lastDayOfMonth(year, month))}`,
       label: `${MONTHS[month]?.replace(/^./, (c) => c.toUpperCase())} ${year}`,
+    });
+  }
+
+  // "back in summer 2018": the season's months (winter runs from December into the next year).
+  const season = /\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?((?:19|20)\d{2})\b/.exec(text);
+  if (season) {
+    const year = Number(season[2]);
+    const [first, last] = SEASON_MONTHS[season[1] as string] as [number, number];
+    const endYear = last < first ? year + 1 : year;
+    return withTime({
+      kind: 'period',
+      start: `${year}-${pad(first + 1)}-01`,
+      end: `${endYear}-${pad(last + 1)}-${pad(lastDayOfMonth(endYear, last))}`,
+      label: `${season[1] === 'fall' ? 'autumn' : season[1]} ${year}`,
     });
   }
 

@@ -12,7 +12,15 @@ const SMALL_EMPLOYER = 50;
 
 const PAY_BILL = /\b(?:pay ?bill|payroll|wage bill|salary bill)\b/;
 
-const SHARE_WORDS: Record<string, number> = { half: 0.5, quarter: 0.25, third: 1 / 3, tenth: 0.1, all: 1, none: 0 };
+const SHARE_WORDS: Record<string, number> = {
+  half: 0.5,
+  quarter: 0.25,
+  third: 1 / 3,
+  fifth: 0.2,
+  tenth: 0.1,
+  all: 1,
+  none: 0,
+};
 
 /**
  * A share of staff said to be outside England ("half of them in Scotland", "a quarter live in Wales", "20% in
@@ -21,7 +29,7 @@ const SHARE_WORDS: Record<string, number> = { half: 0.5, quarter: 0.25, third: 1
 export function readShareOutsideEngland(message: string): number | undefined {
   const text = normalise(message);
   const match =
-    /\b(?:(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)|(?:an?|one)\s+(half|quarter|third|tenth)|(half|all|none)\b)[^.?!]{0,40}?\b(?:in|from|based in|live in|living in|work in|working in)\s+(?:scotland|wales|northern ireland)\b/.exec(
+    /\b(?:(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)|(?:an?|one)\s+(half|quarter|third|fifth|tenth)|(half|all|none)\b)[^.?!]{0,40}?\b(?:in|from|based in|live in|living in|work in|working in)\s+(?:scotland|wales|northern ireland)\b/.exec(
       text,
     );
   if (!match) return undefined;

@@ -204,3 +204,28 @@ describe('a short follow-up that names another case', () => {
     expect(answer.text.split('\n')[0]).toMatch(/^The employer incentive for a foundation apprentice is £2,000/);
   });
 });
+
+describe('a season and a year', () => {
+  let answerer: Answerer;
+  let store: Store;
+  beforeAll(async () => {
+    ({ answerer, store } = await testAnswerer());
+  });
+  afterAll(async () => store.close());
+
+  it('reads "back in summer 2018" as June to August 2018 and gives the rate then', async () => {
+    const { readQuestionTime } = await import('../../src/answer/question-time.js');
+    expect(readQuestionTime('back in summer 2018', '2026-12-03').time).toEqual({
+      kind: 'period',
+      start: '2018-06-01',
+      end: '2018-08-31',
+      label: 'summer 2018',
+    });
+    expect(readQuestionTime('winter 2019', '2026-12-03').time).toMatchObject({ end: '2020-02-29' });
+    const answer = await answerer.answer({
+      question: 'my manager wants to know wot the llw was back in summer 2018, for an old contract were reviewing',
+    });
+    expect(answer.enquirySuggested).toBe(false);
+    expect(answer.text.split('\n')[0]).toMatch(/^In summer 2018 the London Living Wage was £10\.20 an hour/);
+  });
+});

@@ -116,3 +116,35 @@ describe('a passage that answers better than the figure', () => {
     expect(answer.text.split('\n')[0]).toMatch(/apprentice rate is £8\.00 an hour/);
   });
 });
+
+describe('sums whose values are said in passing', () => {
+  it('reads "our monthly payroll is roughly £600k" as twelve months of it', () => {
+    expect(readPayBills('our monthly payroll is roughly £600k (all paye)')?.total).toBe(7_200_000);
+    expect(readPayBills('payroll per month of about 450k')?.total).toBe(5_400_000);
+    expect(readPayBills('payroll of £600k')?.total).toBe(600_000);
+  });
+
+  it('takes "the rest r all in england" as what is left after a fifth in Wales', () => {
+    const reading = understand({
+      message:
+        'our monthly payroll is roughly £600k, about a fifth of that is staff who live in wales, rest r all in england. wot levy do we pay a yr',
+      history: [],
+      asOf: day,
+      today: day,
+    });
+    expect(reading.calculator?.inputs).toMatchObject({ payBill: 7_200_000, englandShare: 0.8 });
+  });
+
+  it('keeps "weve used all our levy" through a follow-up that moves the start date', () => {
+    const reading = understand({
+      message: 'n if the start is jan 2027 instead',
+      history: thread(
+        'were a levy payer but weve used all our levy. appr started june 2026, price £10k, wots our share',
+        '5%, so £500.',
+      ),
+      asOf: day,
+      today: day,
+    });
+    expect(reading.calculator?.inputs).toMatchObject({ levyFundsUsedUp: 'yes', startDate: '2027-01-01' });
+  });
+});

@@ -181,7 +181,11 @@ export function chooseFacts(
         // from an article the search found at all.
         (topArticles.has(fact.article) ||
           named >= 0.9 ||
-          (kindFit(fact.unit, asked) >= 1 && named >= 0.5 && foundArticles.has(fact.article))) &&
+          (kindFit(fact.unit, asked) >= 1 && named >= 0.5 && foundArticles.has(fact.article)) ||
+          // "wot the llw was back in summer 2018, for a contract": a figure named and asked of a time.
+          ((intent.time.kind === 'period' || intent.time.explicit) &&
+            named >= 0.6 &&
+            foundArticles.has(fact.article))) &&
         hasValue(fact) &&
         // "not a care leaver, no ehcp" rules out the figures that apply only to them.
         !(rulesOutSupport && ONLY_WITH_SUPPORT.test(fact.label)) &&

@@ -142,6 +142,14 @@ export function readPayBills(text: string): PayBills | undefined {
 
 /** Whether an amount is said to be monthly ("£950k a month", "800k per month", "£1m monthly", "£900k pcm"). */
 function isMonthly(text: string, amount: FoundAmount): boolean {
+  // "our monthly payroll is roughly £600k", "payroll per month of 450k".
+  const before = text.slice(Math.max(0, amount.index - 45), amount.index);
+  if (
+    new RegExp(
+      String.raw`\b(?:monthly\s+(?:${PAY_BILL_WORDS})|(?:${PAY_BILL_WORDS})\s+(?:a|per|each|every)\s+month)\b[^.?!£\d]{0,30}$`,
+    ).test(before)
+  )
+    return true;
   const after = text.slice(amount.index + amount.text.length, amount.index + amount.text.length + 24);
   return /^\s*(?:(?:a|per|each|every)\s+(?:calendar\s+)?month\b|monthly\b|pcm\b|\/\s?(?:month|mth)\b)/.test(after);
 }

@@ -52,7 +52,9 @@ export function readEnglandShare(text: string): number | undefined {
     new RegExp(String.raw`\b(?:${ELSEWHERE})${GAP}(?:${SHARE})`).exec(lower);
   // "a quarter in Wales, the rest in England": a share whose words name another nation belongs to that nation.
   const namesElsewhere = (match: RegExpExecArray) => new RegExp(String.raw`\b(?:${ELSEWHERE})`).test(match[0]);
-  if (inEngland && !namesElsewhere(inEngland)) {
+  // "the rest are all in England" is what is left after the share named for elsewhere, not all of the pay bill.
+  const isTheRest = (match: RegExpExecArray) => /\brest\b[^.?!;]{0,12}$/.test(lower.slice(0, match.index));
+  if (inEngland && !namesElsewhere(inEngland) && !(elsewhere && isTheRest(inEngland))) {
     const value = shareValue(inEngland[1], inEngland[2]);
     if (value !== undefined) return value;
   }
