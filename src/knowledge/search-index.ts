@@ -1,5 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Audience } from './article-schema.js';
+import { buildFactIndex, type FactIndex } from './fact-index.js';
 import { FACT_REFERENCE } from './fact-references.js';
 import type { Knowledge, Section } from './knowledge.js';
 import { searchTerms } from './normalise-text.js';
@@ -22,6 +23,9 @@ type IndexedDocument = {
   keywords: string;
   audience: Audience;
 };
+
+/** How facts are searched: their label and aliases count most. */
+const FACT_BOOST = { title: 3, questions: 3, text: 0.5 };
 
 export type SearchHit = {
   /** Section id, or the fact key for fact hits. */
@@ -109,7 +113,8 @@ export function sectionDocuments(knowledge: Knowledge): SectionDocument[] {
   });
 }
 
-function factDocuments(knowledge: Knowledge): IndexedDocument[] {
+/** The fields each fact is searched by: its label, key words and aliases. */
+export function factDocuments(knowledge: Knowledge): IndexedDocument[] {
   return [...knowledge.facts.values()].map((fact) => ({
     id: fact.key,
     title: fact.label,
@@ -122,6 +127,37 @@ function factDocuments(knowledge: Knowledge): IndexedDocument[] {
 }
 
 /**
+ * The facts' index. The few queries it leaves to MiniSearch (a word with two or more near spellings among the facts'
+ * words) go to a MiniSearch index over the same documents, built the first time one is asked.
+ */
+function factIndex(documents: IndexedDocument[], vocabulary: Set<string>): FactIndex {
+  let miniSearch: MiniSearch<IndexedDocument> | undefined;
+  return buildFactIndex(
+    documents.map((document) => ({ ...document, isPublic: document.audience === 'public' })),
+    {
+      tokenize: searchTerms,
+      boost: FACT_BOOST,
+      strongFields: STRONG_FIELDS,
+      bm25: BM25,
+      fuzzy: (term) => (isFuzzyCandidate(term, vocabulary) ? 0.2 : false),
+      fallback(query, { publicOnly, limit }) {
+        if (!miniSearch) {
+          miniSearch = newMiniSearch(vocabulary);
+          miniSearch.addAll(documents);
+        }
+        return miniSearch
+          .search(query, {
+            filter: (result: SearchResult) => !publicOnly || result['audience'] === 'public',
+            boost: FACT_BOOST,
+          })
+          .slice(0, limit)
+          .map(toHit);
+      },
+    },
+  );
+}
+
+/**
  * Builds the full-text index over article sections and the facts table (stemmed, with the domain's synonyms), or
  * reads the sections' index from a snapshot's `data` when one is given.
  */
@@ -130,9 +166,8 @@ export function buildSearchIndex(knowledge: Knowledge, data = knowledge.searchIn
   const sectionsById = new Map(knowledge.sections.map((section) => [section.id, section]));
   const options = sectionOptions(vocabulary);
   let sections: SectionIndex;
-  const facts = newMiniSearch(vocabulary);
   const factList = factDocuments(knowledge);
-  facts.addAll(factList);
+  const facts = factIndex(factList, vocabulary);
   if (data) {
     sections = loadSectionIndex(data.sections, options);
   } else {
@@ -143,9 +178,6 @@ export function buildSearchIndex(knowledge: Knowledge, data = knowledge.searchIn
     }
   }
 
-  const visible = (audience: Audience) => (result: SearchResult) =>
-    audience === 'staff' || result['audience'] === 'public';
-
   return {
     searchSections(query, options) {
       return sections.search(query, {
@@ -155,10 +187,7 @@ export function buildSearchIndex(knowledge: Knowledge, data = knowledge.searchIn
       });
     },
     searchFacts(query, options) {
-      return facts
-        .search(query, { filter: visible(options.audience), boost: { title: 3, questions: 3, text: 0.5 } })
-        .slice(0, options.limit ?? 5)
-        .map(toHit);
+      return facts.search(query, { publicOnly: options.audience !== 'staff', limit: options.limit ?? 5 });
     },
     hasTerm(term) {
       return vocabulary.has(term);

@@ -1,0 +1,168 @@
+/**
+ * Full-text search over the facts table that gives MiniSearch 7's results to the last bit (scores, their order, ties
+ * and matched terms) without its per-query overhead. Each term's BM25+ score in each field is worked out once, as
+ * MiniSearch works it out (including its running average of field lengths); a search adds them up in MiniSearch's
+ * order: query term by query term, field by field, document by document. The one thing not copied is the order in
+ * which MiniSearch's tree lists a word's near spellings, which changes how sums round when a word has two or more of
+ * them: such a query is handed to `fallback`, a MiniSearch index over the same documents.
+ */
+import { editDistance } from './section-index.js';
+
+export type FactField = 'title' | 'heading' | 'text' | 'questions' | 'keywords';
+export const FACT_FIELDS: readonly FactField[] = ['title', 'heading', 'text', 'questions', 'keywords'];
+
+export type FactDocument = { id: string; isPublic: boolean } & Record<FactField, string>;
+
+export type FactMatch = { id: string; score: number; terms: string[]; strongTerms: string[] };
+
+export type FactIndexOptions = {
+  tokenize: (text: string) => string[];
+  /** The boost of each field at search time; a field not named counts 1, as in MiniSearch. */
+  boost: Partial<Record<FactField, number>>;
+  strongFields: ReadonlySet<string>;
+  bm25: { k: number; b: number; d: number };
+  fuzzy: (term: string) => number | false;
+  /** Answers a query that this index cannot answer exactly (see above). */
+  fallback: (query: string, options: { publicOnly: boolean; limit: number }) => FactMatch[];
+};
+
+export type FactIndex = {
+  search(query: string, options: { publicOnly: boolean; limit: number }): FactMatch[];
+};
+
+/** One term in one field: the documents holding it, in the order they were added, with the term's BM25+ score. */
+type FieldPostings = { field: FactField; boost: number; docs: number[]; scores: number[] };
+
+type Found = { score: number; terms: string[]; match: Record<string, FactField[]> };
+
+const FUZZY_WEIGHT = 0.45;
+const MAX_FUZZY = 6;
+
+export function buildFactIndex(documents: FactDocument[], options: FactIndexOptions): FactIndex {
+  const { k, b, d } = options.bm25;
+  // term → field → document → frequency, all in the order MiniSearch adds them.
+  const frequencies = new Map<string, Map<FactField, Map<number, number>>>();
+  const lengths = FACT_FIELDS.map(() => [] as number[]);
+  const averages = FACT_FIELDS.map(() => 0);
+  documents.forEach((document, doc) => {
+    FACT_FIELDS.forEach((field, fieldId) => {
+      const tokens = options.tokenize(document[field]);
+      const length = new Set(tokens).size;
+      lengths[fieldId]![doc] = length;
+      averages[fieldId] = (averages[fieldId]! * doc + length) / (doc + 1);
+      for (const term of tokens) {
+        if (!term) continue;
+        const byField = frequencies.get(term) ?? new Map<FactField, Map<number, number>>();
+        frequencies.set(term, byField);
+        const byDoc = byField.get(field) ?? new Map<number, number>();
+        byField.set(field, byDoc);
+        byDoc.set(doc, (byDoc.get(doc) ?? 0) + 1);
+      }
+    });
+  });
+  const count = documents.length;
+  const postings = new Map<string, FieldPostings[]>();
+  for (const [term, byField] of frequencies) {
+    const lists: FieldPostings[] = [];
+    FACT_FIELDS.forEach((field, fieldId) => {
+      const byDoc = byField.get(field);
+      if (!byDoc) return;
+      const matching = byDoc.size;
+      const docs: number[] = [];
+      const scores: number[] = [];
+      for (const [doc, frequency] of byDoc) {
+        const length = lengths[fieldId]![doc]!;
+        const idf = Math.log(1 + (count - matching + 0.5) / (matching + 0.5));
+        docs.push(doc);
+        scores.push(idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / averages[fieldId]!))));
+      }
+      lists.push({ field, boost: options.boost[field] || 1, docs, scores });
+    });
+    postings.set(term, lists);
+  }
+  const termsByLength = new Map<number, string[]>();
+  for (const term of postings.keys()) {
+    const list = termsByLength.get(term.length) ?? [];
+    list.push(term);
+    termsByLength.set(term.length, list);
+  }
+
+  /** The index's near spellings of a query term (never the term itself), as MiniSearch's fuzzy search finds them. */
+  function nearSpellings(term: string): { term: string; distance: number }[] {
+    const share = options.fuzzy(term);
+    if (share === false) return [];
+    const maxDistance = share < 1 ? Math.min(MAX_FUZZY, Math.round(term.length * share)) : share;
+    if (!maxDistance) return [];
+    const near: { term: string; distance: number }[] = [];
+    for (let length = term.length - maxDistance; length <= term.length + maxDistance; length += 1) {
+      for (const candidate of termsByLength.get(length) ?? []) {
+        const distance = editDistance(term, candidate, maxDistance);
+        if (distance > 0 && distance <= maxDistance) near.push({ term: candidate, distance });
+      }
+    }
+    return near;
+  }
+
+  function resultsOf(queryTerm: string, derived: string, weight: number, results: Map<number, Found>): void {
+    for (const { field, boost, docs, scores } of postings.get(derived) ?? []) {
+      for (let at = 0; at < docs.length; at += 1) {
+        const doc = docs[at]!;
+        const weighted = weight * boost * scores[at]!;
+        const found = results.get(doc);
+        if (found) {
+          found.score += weighted;
+          if (!found.terms.includes(queryTerm)) found.terms.push(queryTerm);
+          const fields = Object.hasOwn(found.match, derived) ? found.match[derived] : undefined;
+          if (fields) fields.push(field);
+          else found.match[derived] = [field];
+        } else {
+          results.set(doc, { score: weighted, terms: [queryTerm], match: { [derived]: [field] } });
+        }
+      }
+    }
+  }
+
+  return {
+    search(query, { publicOnly, limit }) {
+      const queryTerms = options.tokenize(query).filter((term) => !!term);
+      const perTerm: Map<number, Found>[] = [];
+      for (const queryTerm of queryTerms) {
+        const near = nearSpellings(queryTerm);
+        if (near.length > 1) return options.fallback(query, { publicOnly, limit });
+        const results = new Map<number, Found>();
+        resultsOf(queryTerm, queryTerm, 1, results);
+        for (const { term, distance } of near) {
+          resultsOf(queryTerm, term, (FUZZY_WEIGHT * term.length) / (term.length + distance), results);
+        }
+        perTerm.push(results);
+      }
+      const combined = perTerm.reduce<Map<number, Found> | undefined>((all, results) => {
+        if (all === undefined) return results;
+        for (const [doc, found] of results) {
+          const existing = all.get(doc);
+          if (existing === undefined) all.set(doc, found);
+          else {
+            existing.score = existing.score + found.score;
+            existing.match = Object.assign(existing.match, found.match);
+            for (const term of found.terms) if (!existing.terms.includes(term)) existing.terms.push(term);
+          }
+        }
+        return all;
+      }, undefined);
+      const hits: FactMatch[] = [];
+      for (const [doc, { score, terms, match }] of combined ?? []) {
+        const document = documents[doc]!;
+        if (publicOnly && !document.isPublic) continue;
+        hits.push({
+          id: document.id,
+          score: score * (terms.length || 1),
+          terms: Object.keys(match),
+          strongTerms: Object.entries(match)
+            .filter(([, fields]) => fields.some((field) => options.strongFields.has(field)))
+            .map(([term]) => term),
+        });
+      }
+      return hits.sort((left, right) => right.score - left.score).slice(0, limit);
+    },
+  };
+}
