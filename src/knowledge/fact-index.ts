@@ -37,6 +37,8 @@ type Found = { score: number; terms: string[]; match: Record<string, FactField[]
 
 const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY = 6;
+/** Query words whose near spellings are kept, as a bound on memory. */
+const NEAR_CACHE_SIZE = 10_000;
 
 export function buildFactIndex(documents: FactDocument[], options: FactIndexOptions): FactIndex {
   const { k, b, d } = options.bm25;
@@ -87,8 +89,19 @@ export function buildFactIndex(documents: FactDocument[], options: FactIndexOpti
     termsByLength.set(term.length, list);
   }
 
-  /** The index's near spellings of a query term (never the term itself), as MiniSearch's fuzzy search finds them. */
+  // A word's near spellings are looked up once: the scan over every term of similar length is the costly part.
+  const nearCache = new Map<string, { term: string; distance: number }[]>();
   function nearSpellings(term: string): { term: string; distance: number }[] {
+    const known = nearCache.get(term);
+    if (known !== undefined) return known;
+    const near = findNearSpellings(term);
+    if (nearCache.size >= NEAR_CACHE_SIZE) nearCache.clear();
+    nearCache.set(term, near);
+    return near;
+  }
+
+  /** The index's near spellings of a query term (never the term itself), as MiniSearch's fuzzy search finds them. */
+  function findNearSpellings(term: string): { term: string; distance: number }[] {
     const share = options.fuzzy(term);
     if (share === false) return [];
     const maxDistance = share < 1 ? Math.min(MAX_FUZZY, Math.round(term.length * share)) : share;
