@@ -28,10 +28,15 @@ export type FactIndexOptions = {
 
 export type FactIndex = {
   search(query: string, options: { publicOnly: boolean; limit: number }): FactMatch[];
+  /** What a snapshot keeps, so that a start need not split the facts into terms again. */
+  toData(): FactIndexData;
 };
 
 /** One term in one field: the documents holding it, in the order they were added, with the term's BM25+ score. */
-type FieldPostings = { field: FactField; boost: number; docs: number[]; scores: number[] };
+type FieldScores = { field: FactField; docs: number[]; scores: number[] };
+type FieldPostings = FieldScores & { boost: number };
+
+export type FactIndexData = { ids: string[]; isPublic: boolean[]; terms: [string, FieldScores[]][] };
 
 type Found = { score: number; terms: string[]; match: Record<string, FactField[]> };
 
@@ -63,9 +68,9 @@ export function buildFactIndex(documents: FactDocument[], options: FactIndexOpti
     });
   });
   const count = documents.length;
-  const postings = new Map<string, FieldPostings[]>();
+  const terms: [string, FieldScores[]][] = [];
   for (const [term, byField] of frequencies) {
-    const lists: FieldPostings[] = [];
+    const lists: FieldScores[] = [];
     FACT_FIELDS.forEach((field, fieldId) => {
       const byDoc = byField.get(field);
       if (!byDoc) return;
@@ -78,10 +83,22 @@ export function buildFactIndex(documents: FactDocument[], options: FactIndexOpti
         docs.push(doc);
         scores.push(idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / averages[fieldId]!))));
       }
-      lists.push({ field, boost: options.boost[field] || 1, docs, scores });
+      lists.push({ field, docs, scores });
     });
-    postings.set(term, lists);
+    terms.push([term, lists]);
   }
+  const ids = documents.map((document) => document.id);
+  return loadFactIndex({ ids, isPublic: documents.map((document) => document.isPublic), terms }, options);
+}
+
+/** Reads the index back from a snapshot. */
+export function loadFactIndex(data: FactIndexData, options: FactIndexOptions): FactIndex {
+  const postings = new Map<string, FieldPostings[]>(
+    data.terms.map(([term, lists]) => [
+      term,
+      lists.map((list) => ({ ...list, boost: options.boost[list.field] || 1 })),
+    ]),
+  );
   const termsByLength = new Map<number, string[]>();
   for (const term of postings.keys()) {
     const list = termsByLength.get(term.length) ?? [];
@@ -164,10 +181,9 @@ export function buildFactIndex(documents: FactDocument[], options: FactIndexOpti
       }, undefined);
       const hits: FactMatch[] = [];
       for (const [doc, { score, terms, match }] of combined ?? []) {
-        const document = documents[doc]!;
-        if (publicOnly && !document.isPublic) continue;
+        if (publicOnly && !data.isPublic[doc]) continue;
         hits.push({
-          id: document.id,
+          id: data.ids[doc]!,
           score: score * (terms.length || 1),
           terms: Object.keys(match),
           strongTerms: Object.entries(match)
@@ -176,6 +192,9 @@ export function buildFactIndex(documents: FactDocument[], options: FactIndexOpti
         });
       }
       return hits.sort((left, right) => right.score - left.score).slice(0, limit);
+    },
+    toData() {
+      return data;
     },
   };
 }

@@ -6,7 +6,7 @@ import { readKnowledgeSource } from './knowledge-source.js';
 import { buildSearchIndex, type SearchIndexData } from './search-index.js';
 
 /** Bumped whenever the snapshot's shape or the index's scoring changes, so an old snapshot is never read. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 type Snapshot = {
   format: number;

@@ -49,6 +49,8 @@ export type SectionIndex = {
   search(query: string, options: SectionSearch): SectionMatch[];
   /** Whether a term (already stemmed) occurs in any section. */
   hasTerm(term: string): boolean;
+  /** Every term in the index. */
+  terms(): readonly string[];
   toData(): SectionIndexData;
 };
 
@@ -241,6 +243,9 @@ function createSectionIndex(data: SectionIndexData, postings: Posting[], options
     },
     hasTerm(term) {
       return termIds.has(term);
+    },
+    terms() {
+      return data.terms;
     },
     toData() {
       return {

@@ -59,6 +59,18 @@ describe('the fact index', () => {
     }
   });
 
+  it('gives the same facts when read back from a snapshot', () => {
+    const built = buildSearchIndex(knowledge);
+    const data = JSON.parse(JSON.stringify(built.toData())) as ReturnType<typeof built.toData>;
+    expect(data.facts?.terms.length).toBeGreaterThan(100);
+    const read = buildSearchIndex(knowledge, data);
+    for (const message of messages.slice(0, 800)) {
+      expect(read.searchFacts(message, { audience: 'staff', limit: 8 }), message).toEqual(
+        built.searchFacts(message, { audience: 'staff', limit: 8 }),
+      );
+    }
+  });
+
   it('hands a query to the fallback only when a word has two or more near spellings', () => {
     const asked: string[] = [];
     const index = buildFactIndex(
