@@ -38,8 +38,6 @@ type FieldPostings = FieldScores & { boost: number };
 
 export type FactIndexData = { ids: string[]; isPublic: boolean[]; terms: [string, FieldScores[]][] };
 
-type Found = { score: number; terms: string[]; match: Record<string, FactField[]> };
-
 const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY = 6;
 /** Query words whose near spellings are kept, as a bound on memory. */
@@ -133,65 +131,107 @@ export function loadFactIndex(data: FactIndexData, options: FactIndexOptions): F
     return near;
   }
 
-  function resultsOf(queryTerm: string, derived: string, weight: number, results: Map<number, Found>): void {
-    for (const { field, boost, docs, scores } of postings.get(derived) ?? []) {
-      for (let at = 0; at < docs.length; at += 1) {
-        const doc = docs[at]!;
-        const weighted = weight * boost * scores[at]!;
-        const found = results.get(doc);
-        if (found) {
-          found.score += weighted;
-          if (!found.terms.includes(queryTerm)) found.terms.push(queryTerm);
-          const fields = Object.hasOwn(found.match, derived) ? found.match[derived] : undefined;
-          if (fields) fields.push(field);
-          else found.match[derived] = [field];
-        } else {
-          results.set(doc, { score: weighted, terms: [queryTerm], match: { [derived]: [field] } });
-        }
+  const count = data.ids.length;
+  // Per search, reused: each query term's score in each document, and the running total over the query terms.
+  const termScore = new Float64Array(count);
+  const termSeen = new Int32Array(count).fill(-1);
+  const total = new Float64Array(count);
+  const totalSeen = new Uint8Array(count);
+  const matchedTerms: (string[] | undefined)[] = new Array(count);
+
+  /** The fields a term occurs in, in one document, in field order (MiniSearch's `match` entry). */
+  function fieldsIn(term: string, doc: number): FactField[] {
+    const fields: FactField[] = [];
+    for (const { field, docs } of postings.get(term) ?? []) if (docs.includes(doc)) fields.push(field);
+    return fields;
+  }
+
+  /**
+   * One hit as MiniSearch gives it. The terms are listed by putting them in an object in the order MiniSearch
+   * puts them in its `match` object (query term by query term, the word itself and then its near spellings),
+   * so that they come out in the same order, number-like terms first as in any object.
+   */
+  function hitOf(doc: number, score: number, derived: string[][]): FactMatch {
+    const match: Record<string, FactField[]> = {};
+    for (const terms of derived) {
+      for (const term of terms) {
+        if (Object.hasOwn(match, term)) continue;
+        const fields = fieldsIn(term, doc);
+        if (fields.length > 0) match[term] = fields;
       }
     }
+    return {
+      id: data.ids[doc]!,
+      score,
+      terms: Object.keys(match),
+      strongTerms: Object.entries(match)
+        .filter(([, fields]) => fields.some((field) => options.strongFields.has(field)))
+        .map(([term]) => term),
+    };
   }
 
   return {
     search(query, { publicOnly, limit }) {
       const queryTerms = options.tokenize(query).filter((term) => !!term);
-      const perTerm: Map<number, Found>[] = [];
+      const derived: { term: string; weight: number }[][] = [];
       for (const queryTerm of queryTerms) {
         const near = nearSpellings(queryTerm);
         if (near.length > 1) return options.fallback(query, { publicOnly, limit });
-        const results = new Map<number, Found>();
-        resultsOf(queryTerm, queryTerm, 1, results);
-        for (const { term, distance } of near) {
-          resultsOf(queryTerm, term, (FUZZY_WEIGHT * term.length) / (term.length + distance), results);
-        }
-        perTerm.push(results);
+        derived.push([
+          { term: queryTerm, weight: 1 },
+          ...near.map(({ term, distance }) => ({
+            term,
+            weight: (FUZZY_WEIGHT * term.length) / (term.length + distance),
+          })),
+        ]);
       }
-      const combined = perTerm.reduce<Map<number, Found> | undefined>((all, results) => {
-        if (all === undefined) return results;
-        for (const [doc, found] of results) {
-          const existing = all.get(doc);
-          if (existing === undefined) all.set(doc, found);
-          else {
-            existing.score = existing.score + found.score;
-            existing.match = Object.assign(existing.match, found.match);
-            for (const term of found.terms) if (!existing.terms.includes(term)) existing.terms.push(term);
+      // MiniSearch's sums in its order: within a query term, field by field and document by document (the first
+      // contribution, then each added); across query terms, the total so far plus the term's score.
+      const order: number[] = [];
+      derived.forEach((terms, position) => {
+        const touched: number[] = [];
+        for (const { term, weight } of terms) {
+          for (const { boost, docs, scores } of postings.get(term) ?? []) {
+            for (let at = 0; at < docs.length; at += 1) {
+              const doc = docs[at]!;
+              const weighted = weight * boost * scores[at]!;
+              if (termSeen[doc] === position) termScore[doc] = termScore[doc]! + weighted;
+              else {
+                termSeen[doc] = position;
+                termScore[doc] = weighted;
+                touched.push(doc);
+              }
+            }
           }
         }
-        return all;
-      }, undefined);
-      const hits: FactMatch[] = [];
-      for (const [doc, { score, terms, match }] of combined ?? []) {
-        if (publicOnly && !data.isPublic[doc]) continue;
-        hits.push({
-          id: data.ids[doc]!,
-          score: score * (terms.length || 1),
-          terms: Object.keys(match),
-          strongTerms: Object.entries(match)
-            .filter(([, fields]) => fields.some((field) => options.strongFields.has(field)))
-            .map(([term]) => term),
-        });
+        const queryTerm = queryTerms[position]!;
+        for (const doc of touched) {
+          if (totalSeen[doc]) total[doc] = total[doc]! + termScore[doc]!;
+          else {
+            totalSeen[doc] = 1;
+            total[doc] = termScore[doc]!;
+            order.push(doc);
+          }
+          const matched = matchedTerms[doc] ?? [];
+          matchedTerms[doc] = matched;
+          if (!matched.includes(queryTerm)) matched.push(queryTerm);
+        }
+      });
+      const ranked: { doc: number; score: number }[] = [];
+      for (const doc of order) {
+        if (!publicOnly || data.isPublic[doc])
+          ranked.push({ doc, score: total[doc]! * (matchedTerms[doc]!.length || 1) });
       }
-      return hits.sort((left, right) => right.score - left.score).slice(0, limit);
+      for (const doc of order) {
+        termSeen[doc] = -1;
+        totalSeen[doc] = 0;
+        matchedTerms[doc] = undefined;
+      }
+      const derivedTerms = derived.map((terms) => terms.map(({ term }) => term));
+      return ranked
+        .sort((left, right) => right.score - left.score)
+        .slice(0, limit)
+        .map(({ doc, score }) => hitOf(doc, score, derivedTerms));
     },
     toData() {
       return data;
