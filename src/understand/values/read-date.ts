@@ -80,7 +80,8 @@ function referenceOf(asOf: string): Date {
  */
 export function findDates(text: string, asOf: string): FoundDate[] {
   // chrono-node is the slowest step of understanding: a message none of its parsers can match has no date.
-  return mayHoldDate(text) ? chronoDates(text, asOf) : [];
+  // The old coarse check first: it is cheaper, and a message failing it gets no date either way.
+  return MAYBE_DATE.test(text) && mayHoldDate(text) ? chronoDates(text, asOf) : [];
 }
 
 /**
