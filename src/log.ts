@@ -1,6 +1,10 @@
-import { pino } from 'pino';
+import type { DestinationStream, pino } from 'pino';
+import { lazyModule } from './lazy-module.js';
 
 export type Logger = pino.Logger;
+
+/** pino takes longer to load than the rest of a command's start-up: it is loaded when a line is first logged. */
+const loadPino = lazyModule<typeof pino>('pino');
 
 /** Fields that must never reach a log line: credentials and an enquirer's contact details. */
 export const REDACTED_PATHS = [
@@ -72,24 +76,66 @@ function scrubValue(value: unknown, depth: number): unknown {
 }
 
 /** JSON logger on stderr, so stdout stays free for the terminal chat and `--json` output. */
-export function createLogger(options: { level: string; destination?: pino.DestinationStream }): Logger {
-  return pino(
-    {
-      level: options.level,
-      base: { service: 'skills-desk' },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      // Field names are redacted above; free text (messages, error messages, any string field) is scrubbed here.
-      formatters: { log: (object) => scrubValue(object, 0) as Record<string, unknown> },
-      hooks: {
-        logMethod(args, method) {
-          const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubLogText(arg) : arg));
-          method.apply(this, scrubbed as Parameters<typeof method>);
+export function createLogger(options: { level: string; destination?: DestinationStream }): Logger {
+  return lazyLogger(options.level, () => {
+    const pinoLogger = loadPino();
+    return pinoLogger(
+      {
+        level: options.level,
+        base: { service: 'skills-desk' },
+        redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+        // Field names are redacted above; free text (messages, error messages, any string field) is scrubbed here.
+        formatters: { log: (object) => scrubValue(object, 0) as Record<string, unknown> },
+        hooks: {
+          logMethod(args, method) {
+            const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubLogText(arg) : arg));
+            method.apply(this, scrubbed as Parameters<typeof method>);
+          },
         },
+        timestamp: pinoLogger.stdTimeFunctions.isoTime,
       },
-      timestamp: pino.stdTimeFunctions.isoTime,
+      options.destination ?? pinoLogger.destination(2),
+    );
+  });
+}
+
+const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
+
+/**
+ * A logger that becomes the real one (`make`) the first time anything but a call below its level, `level`,
+ * `isLevelEnabled` or `child` is asked of it: a command that logs nothing at its level never loads pino.
+ */
+function lazyLogger(level: string, make: () => Logger): Logger {
+  const threshold = level === 'silent' ? Number.POSITIVE_INFINITY : LEVELS[level];
+  if (threshold === undefined) return make();
+  let real: Logger | undefined;
+  const load = (): Logger => {
+    real ??= make();
+    return real;
+  };
+  const skip = () => undefined;
+  return new Proxy({} as Logger, {
+    get(_target, property) {
+      if (real === undefined) {
+        if (property === 'level') return level;
+        if (property === 'isLevelEnabled') return (name: string) => (LEVELS[name] ?? 0) >= threshold;
+        if (property === 'child') {
+          return (bindings: pino.Bindings, childOptions?: pino.ChildLoggerOptions) =>
+            lazyLogger(childOptions?.level ?? level, () => load().child(bindings, childOptions));
+        }
+        if (typeof property === 'string' && (LEVELS[property] ?? Number.POSITIVE_INFINITY) < threshold) return skip;
+      }
+      const logger = load();
+      const value: unknown = Reflect.get(logger, property, logger);
+      return typeof value === 'function' ? value.bind(logger) : value;
     },
-    options.destination ?? pino.destination(2),
-  );
+    set(_target, property, value) {
+      return Reflect.set(load(), property, value);
+    },
+    has(_target, property) {
+      return Reflect.has(load(), property);
+    },
+  });
 }
 
 /** The CLI logs at `warn` so no JSON line lands on a person's terminal, unless LOG_LEVEL asks for another level. */

@@ -37,12 +37,8 @@ export function bankHolidays(year: number): Set<string> {
   return days;
 }
 
-const londonParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Made when a London date is first worked out: creating a time-zone format at load costs every command's start-up.
+let londonParts: Intl.DateTimeFormat | undefined;
 
 type DayParts = { year: number; month: number; day: number };
 
@@ -64,6 +60,12 @@ function partsOf(date: Date): DayParts {
 
 function formatParts(date: Date): DayParts {
   const parts: Record<string, number> = {};
+  londonParts ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: LONDON,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   for (const part of londonParts.formatToParts(date)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }

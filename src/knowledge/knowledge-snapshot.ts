@@ -2,11 +2,11 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Fact } from './fact-schema.js';
 import type { Article, Knowledge } from './knowledge.js';
-import { parseKnowledge, readKnowledgeSource } from './load-knowledge.js';
+import { readKnowledgeSource } from './knowledge-source.js';
 import { buildSearchIndex, type SearchIndexData } from './search-index.js';
 
 /** Bumped whenever the snapshot's shape or the index's scoring changes, so an old snapshot is never read. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 type Snapshot = {
   format: number;
@@ -37,6 +37,8 @@ export async function loadKnowledgeWithSnapshot(directory: string, snapshotPath:
   if (saved?.format === SNAPSHOT_FORMAT && saved.version === source.version) {
     return { knowledge: revive(saved), snapshot: 'read' };
   }
+  // Parsing and checking the files (schemas, YAML) is loaded only when the snapshot is out of date.
+  const { parseKnowledge } = await import('./load-knowledge.js');
   const parsed = parseKnowledge(source);
   const searchIndex = buildSearchIndex(parsed).toData();
   const knowledge: Knowledge = { ...parsed, searchIndexData: searchIndex };

@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { z } from 'zod';
 import { KnowledgeError } from '../errors.js';
 import { ArticleFrontMatter } from './article-schema.js';
@@ -8,34 +5,10 @@ import { factKeysIn } from './fact-references.js';
 import { type Fact, FactsFile } from './fact-schema.js';
 import { FRONT_MATTER_FIRST_LINE, splitFrontMatter } from './front-matter.js';
 import type { Article, Knowledge, Section } from './knowledge.js';
+import { FACTS_FILE, type KnowledgeSource, readKnowledgeSource } from './knowledge-source.js';
 import { parseLocatedYaml } from './yaml-location.js';
 
-const FACTS_FILE = 'facts.yml';
-
-/** The knowledge folder's files as read from disk, with the content hash that keys caches and snapshots. */
-export type KnowledgeSource = {
-  directory: string;
-  factsText: string | undefined;
-  files: { file: string; text: string }[];
-  version: string;
-};
-
-/** Reads the facts table and every article file (the hash covers every byte the knowledge base is built from). */
-export async function readKnowledgeSource(directory: string): Promise<KnowledgeSource> {
-  const hash = createHash('sha256');
-  const factsText = await readFile(join(directory, FACTS_FILE), 'utf8').catch(() => undefined);
-  if (factsText !== undefined) hash.update(factsText);
-  const listing = await readdir(directory, { recursive: true }).catch(() => undefined);
-  if (listing === undefined) throw new KnowledgeError([`${directory}: the knowledge folder cannot be read`]);
-  const names = listing
-    .filter((file) => file.endsWith('.md') && !file.split('/').some((part) => part.startsWith('_')))
-    .sort();
-  const files = await Promise.all(
-    names.map(async (file) => ({ file, text: await readFile(join(directory, file), 'utf8') })),
-  );
-  for (const { file, text } of files) hash.update(file).update(text);
-  return { directory, factsText, files, version: hash.digest('hex').slice(0, 16) };
-}
+export { type KnowledgeSource, readKnowledgeSource } from './knowledge-source.js';
 
 /** Loads and checks every article and the facts table; throws KnowledgeError listing file, line, field and reason. */
 export async function loadKnowledge(directory: string): Promise<Knowledge> {

@@ -1,5 +1,14 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import type MiniSearch from 'minisearch';
+import type { SearchResult } from 'minisearch';
+import { lazyModule } from '../lazy-module.js';
 import type { Audience } from './article-schema.js';
+import {
+  buildFactIndex,
+  type FactIndex,
+  type FactIndexData,
+  type FactIndexOptions,
+  loadFactIndex,
+} from './fact-index.js';
 import { FACT_REFERENCE } from './fact-references.js';
 import type { Knowledge, Section } from './knowledge.js';
 import { searchTerms } from './normalise-text.js';
@@ -23,6 +32,9 @@ type IndexedDocument = {
   audience: Audience;
 };
 
+/** How facts are searched: their label and aliases count most. */
+const FACT_BOOST = { title: 3, questions: 3, text: 0.5 };
+
 export type SearchHit = {
   /** Section id, or the fact key for fact hits. */
   id: string;
@@ -44,15 +56,20 @@ export type SearchIndex = {
   toData(): SearchIndexData;
 };
 
-export type SearchIndexData = { sections: SectionIndexData; vocabulary: string[] };
+/** `facts` is absent from snapshots written before the facts had an index of their own; they are then indexed anew. */
+export type SearchIndexData = { sections: SectionIndexData; vocabulary: string[]; facts?: FactIndexData };
 
 const FIELDS = ['title', 'heading', 'text', 'questions', 'keywords'] as const;
 const STRONG_FIELDS: ReadonlySet<string> = new Set(['title', 'heading', 'questions', 'keywords']);
 const BOOST = { title: 2, heading: 2.5, text: 1, questions: 1.8, keywords: 1.5 };
 const BM25 = { k: 1.2, b: 0.6, d: 0.5 };
 
+/** MiniSearch is loaded only for the rare query the fact index hands it (its CommonJS build exports the class). */
+const loadMiniSearch = lazyModule<typeof MiniSearch>('minisearch');
+
 function newMiniSearch(vocabulary: Set<string>): MiniSearch<IndexedDocument> {
-  return new MiniSearch<IndexedDocument>({
+  const MiniSearchClass = loadMiniSearch();
+  return new MiniSearchClass<IndexedDocument>({
     fields: [...FIELDS],
     storeFields: ['audience'],
     tokenize: (text) => searchTerms(text),
@@ -109,7 +126,8 @@ export function sectionDocuments(knowledge: Knowledge): SectionDocument[] {
   });
 }
 
-function factDocuments(knowledge: Knowledge): IndexedDocument[] {
+/** The fields each fact is searched by: its label, key words and aliases. */
+export function factDocuments(knowledge: Knowledge): IndexedDocument[] {
   return [...knowledge.facts.values()].map((fact) => ({
     id: fact.key,
     title: fact.label,
@@ -122,6 +140,40 @@ function factDocuments(knowledge: Knowledge): IndexedDocument[] {
 }
 
 /**
+ * The facts' index. The few queries it leaves to MiniSearch (a word with two or more near spellings among the facts'
+ * words) go to a MiniSearch index over the same documents, built the first time one is asked.
+ */
+function factIndex(knowledge: Knowledge, vocabulary: Set<string>, data: FactIndexData | undefined): FactIndex {
+  let miniSearch: MiniSearch<IndexedDocument> | undefined;
+  const options: FactIndexOptions = {
+    tokenize: searchTerms,
+    boost: FACT_BOOST,
+    strongFields: STRONG_FIELDS,
+    bm25: BM25,
+    fuzzy: (term) => (isFuzzyCandidate(term, vocabulary) ? 0.2 : false),
+    fallback(query, { publicOnly, limit }) {
+      if (!miniSearch) {
+        miniSearch = newMiniSearch(vocabulary);
+        miniSearch.addAll(factDocuments(knowledge));
+      }
+      return miniSearch
+        .search(query, {
+          filter: (result: SearchResult) => !publicOnly || result['audience'] === 'public',
+          boost: FACT_BOOST,
+        })
+        .slice(0, limit)
+        .map(toHit);
+    },
+  };
+  if (data) return loadFactIndex(data, options);
+  const documents = factDocuments(knowledge).map((document) => ({
+    ...document,
+    isPublic: document.audience === 'public',
+  }));
+  return buildFactIndex(documents, options);
+}
+
+/**
  * Builds the full-text index over article sections and the facts table (stemmed, with the domain's synonyms), or
  * reads the sections' index from a snapshot's `data` when one is given.
  */
@@ -130,21 +182,14 @@ export function buildSearchIndex(knowledge: Knowledge, data = knowledge.searchIn
   const sectionsById = new Map(knowledge.sections.map((section) => [section.id, section]));
   const options = sectionOptions(vocabulary);
   let sections: SectionIndex;
-  const facts = newMiniSearch(vocabulary);
-  const factList = factDocuments(knowledge);
-  facts.addAll(factList);
+  const facts = factIndex(knowledge, vocabulary, data?.facts);
   if (data) {
     sections = loadSectionIndex(data.sections, options);
   } else {
     sections = buildSectionIndex(sectionDocuments(knowledge), options);
-    for (const term of sections.toData().terms) vocabulary.add(term);
-    for (const document of factList) {
-      for (const field of FIELDS) for (const term of searchTerms(document[field])) vocabulary.add(term);
-    }
+    for (const term of sections.terms()) vocabulary.add(term);
+    for (const [term] of facts.toData().terms) vocabulary.add(term);
   }
-
-  const visible = (audience: Audience) => (result: SearchResult) =>
-    audience === 'staff' || result['audience'] === 'public';
 
   return {
     searchSections(query, options) {
@@ -155,10 +200,7 @@ export function buildSearchIndex(knowledge: Knowledge, data = knowledge.searchIn
       });
     },
     searchFacts(query, options) {
-      return facts
-        .search(query, { filter: visible(options.audience), boost: { title: 3, questions: 3, text: 0.5 } })
-        .slice(0, options.limit ?? 5)
-        .map(toHit);
+      return facts.search(query, { publicOnly: options.audience !== 'staff', limit: options.limit ?? 5 });
     },
     hasTerm(term) {
       return vocabulary.has(term);
@@ -167,7 +209,7 @@ export function buildSearchIndex(knowledge: Knowledge, data = knowledge.searchIn
       return sectionsById.get(id);
     },
     toData() {
-      return { sections: sections.toData(), vocabulary: [...vocabulary] };
+      return { sections: sections.toData(), vocabulary: [...vocabulary], facts: facts.toData() };
     },
   };
 }

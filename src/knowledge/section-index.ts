@@ -35,7 +35,8 @@ export type SectionIndexData = {
   postings: { docs: number[]; impacts: number[]; strong: number[] }[];
 };
 
-type Posting = { docs: Uint32Array; impacts: Float64Array; strong: Uint8Array };
+/** Typed arrays when built here; the snapshot's own lists when read from one (copying them would double the memory). */
+type Posting = { docs: ArrayLike<number>; impacts: ArrayLike<number>; strong: ArrayLike<number> };
 
 const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY_DISTANCE = 6;
@@ -48,6 +49,8 @@ export type SectionIndex = {
   search(query: string, options: SectionSearch): SectionMatch[];
   /** Whether a term (already stemmed) occurs in any section. */
   hasTerm(term: string): boolean;
+  /** Every term in the index. */
+  terms(): readonly string[];
   toData(): SectionIndexData;
 };
 
@@ -55,8 +58,10 @@ export type SectionIndex = {
 export function buildSectionIndex(documents: SectionDocument[], options: SectionIndexOptions): SectionIndex {
   const count = documents.length;
   const perField = INDEXED_FIELDS.map(() => ({ lengths: new Uint32Array(count), total: 0 }));
-  // term → field → (doc, frequency) pairs in document order
-  const occurrences = new Map<string, { doc: number; field: number; frequency: number }[]>();
+  // term → its occurrences in document order, as parallel lists of numbers (objects would take several times the
+  // memory at a hundred times the knowledge base): the document and field packed in one, and the frequency.
+  const occurrences = new Map<string, { places: number[]; frequencies: number[] }>();
+  const fieldCount = INDEXED_FIELDS.length;
   documents.forEach((document, doc) => {
     INDEXED_FIELDS.forEach((field, fieldId) => {
       const frequencies = new Map<string, number>();
@@ -67,9 +72,13 @@ export function buildSectionIndex(documents: SectionDocument[], options: Section
       stats.lengths[doc] = frequencies.size;
       stats.total += frequencies.size;
       for (const [term, frequency] of frequencies) {
-        const list = occurrences.get(term) ?? [];
-        if (list.length === 0) occurrences.set(term, list);
-        list.push({ doc, field: fieldId, frequency });
+        let list = occurrences.get(term);
+        if (list === undefined) {
+          list = { places: [], frequencies: [] };
+          occurrences.set(term, list);
+        }
+        list.places.push(doc * fieldCount + fieldId);
+        list.frequencies.push(frequency);
       }
     });
   });
@@ -77,29 +86,38 @@ export function buildSectionIndex(documents: SectionDocument[], options: Section
   const { k, b, d } = options.bm25;
   const terms: string[] = [];
   const postings: Posting[] = [];
-  for (const [term, list] of occurrences) {
-    const documentFrequency = INDEXED_FIELDS.map(() => 0);
-    for (const entry of list) documentFrequency[entry.field]! += 1;
-    const impacts = new Map<number, { impact: number; strong: boolean }>();
-    for (const entry of list) {
-      const field = INDEXED_FIELDS[entry.field]!;
-      const matching = documentFrequency[entry.field]!;
+  const documentFrequency = INDEXED_FIELDS.map(() => 0);
+  for (const [term, { places, frequencies }] of occurrences) {
+    documentFrequency.fill(0);
+    for (const place of places) documentFrequency[place % fieldCount]! += 1;
+    // A document's occurrences are next to each other (all its fields are read before the next document), so its
+    // impact is summed field by field in one pass.
+    const docs: number[] = [];
+    const impacts: number[] = [];
+    const strong: number[] = [];
+    places.forEach((place, at) => {
+      const doc = Math.floor(place / fieldCount);
+      const fieldId = place % fieldCount;
+      const field = INDEXED_FIELDS[fieldId]!;
+      const frequency = frequencies[at]!;
+      const matching = documentFrequency[fieldId]!;
       const idf = Math.log(1 + (count - matching + 0.5) / (matching + 0.5));
-      const length = perField[entry.field]!.lengths[entry.doc]!;
-      const bm25 =
-        idf *
-        (d + (entry.frequency * (k + 1)) / (entry.frequency + k * (1 - b + (b * length) / average[entry.field]!)));
-      const slot = impacts.get(entry.doc) ?? { impact: 0, strong: false };
-      slot.impact += options.boost[field] * bm25;
-      slot.strong ||= options.strongFields.has(field);
-      impacts.set(entry.doc, slot);
-    }
-    const docs = [...impacts.keys()].sort((left, right) => left - right);
+      const length = perField[fieldId]!.lengths[doc]!;
+      const bm25 = idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / average[fieldId]!)));
+      if (docs[docs.length - 1] !== doc) {
+        docs.push(doc);
+        impacts.push(0);
+        strong.push(0);
+      }
+      const last = docs.length - 1;
+      impacts[last]! += options.boost[field] * bm25;
+      if (options.strongFields.has(field)) strong[last] = 1;
+    });
     terms.push(term);
     postings.push({
       docs: Uint32Array.from(docs),
-      impacts: Float64Array.from(docs, (doc) => impacts.get(doc)!.impact),
-      strong: Uint8Array.from(docs, (doc) => (impacts.get(doc)!.strong ? 1 : 0)),
+      impacts: Float64Array.from(impacts),
+      strong: Uint8Array.from(strong),
     });
   }
   return createSectionIndex(
@@ -115,14 +133,9 @@ export function buildSectionIndex(documents: SectionDocument[], options: Section
   );
 }
 
-/** Reads an index back from a snapshot. */
+/** Reads an index back from a snapshot, searching the snapshot's lists as they are. */
 export function loadSectionIndex(data: SectionIndexData, options: SectionIndexOptions): SectionIndex {
-  const postings = data.postings.map((posting) => ({
-    docs: Uint32Array.from(posting.docs),
-    impacts: Float64Array.from(posting.impacts),
-    strong: Uint8Array.from(posting.strong),
-  }));
-  return createSectionIndex(data, postings, options);
+  return createSectionIndex(data, data.postings, options);
 }
 
 function createSectionIndex(data: SectionIndexData, postings: Posting[], options: SectionIndexOptions): SectionIndex {
@@ -231,13 +244,16 @@ function createSectionIndex(data: SectionIndexData, postings: Posting[], options
     hasTerm(term) {
       return termIds.has(term);
     },
+    terms() {
+      return data.terms;
+    },
     toData() {
       return {
         ...data,
         postings: postings.map((posting) => ({
-          docs: [...posting.docs],
-          impacts: [...posting.impacts],
-          strong: [...posting.strong],
+          docs: Array.from(posting.docs),
+          impacts: Array.from(posting.impacts),
+          strong: Array.from(posting.strong),
         })),
       };
     },
@@ -269,7 +285,7 @@ function outranks(score: number, doc: number, other: { doc: number; score: numbe
   return score > other.score || (score === other.score && doc < other.doc);
 }
 
-function lowerBound(values: Uint32Array, target: number): number {
+function lowerBound(values: ArrayLike<number>, target: number): number {
   let low = 0;
   let high = values.length;
   while (low < high) {

@@ -158,6 +158,17 @@ export function classify(model: UnderstandingModel, head: HeadName, features: re
   return { label: labels[best] as string, probability: scores[best] as number, probabilities };
 }
 
+/** "out_of_scope:weather" → "out_of_scope": a label's intent, worked out once per label. */
+const intents = new Map<string, string>();
+function intentOf(label: string): string {
+  let intent = intents.get(label);
+  if (intent === undefined) {
+    intent = label.split(':')[0] as string;
+    intents.set(label, intent);
+  }
+  return intent;
+}
+
 /**
  * The intent with the most probability in all its sub-labels together (so six kinds of out-of-scope are not
  * outvoted one by one by "question"), then its likeliest sub-label.
@@ -166,14 +177,14 @@ export function classifyIntent(model: UnderstandingModel, features: readonly num
   const prediction = classify(model, 'intent', features);
   const totals = new Map<string, number>();
   for (const [label, probability] of prediction.probabilities) {
-    const intent = label.split(':')[0] as string;
+    const intent = intentOf(label);
     totals.set(intent, (totals.get(intent) ?? 0) + probability);
   }
   const [intent, total] = [...totals.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
   let label = intent;
   let best = -1;
   for (const [candidate, probability] of prediction.probabilities) {
-    if (candidate.split(':')[0] === intent && probability > best) {
+    if (intentOf(candidate) === intent && probability > best) {
       label = candidate;
       best = probability;
     }
