@@ -35,13 +35,25 @@ export type IncomingQuestion = {
   history?: () => Promise<Turn[]>;
   /** Text as the model writes it, for streaming transports. */
   onText?: (delta: string) => void;
+  /**
+   * Set by a transport that shows the answer first and then awaits the outcome's `kept` (the question kept for
+   * reports), so the asker does not wait on that write; otherwise `handle` waits for it before answering.
+   */
+  keepAfterReply?: boolean;
 };
 
 export type ConversationOutcome =
   | { kind: 'repeat' }
   | { kind: 'empty'; text: string }
   | { kind: 'rate-limited'; text: string }
-  | { kind: 'answered'; view: AnswerView; answer: Answer; asker: Asker }
+  | {
+      kind: 'answered';
+      view: AnswerView;
+      answer: Answer;
+      asker: Asker;
+      /** Settles once the question is in the question log (or could not be kept, which is logged); never rejects. */
+      kept: Promise<void>;
+    }
   | { kind: 'failed'; text: string };
 
 export type Conversation = {
@@ -133,9 +145,12 @@ async function answerQuestion(
       log.info({ eventId, platform }, 'ignored a repeated event');
       return { kind: 'repeat' };
     }
-    await recordQuestion(deps.questions, { platform, userId: asker.id, question, answer, answerId }, log);
+    const kept = recordQuestion(deps.questions, { platform, userId: asker.id, question, answer, answerId }, log).catch(
+      (error: unknown) => log.warn({ err: error, platform }, 'question not kept for reports'),
+    );
+    if (!incoming.keepAfterReply) await kept;
     const view = buildAnswerView(answer, { answerId, question, isExternal: asker.isExternal });
-    return { kind: 'answered', view, answer, asker };
+    return { kind: 'answered', view, answer, asker, kept };
   } catch (error) {
     log.error(
       {

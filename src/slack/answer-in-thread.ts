@@ -93,6 +93,8 @@ export async function answerInThread(ctx: SlackAppContext, client: WebClient, qu
           }),
       }),
       ...(ctx.core.config.model !== 'off' && { onText }),
+      // The answer is posted first; the question is kept for reports after (awaited below).
+      keepAfterReply: true,
     });
     await streaming;
   } finally {
@@ -156,6 +158,7 @@ export async function answerInThread(ctx: SlackAppContext, client: WebClient, qu
     log.error({ ...about, err: error, code: slackErrorCode(error) }, 'answer could not be posted');
     await apologise(ctx, client, { channel, replyTs, streamer });
   }
+  if (outcome.kind === 'answered') await outcome.kept;
 }
 
 /** Escapes what a model streams the same way as the final text: `<`, `>` and `&` never reach Slack raw. */
