@@ -108,8 +108,8 @@ export async function createStore(url: string, options: { log?: Logger } = {}): 
   // SQLite reads go through a connection of their own, so they never see another caller's open transaction.
   const reader = kind === 'sqlite' ? newAdapter() : raw;
   const insertBatched = kind === 'sqlite' || kind === 'postgres' ? createBatchedInsert(raw, isPostgres) : undefined;
-  // SQLite upserts of rows written together share the writing connection, so they never wait on another
-  // connection's lock; PostgreSQL ones join their namespace's group-commit sets.
+  // On SQLite, rows written together go through the connection that group-commits inserts, rather than contend
+  // with it for the write lock from one of their own; on PostgreSQL they join their namespace's grouped sets.
   const sqliteRows =
     kind === 'sqlite'
       ? createGroupedUpsert(sqliteUpsert((sql, ...values) => runQuery(raw, false, sql, values)))

@@ -2,6 +2,7 @@ import type KeyvRedis from '@keyv/redis';
 import type Keyv from 'keyv';
 import { StoreError } from '../errors.js';
 import { groupedUpsertOf, type Row } from './grouped-upsert.js';
+import { shortReason } from './store-target.js';
 
 /** Writes a value and adds its key to index sets, as one store operation. */
 export type IndexedWrite = (key: string, value: unknown, options: { ttlMs?: number; sets: string[] }) => Promise<void>;
@@ -51,7 +52,8 @@ export function createIndexedWrite(keyv: Keyv<unknown>, prefix: string): Indexed
       });
       await transaction.exec();
     } catch (error) {
-      throw new StoreError(`could not write the ${keyv.namespace ?? 'store'} record and its index`, { cause: error });
+      const what = `${keyv.namespace ?? 'store'} record and its index`;
+      throw new StoreError(`could not write the ${what}: ${shortReason(error)}`, { cause: error });
     }
   };
 }
