@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Answer } from '../answer/answer.js';
 import type { Audience } from '../knowledge/article-schema.js';
 import type { Logger } from '../log.js';
@@ -14,6 +14,8 @@ export type AnswerRecord = {
   /** Where it was shown: a Slack channel id or a Teams conversation id. */
   channel: string;
   at: string;
+  /** The delivery it answered (platform and event id), when there was one: the record is that event's claim. */
+  event?: string;
 };
 
 export type ChannelThread = { channel: string; ts: string };
@@ -26,6 +28,15 @@ export type ChannelThread = { channel: string; ts: string };
 export type AnswerRecords = {
   /** Stores an answer and returns its id; `thread` marks a channel thread the answer starts. A failed write still returns an id. */
   save(record: Omit<AnswerRecord, 'id'>, options?: { thread?: ChannelThread }): Promise<string>;
+  /**
+   * Stores the answer to one delivery (`record.event`), as its claim: 'repeat' when another delivery of the same
+   * event (a retry, on this replica or another) has already stored its answer, which is then not shown again. One
+   * write, under the thread (if it starts one) or an id made from the event; a failed write still returns an id.
+   */
+  saveOnce(
+    record: Omit<AnswerRecord, 'id'> & { event: string },
+    options?: { thread?: ChannelThread },
+  ): Promise<string | 'repeat'>;
   get(id: string): Promise<AnswerRecord | undefined>;
   isThreadAnswered(thread: ChannelThread): Promise<boolean>;
 };
@@ -52,6 +63,24 @@ export function createAnswerRecords(store: Store, log?: Logger): AnswerRecords {
         return randomUUID();
       }
     },
+    async saveOnce(record, options = {}) {
+      try {
+        if (options.thread) {
+          const id = threadAnswerId(options.thread);
+          if (await store.insertIfAbsent(NAMESPACE, id, { ...record, id }, { ttlMs: RECORD_TTL_MS })) return id;
+          // The thread has its first answer already: this event's own, or another question's in the same thread.
+          const first = await store.readUnique<AnswerRecord>(NAMESPACE, id);
+          if (first?.event === record.event) return 'repeat';
+        }
+        const id = eventAnswerId(record.event);
+        if (await store.insertIfAbsent(NAMESPACE, id, { ...record, id }, { ttlMs: RECORD_TTL_MS })) return id;
+        return 'repeat';
+      } catch (error) {
+        // The answer is still shown (a store that cannot say must not silence it); feedback loses its link to it.
+        log?.error({ err: error, event: record.event }, 'could not record the event claim; answering anyway');
+        return randomUUID();
+      }
+    },
     async get(id) {
       return store.readUnique<AnswerRecord>(NAMESPACE, id);
     },
@@ -59,4 +88,9 @@ export function createAnswerRecords(store: Store, log?: Logger): AnswerRecords {
       return (await store.readUnique<AnswerRecord>(NAMESPACE, threadAnswerId(thread))) !== undefined;
     },
   };
+}
+
+/** An answer id made from the event it answers (the same on every replica); safe in button values and the question log. */
+function eventAnswerId(event: string): string {
+  return `event-${createHash('sha256').update(event).digest('hex').slice(0, 32)}`;
 }

@@ -6,7 +6,7 @@ import type { QuestionLog } from '../reports/question-log.js';
 import { recordQuestion } from '../reports/record-question.js';
 import type { AnswerRecords, ChannelThread } from './answer-records.js';
 import { type AnswerView, buildAnswerView } from './answer-view.js';
-import type { EventClaims } from './event-claims.js';
+import { type EventClaims, eventKey } from './event-claims.js';
 import { lastTurns } from './history.js';
 import { APOLOGY, EMPTY_QUESTION, rateLimitedText } from './labels.js';
 import type { RateLimit } from './rate-limit.js';
@@ -35,13 +35,25 @@ export type IncomingQuestion = {
   history?: () => Promise<Turn[]>;
   /** Text as the model writes it, for streaming transports. */
   onText?: (delta: string) => void;
+  /**
+   * Set by a transport that shows the answer first and then awaits the outcome's `kept` (the question kept for
+   * reports), so the asker does not wait on that write; otherwise `handle` waits for it before answering.
+   */
+  keepAfterReply?: boolean;
 };
 
 export type ConversationOutcome =
   | { kind: 'repeat' }
   | { kind: 'empty'; text: string }
   | { kind: 'rate-limited'; text: string }
-  | { kind: 'answered'; view: AnswerView; answer: Answer; asker: Asker }
+  | {
+      kind: 'answered';
+      view: AnswerView;
+      answer: Answer;
+      asker: Asker;
+      /** Settles once the question is in the question log (or could not be kept, which is logged); never rejects. */
+      kept: Promise<void>;
+    }
   | { kind: 'failed'; text: string };
 
 export type Conversation = {
@@ -72,55 +84,86 @@ export function createConversation(deps: ConversationDeps): Conversation {
     records: deps.records,
     close: () => deps.rateLimit.close(),
     async handle(incoming) {
-      const log = deps.log;
-      let askerId: string | undefined;
-      try {
-        if ((await deps.claims.claim(incoming.platform, incoming.eventId)) === 'repeat') return { kind: 'repeat' };
-        const question = incoming.question.trim();
-        if (question === '') return { kind: 'empty', text: EMPTY_QUESTION };
-        const asker = await incoming.asker();
-        askerId = asker.id;
-        if (!(await deps.rateLimit.tryTake(`${incoming.platform}:${asker.id}`))) {
-          log.info({ platform: incoming.platform }, 'rate limited');
-          return { kind: 'rate-limited', text: rateLimitedText(deps.limitPerMinute) };
-        }
-        const history = incoming.history ? lastTurns(await readHistory(incoming.history, log)) : [];
-        const answer = await deps.answerer.answer({
-          question,
-          history,
-          audience: asker.audience,
-          ...(incoming.onText !== undefined && { onText: incoming.onText }),
-        });
-        const answerId = await deps.records.save(
-          {
-            question,
-            answer,
-            audience: asker.audience,
-            isExternal: asker.isExternal,
-            channel: incoming.where.channel,
-            at: deps.now().toISOString(),
-          },
-          incoming.where.thread ? { thread: incoming.where.thread } : {},
-        );
-        const platform = incoming.platform;
-        await recordQuestion(deps.questions, { platform, userId: asker.id, question, answer, answerId }, log);
-        const view = buildAnswerView(answer, { answerId, question, isExternal: asker.isExternal });
-        return { kind: 'answered', view, answer, asker };
-      } catch (error) {
-        log.error(
-          {
-            err: error,
-            code: errorCode(error),
-            platform: incoming.platform,
-            channel: incoming.where.channel,
-            ...(askerId !== undefined && { userId: askerId }),
-          },
-          'answer failed',
-        );
-        return { kind: 'failed', text: APOLOGY };
-      }
+      const { platform, eventId } = incoming;
+      if (deps.claims.claimHere(platform, eventId) === 'repeat') return { kind: 'repeat' };
+      // The event is claimed in the store once. An answer's record is its claim (one write per question); a
+      // streamed answer is shown while it is written, so it is claimed before; any other reply claims it before
+      // it is given. A retry that reached another replica first is then dropped, whichever path it took.
+      const claim = { made: false };
+      const claimInStore = async () => {
+        claim.made = true;
+        return (await deps.claims.claimInStore(platform, eventId)) !== 'repeat';
+      };
+      if (incoming.onText !== undefined && !(await claimInStore())) return { kind: 'repeat' };
+      const outcome = await answerQuestion(deps, incoming, claim);
+      if (outcome.kind === 'answered' || outcome.kind === 'repeat' || claim.made) return outcome;
+      return (await claimInStore()) ? outcome : { kind: 'repeat' };
     },
   };
+}
+
+/** Everything after the dedupe: the rate limit, history, the answer and its record. Never throws. */
+async function answerQuestion(
+  deps: ConversationDeps,
+  incoming: IncomingQuestion,
+  claim: { made: boolean },
+): Promise<ConversationOutcome> {
+  const { log } = deps;
+  const { platform, eventId } = incoming;
+  let askerId: string | undefined;
+  try {
+    const question = incoming.question.trim();
+    if (question === '') return { kind: 'empty', text: EMPTY_QUESTION };
+    const asker = await incoming.asker();
+    askerId = asker.id;
+    if (!(await deps.rateLimit.tryTake(`${platform}:${asker.id}`))) {
+      log.info({ platform }, 'rate limited');
+      return { kind: 'rate-limited', text: rateLimitedText(deps.limitPerMinute) };
+    }
+    const history = incoming.history ? lastTurns(await readHistory(incoming.history, log)) : [];
+    const answer = await deps.answerer.answer({
+      question,
+      history,
+      audience: asker.audience,
+      ...(incoming.onText !== undefined && { onText: incoming.onText }),
+    });
+    const record = {
+      question,
+      answer,
+      audience: asker.audience,
+      isExternal: asker.isExternal,
+      channel: incoming.where.channel,
+      at: deps.now().toISOString(),
+    };
+    const thread = incoming.where.thread ? { thread: incoming.where.thread } : {};
+    const answerId =
+      claim.made || eventId === undefined
+        ? await deps.records.save(record, thread)
+        : await deps.records.saveOnce({ ...record, event: eventKey(platform, eventId) }, thread);
+    claim.made = true;
+    if (answerId === 'repeat') {
+      log.info({ eventId, platform }, 'ignored a repeated event');
+      return { kind: 'repeat' };
+    }
+    const kept = recordQuestion(deps.questions, { platform, userId: asker.id, question, answer, answerId }, log).catch(
+      (error: unknown) => log.warn({ err: error, platform }, 'question not kept for reports'),
+    );
+    if (!incoming.keepAfterReply) await kept;
+    const view = buildAnswerView(answer, { answerId, question, isExternal: asker.isExternal });
+    return { kind: 'answered', view, answer, asker, kept };
+  } catch (error) {
+    log.error(
+      {
+        err: error,
+        code: errorCode(error),
+        platform,
+        channel: incoming.where.channel,
+        ...(askerId !== undefined && { userId: askerId }),
+      },
+      'answer failed',
+    );
+    return { kind: 'failed', text: APOLOGY };
+  }
 }
 
 /** Earlier turns, or none when they cannot be read: a question is answered without its history, never dropped. */

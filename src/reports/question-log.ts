@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { createIndexSets } from '../enquiries/index-set.js';
 import { londonDate } from '../enquiries/working-hours.js';
 import type { Store } from '../store/create-store.js';
+import { createIndexedWrite } from '../store/indexed-write.js';
 
 const DAY_MS = 86_400_000;
 
@@ -83,6 +84,8 @@ export function createQuestionLog(options: {
   const prefix = options.namespacePrefix ?? '';
   const records = store.namespace<QuestionRecord>(`${prefix}question-log`);
   const sets = createIndexSets(records as unknown as Keyv<unknown>, `${prefix}question-log:`);
+  // A record and its day's index entry go in together: one statement (group-committed) or one Redis MULTI.
+  const write = createIndexedWrite(records as unknown as Keyv<unknown>, `${prefix}question-log:`);
   const ttl = retentionDays * DAY_MS;
   const daySet = (day: string) => `day:${day}`;
   const pseudonym = (platform: string, userId: string) =>
@@ -108,8 +111,7 @@ export function createQuestionLog(options: {
         ...(parsed.confidence !== undefined && { confidence: parsed.confidence }),
         ...(parsed.articleId !== undefined && { articleId: parsed.articleId }),
       };
-      await sets.add(daySet(londonDate(at)), id);
-      await records.set(id, record, ttl);
+      await write(id, record, { ttlMs: ttl, sets: [daySet(londonDate(at))] });
       return id;
     },
 

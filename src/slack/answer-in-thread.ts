@@ -93,6 +93,8 @@ export async function answerInThread(ctx: SlackAppContext, client: WebClient, qu
           }),
       }),
       ...(ctx.core.config.model !== 'off' && { onText }),
+      // The answer is posted first; the question is kept for reports after (awaited below).
+      keepAfterReply: true,
     });
     await streaming;
   } finally {
@@ -100,7 +102,9 @@ export async function answerInThread(ctx: SlackAppContext, client: WebClient, qu
     await statusCall;
   }
 
-  const log = ctx.log.child({ channel, threadTs: replyTs, userId });
+  // Bindings for this answer's log lines, spread into each call: no child logger is built per event.
+  const about = { channel, threadTs: replyTs, userId };
+  const log = ctx.log;
   try {
     switch (outcome.kind) {
       case 'repeat':
@@ -126,12 +130,12 @@ export async function answerInThread(ctx: SlackAppContext, client: WebClient, qu
       await streamer.stop({ blocks: tail.blocks });
       if (!(answer.mode === 'model' && streamedText.trim() === answer.text.trim()) && streamer.ts) {
         // The engine settled on different text (e.g. it fell back to an extractive answer): the answer wins.
-        log.info({ mode: answer.mode }, 'streamed text replaced by the final answer');
+        log.info({ ...about, mode: answer.mode }, 'streamed text replaced by the final answer');
         await client.chat.update({ channel, ts: streamer.ts, text: whole.text, blocks: whole.blocks });
       }
     } else if (streamer !== undefined) {
       log.warn(
-        { err: streamError, code: slackErrorCode(streamError) },
+        { ...about, err: streamError, code: slackErrorCode(streamError) },
         'streaming failed; replacing with the whole answer',
       );
       await stopQuietly(ctx, streamer);
@@ -141,13 +145,20 @@ export async function answerInThread(ctx: SlackAppContext, client: WebClient, qu
       await client.chat.postMessage({ channel, thread_ts: replyTs, text: whole.text, blocks: whole.blocks });
     }
     log.info(
-      { kind: answer.kind, mode: answer.mode, citations: view.citations.length, streamed: streamer !== undefined },
+      {
+        ...about,
+        kind: answer.kind,
+        mode: answer.mode,
+        citations: view.citations.length,
+        streamed: streamer !== undefined,
+      },
       'answered',
     );
   } catch (error) {
-    log.error({ err: error, code: slackErrorCode(error) }, 'answer could not be posted');
+    log.error({ ...about, err: error, code: slackErrorCode(error) }, 'answer could not be posted');
     await apologise(ctx, client, { channel, replyTs, streamer });
   }
+  if (outcome.kind === 'answered') await outcome.kept;
 }
 
 /** Escapes what a model streams the same way as the final text: `<`, `>` and `&` never reach Slack raw. */

@@ -7,7 +7,10 @@ export function createBoltLogger(log: Logger): BoltLogger {
   const text = (messages: unknown[]) =>
     messages.map((message) => (typeof message === 'string' ? message : String(message))).join(' ');
   return {
-    debug: (...messages) => log.debug(text(messages)),
+    // Bolt logs at debug on every request: the text is only put together when debug lines are written.
+    debug: (...messages) => {
+      if (log.isLevelEnabled('debug')) log.debug(text(messages));
+    },
     info: (...messages) => log.info(text(messages)),
     warn: (...messages) => log.warn(text(messages)),
     error: (...messages) => log.error(text(messages)),

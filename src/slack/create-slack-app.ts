@@ -78,7 +78,11 @@ export function createSlackApp(core: Core, settings: SlackSettings, options: Sla
       },
     },
   ];
-  const bots = {
+  const common = {
+    logger,
+    clientOptions,
+    // Nothing reads Bolt's per-conversation state; without its store no lookup (and no thrown "not found") per event.
+    convoStore: false as const,
     ...(options.botId !== undefined && { botId: options.botId }),
     ...(options.botUserId !== undefined && { botUserId: options.botUserId }),
   };
@@ -92,9 +96,7 @@ export function createSlackApp(core: Core, settings: SlackSettings, options: Sla
       socketMode: true,
       customRoutes,
       installerOptions: { port: options.port ?? settings.port },
-      logger,
-      clientOptions,
-      ...bots,
+      ...common,
     });
   } else {
     receiver = new HTTPReceiver({
@@ -103,7 +105,7 @@ export function createSlackApp(core: Core, settings: SlackSettings, options: Sla
       customRoutes,
       logger,
     });
-    app = new App({ token: settings.botToken, receiver, logger, clientOptions, ...bots });
+    app = new App({ token: settings.botToken, receiver, ...common });
   }
 
   app.error(async (error) => {

@@ -84,6 +84,9 @@ function isObjectBody(body: Buffer, contentType: string | undefined): boolean {
 }
 
 function isJsonObject(text: string): boolean {
+  // Text that opens with `{` either parses to an object or is malformed (Bolt's to refuse), so only other openings
+  // are parsed here: Bolt parses every body itself, and events are posted at a rate where a second parse shows.
+  if (firstNonSpace(text) === OPEN_BRACE) return true;
   try {
     const parsed: unknown = JSON.parse(text);
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
@@ -91,4 +94,15 @@ function isJsonObject(text: string): boolean {
     // Malformed JSON is Bolt's to refuse (it answers 400 without throwing).
     return true;
   }
+}
+
+const OPEN_BRACE = 0x7b;
+
+/** The first character code that is not JSON whitespace (space, tab, line feed, carriage return), or -1. */
+function firstNonSpace(text: string): number {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return code;
+  }
+  return -1;
 }

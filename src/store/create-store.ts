@@ -6,6 +6,8 @@ import type KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { StoreError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { createGroupedUpsert, registerGroupedUpsert, sqliteUpsert } from './grouped-upsert.js';
+import type { PooledAdapter } from './postgres-adapter.js';
 import { describeStoreTarget, shortReason, toStoreError, withStoreErrors } from './store-target.js';
 
 export type StoreKind = 'sqlite' | 'redis' | 'postgres';
@@ -106,6 +108,12 @@ export async function createStore(url: string, options: { log?: Logger } = {}): 
   // SQLite reads go through a connection of their own, so they never see another caller's open transaction.
   const reader = kind === 'sqlite' ? newAdapter() : raw;
   const insertBatched = kind === 'sqlite' || kind === 'postgres' ? createBatchedInsert(raw, isPostgres) : undefined;
+  // On SQLite, rows written together go through the connection that group-commits inserts, rather than contend
+  // with it for the write lock from one of their own; on PostgreSQL they join their namespace's grouped sets.
+  const sqliteRows =
+    kind === 'sqlite'
+      ? createGroupedUpsert(sqliteUpsert((sql, ...values) => runQuery(raw, false, sql, values)))
+      : undefined;
 
   const uniqueKey = (namespace: string, key: string) => `${UNIQUE_PREFIX}${namespace}:${key}`;
 
@@ -192,7 +200,10 @@ export async function createStore(url: string, options: { log?: Logger } = {}): 
     namespace<Value>(name: string): Keyv<Value> {
       const existing = namespaces.get(name);
       if (existing) return existing as Keyv<Value>;
-      const keyv = new Keyv<Value>({ store: newAdapter(), namespace: name, throwOnErrors: true });
+      const adapter = newAdapter();
+      const rows = sqliteRows ?? (isPostgres ? (adapter as PooledAdapter).upsert : undefined);
+      if (rows) registerGroupedUpsert(adapter, rows);
+      const keyv = new Keyv<Value>({ store: adapter, namespace: name, throwOnErrors: true });
       keyv.on('error', onConnectionError);
       namespaces.set(name, keyv as Keyv<unknown>);
       return keyv;

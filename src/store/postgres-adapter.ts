@@ -1,7 +1,10 @@
 import KeyvPostgres from '@keyv/postgres';
 import pg from 'pg';
+import { createGroupedUpsert, type GroupedUpsert, postgresUpsert } from './grouped-upsert.js';
 
-export type PostgresAdapters = { create(): KeyvPostgres; end(): Promise<void> };
+/** A namespace's adapter, with the group-commit upsert its sets go through (for rows written together). */
+export type PooledAdapter = KeyvPostgres & { upsert: GroupedUpsert };
+export type PostgresAdapters = { create(): PooledAdapter; end(): Promise<void> };
 
 /**
  * KeyvPostgres adapters that share one pool this store owns. The library's own pool is a module-wide singleton
@@ -20,15 +23,9 @@ export function createPostgresAdapters(url: string, onError: (error: unknown) =>
 
   class PooledPostgres extends KeyvPostgres {
     /** Sets that arrive while one is being written go in together as one statement (group commit). */
-    private readonly writeSet = createGroupedSet((keys, values) =>
-      pool.query(
-        `INSERT INTO keyv (key, value) SELECT * FROM UNNEST($1::text[], $2::text[])
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-        [keys, values],
-      ),
-    );
+    readonly upsert = createGroupedUpsert(postgresUpsert((sql, values) => pool.query(sql, values)));
     override async set(key: string, value: string) {
-      await this.writeSet(key, value);
+      await this.upsert([{ key, value }]);
     }
     override async connect() {
       return async (sql: string, values?: unknown[]) => (await pool.query(sql, values)).rows;
@@ -50,36 +47,4 @@ export function createPostgresAdapters(url: string, onError: (error: unknown) =>
       return ended;
     },
   };
-}
-
-type PendingSet = { key: string; value: string; resolve(): void; reject(error: unknown): void };
-
-/**
- * Group commit for single-key writes: while one statement is in flight the next callers queue, then go in as one
- * multi-row upsert (the last value per key wins, as it would in order). Each caller resolves once its row is
- * committed. Under a burst of writes this turns thousands of commits, each waiting on the disk, into a few.
- */
-function createGroupedSet(
-  write: (keys: string[], values: string[]) => Promise<unknown>,
-): (key: string, value: string) => Promise<void> {
-  const waiting: PendingSet[] = [];
-  let writing: Promise<void> = Promise.resolve();
-  const flush = async (batch: PendingSet[]) => {
-    const last = new Map<string, string>();
-    for (const pending of batch) last.set(pending.key, pending.value);
-    try {
-      await write([...last.keys()], [...last.values()]);
-      for (const pending of batch) pending.resolve();
-    } catch (error) {
-      for (const pending of batch) pending.reject(error);
-    }
-  };
-  return (key, value) =>
-    new Promise<void>((resolve, reject) => {
-      waiting.push({ key, value, resolve, reject });
-      if (waiting.length > 1) return;
-      writing = writing.then(async () => {
-        while (waiting.length > 0) await flush(waiting.splice(0, 500));
-      });
-    });
 }
