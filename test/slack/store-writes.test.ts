@@ -32,7 +32,8 @@ function holdingQuestionLog(store: Store): Store & { release(): void } {
       return new Proxy(keyv, {
         get(target, property, receiver) {
           const value = Reflect.get(target, property, receiver);
-          if (property !== 'set' || typeof value !== 'function') return value;
+          // The question log writes through `set` or, as one indexed write, through the namespace's serializer.
+          if ((property !== 'set' && property !== 'serialize') || typeof value !== 'function') return value;
           return async (...args: unknown[]) => {
             await held;
             return value.apply(target, args);
