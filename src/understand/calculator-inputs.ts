@@ -12,32 +12,6 @@ const SMALL_EMPLOYER = 50;
 
 const PAY_BILL = /\b(?:pay ?bill|payroll|wage bill|salary bill)\b/;
 
-const SHARE_WORDS: Record<string, number> = {
-  half: 0.5,
-  quarter: 0.25,
-  third: 1 / 3,
-  fifth: 0.2,
-  tenth: 0.1,
-  all: 1,
-  none: 0,
-};
-
-/**
- * A share of staff said to be outside England ("half of them in Scotland", "a quarter live in Wales", "20% in
- * Northern Ireland"), read as the England share the levy calculator takes.
- */
-export function readShareOutsideEngland(message: string): number | undefined {
-  const text = normalise(message);
-  const match =
-    /\b(?:(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)|(?:an?|one)\s+(half|quarter|third|fifth|tenth)|(half|all|none)\b)[^.?!]{0,40}?\b(?:in|from|based in|live in|living in|work in|working in)\s+(?:scotland|wales|northern ireland)\b/.exec(
-      text,
-    );
-  if (!match) return undefined;
-  const share = match[1] !== undefined ? Number(match[1]) / 100 : (SHARE_WORDS[(match[2] ?? match[3]) as string] ?? 0);
-  if (!(share >= 0 && share <= 1)) return undefined;
-  return Math.round((1 - share) * 10000) / 10000;
-}
-
 /** Connected companies' pay bills as calculator inputs carry them: "4000000+3000000" ("" for none left). */
 export function joinPayBillParts(parts: readonly number[]): string {
   return parts.join('+');
@@ -91,10 +65,6 @@ export function readCalculatorInputs(kind: CalculatorKind, message: string, asOf
     ) {
       inputs.levyPayer = 'no';
     }
-  }
-  if (inputs.englandShare === undefined) {
-    const england = readShareOutsideEngland(message);
-    if (england !== undefined) inputs.englandShare = england;
   }
   return inputs;
 }

@@ -4,6 +4,13 @@ import { ageFit } from '../../src/answer/compose/age-fit.js';
 import type { Store } from '../../src/store/create-store.js';
 import { testAnswerer } from '../helpers/answerer.js';
 
+let answerer: Answerer;
+let store: Store;
+beforeAll(async () => {
+  ({ answerer, store } = await testAnswerer());
+});
+afterAll(async () => store.close());
+
 describe('whether a figure named for an age group covers a person', () => {
   it.each([
     ['COVID-era incentive for hiring a new apprentice aged 16 to 24', 20, 'covers'],
@@ -35,12 +42,6 @@ describe('whether a figure named for an age group covers a person', () => {
 });
 
 describe('leads that fit the person and the period asked about', () => {
-  let answerer: Answerer;
-  let store: Store;
-  beforeAll(async () => {
-    ({ answerer, store } = await testAnswerer());
-  });
-  afterAll(async () => store.close());
   const firstParagraph = async (question: string, asOf = '2026-12-03') =>
     (await answerer.answer({ question, asOf })).text.split('\n')[0] ?? '';
 
@@ -83,13 +84,6 @@ describe('leads that fit the person and the period asked about', () => {
 });
 
 describe('what changes in a period, and figures named for the rest of an area', () => {
-  let answerer: Answerer;
-  let store: Store;
-  beforeAll(async () => {
-    ({ answerer, store } = await testAnswerer());
-  });
-  afterAll(async () => store.close());
-
   it('answers "what is changing in August 2026" with what changes then, not a rule from January', async () => {
     const answer = await answerer.answer({ question: "what's changing for apprenticeships in august 2026" });
     const lead = answer.text.split('\n')[0] ?? '';
@@ -117,13 +111,6 @@ describe('what changes in a period, and figures named for the rest of an area', 
 });
 
 describe('a period named by what happened in it', () => {
-  let answerer: Answerer;
-  let store: Store;
-  beforeAll(async () => {
-    ({ answerer, store } = await testAnswerer());
-  });
-  afterAll(async () => store.close());
-
   it('answers "n in the pilot?" after a question about Hackney 100 pay with the pilot rate', async () => {
     const answer = await answerer.answer({
       question: 'n in the pilot?',
@@ -147,12 +134,6 @@ describe('a period named by what happened in it', () => {
 });
 
 describe('the shortest apprenticeship on part-time hours', () => {
-  let answerer: Answerer;
-  let store: Store;
-  beforeAll(async () => {
-    ({ answerer, store } = await testAnswerer());
-  });
-  afterAll(async () => store.close());
   const thread = (question: string, answer: string) => [
     { role: 'user' as const, text: question },
     { role: 'assistant' as const, text: answer },
@@ -186,13 +167,6 @@ describe('the shortest apprenticeship on part-time hours', () => {
 });
 
 describe('a short follow-up that names another case', () => {
-  let answerer: Answerer;
-  let store: Store;
-  beforeAll(async () => {
-    ({ answerer, store } = await testAnswerer());
-  });
-  afterAll(async () => store.close());
-
   it('answers "n for a foundation apprentice" after the young-apprentice incentive with the foundation incentive', async () => {
     const answer = await answerer.answer({
       question: 'n for a foundation apprentice',
@@ -206,13 +180,6 @@ describe('a short follow-up that names another case', () => {
 });
 
 describe('a season and a year', () => {
-  let answerer: Answerer;
-  let store: Store;
-  beforeAll(async () => {
-    ({ answerer, store } = await testAnswerer());
-  });
-  afterAll(async () => store.close());
-
   it('reads "back in summer 2018" as June to August 2018 and gives the rate then', async () => {
     const { readQuestionTime } = await import('../../src/answer/question-time.js');
     expect(readQuestionTime('back in summer 2018', '2026-12-03').time).toEqual({

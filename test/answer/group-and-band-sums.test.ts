@@ -8,6 +8,14 @@ import { understand } from '../../src/understand/index.js';
 import { readBandMaximum, readCoursePrice, readPayBills } from '../../src/understand/values/index.js';
 import { testAnswerer } from '../helpers/answerer.js';
 
+let answerer: Answerer;
+let store: Store;
+let knowledge: Knowledge;
+beforeAll(async () => {
+  ({ answerer, store, knowledge } = await testAnswerer());
+});
+afterAll(async () => store.close());
+
 // Sums staff ask in their own words: a group of companies under one owner, a company added in a follow-up, and a
 // provider's price above the standard's own funding band. Every expected figure is worked by hand: the levy is 0.5% of
 // the pay bill less one £15,000 allowance for the group; a non-levy employer pays 5% of the price up to the band
@@ -56,14 +64,6 @@ describe('a price above the funding band', () => {
     expect(readBandMaximum('a £9,000 course')).toBeUndefined();
   });
 
-  let answerer: Answerer;
-  let store: Store;
-  let knowledge: Knowledge;
-  beforeAll(async () => {
-    ({ answerer, store, knowledge } = await testAnswerer());
-  });
-  afterAll(async () => store.close());
-
   it('charges the employer its share of the band and everything above it', () => {
     const input = CoInvestmentInput.parse({ price: 14_000, bandMaximum: 12_000, apprenticeAge: 30, levyPayer: 'no' });
     const result = calculateCoInvestment(knowledge, input, '2025-10-01');
@@ -96,13 +96,6 @@ describe('a price above the funding band', () => {
 });
 
 describe('a passage that answers better than the figure', () => {
-  let answerer: Answerer;
-  let store: Store;
-  beforeAll(async () => {
-    ({ answerer, store } = await testAnswerer());
-  });
-  afterAll(async () => store.close());
-
   it('leads with what a transfer pays for, not how much of its funds a payer may transfer', async () => {
     const answer = await answerer.answer({
       question: 'how much of the training does a levy transfer pay for the receiving employer',

@@ -1,7 +1,7 @@
 import type { Section } from '../../knowledge/knowledge.js';
 import { searchTerms } from '../../knowledge/normalise-text.js';
 import type { AnswerBlock } from '../answer.js';
-import { NOT_HELD } from './passages.js';
+import { NOT_HELD, rarityAmong } from './passages.js';
 
 type Piece = { blocks: AnswerBlock[]; section?: Section };
 
@@ -31,11 +31,8 @@ export function answerFirst(pieces: Piece[], question: string, passages: readonl
   // Words of the sections' own headings name the subject every passage is about ("Hackney Works" in "since when can
   // residents self refer to Hackney Works"): the answer is in the other words, so these count for less.
   const subject = new Set(pieces.flatMap((piece) => (piece.section ? searchTerms(piece.section.heading) : [])));
-  const weight = (term: string) => {
-    const frequency = passageTerms.filter((terms) => terms.has(term)).length;
-    const rarity = frequency === 0 ? 0 : Math.log(1 + passageTerms.length / frequency);
-    return subject.has(term) ? rarity * SUBJECT_WEIGHT : rarity;
-  };
+  const rarity = rarityAmong(passageTerms);
+  const weight = (term: string) => (subject.has(term) ? rarity(term) * SUBJECT_WEIGHT : rarity(term));
   const total = asking.reduce((sum, term) => sum + weight(term), 0);
   const paragraphs = pieces.map((piece) =>
     piece.blocks.length === 1 && piece.blocks[0]?.kind === 'paragraph' ? piece.blocks[0].text : undefined,

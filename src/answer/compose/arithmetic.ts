@@ -4,7 +4,7 @@ import { formatDate, formatMoney, formatPercent } from '../../knowledge/format.j
 import type { Knowledge } from '../../knowledge/knowledge.js';
 import type { StatedFigure } from '../answer.js';
 import { nameOf, statedFigure } from './lead.js';
-import { workPartTimeDuration } from './part-time-duration.js';
+import { hoursPerWeek, workPartTimeDuration } from './part-time-duration.js';
 
 export type Worked = { text: string; figures: StatedFigure[]; facts: Fact[] };
 
@@ -32,13 +32,6 @@ function hourlyFactsNamed(knowledge: Knowledge, question: string): Fact[] {
     rest = `${rest.slice(0, match.index)}${' '.repeat(match[0].length)}${rest.slice(match.index + match[0].length)}`;
   }
   return found.sort((a, b) => a.at - b.at).map((entry) => entry.fact);
-}
-
-/** "37.5 hours a week", "35hrs/wk", "full time" (37.5). */
-function hoursPerWeek(question: string): number | undefined {
-  const stated = /(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b(?:\s*(?:a|per|\/|each)\s*(?:week|wk))?/i.exec(question);
-  if (stated) return Number(stated[1]);
-  return undefined;
 }
 
 const asksDifference =

@@ -151,13 +151,12 @@ export function chooseFacts(
       : figuresDuring(fact, intent.time.start, intent.time.end).length > 0;
 
   // "What's changing in August 2026": a figure whose new value starts in that period is what changes.
-  const asksWhatChanges = intent.time.kind === 'period' && ASKS_WHAT_CHANGES.test(ownWords ?? question);
+  const period = intent.time.kind === 'period' ? intent.time : undefined;
+  const asksWhatChanges = period !== undefined && ASKS_WHAT_CHANGES.test(ownWords ?? question);
   const changesDuring = (fact: Fact) =>
     asksWhatChanges &&
-    intent.time.kind === 'period' &&
     fact.values.some(
-      (entry, n) =>
-        n > 0 && intent.time.kind === 'period' && entry.from >= intent.time.start && entry.from <= intent.time.end,
+      (entry, n) => n > 0 && period !== undefined && entry.from >= period.start && entry.from <= period.end,
     );
   const rulesOutSupport = readEhcPlanOrCareLeaver(question) === 'no';
   // "a new 20 year old apprentice": a figure for another age group is not the answer for them.

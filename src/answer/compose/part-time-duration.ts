@@ -1,14 +1,15 @@
-import type { Fact } from '../../knowledge/fact-schema.js';
 import { figureAsOf } from '../../knowledge/figure-as-of.js';
 import { formatDate } from '../../knowledge/format.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';
+import type { Worked } from './arithmetic.js';
 import { kindsAsked } from './figure-kind.js';
 import { statedFigure } from './lead.js';
 
-type Worked = { text: string; figures: ReturnType<typeof statedFigure>[]; facts: Fact[] };
-
-/** "20 hrs a week", "on 24 hours", "16h/wk". */
-const HOURS = /(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b(?:\s*(?:a|per|\/|each)\s*(?:week|wk))?/i;
+/** "37.5 hours a week", "35hrs/wk", "on 24 hrs". */
+export function hoursPerWeek(question: string): number | undefined {
+  const stated = /(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b(?:\s*(?:a|per|\/|each)\s*(?:week|wk))?/i.exec(question);
+  return stated ? Number(stated[1]) : undefined;
+}
 
 /**
  * The shortest an apprenticeship can be for someone on part-time hours, worked from the held figures: before 1 August
@@ -23,7 +24,7 @@ export function workPartTimeDuration(
 ): Worked | undefined {
   const asksDuration = (text: string | undefined) => text !== undefined && (kindsAsked(text).duration ?? 0) >= 0.7;
   if (!asksDuration(question) && !asksDuration(subject)) return undefined;
-  const hours = Number(HOURS.exec(question)?.[1] ?? Number.NaN);
+  const hours = hoursPerWeek(question) ?? Number.NaN;
   const minimum = knowledge.facts.get('apprenticeship.minimum-duration');
   const fullTime = knowledge.facts.get('apprenticeship.full-time-hours');
   const months = minimum ? figureAsOf(minimum, date) : undefined;

@@ -7,7 +7,7 @@ import type { QuestionIntent } from '../question-time.js';
 import type { Retrieval } from '../retrieve.js';
 import { type KindsAsked, kindFit, proseFit } from './figure-kind.js';
 import { statedFigure } from './lead.js';
-import { type Unit, unitsOf } from './passages.js';
+import { rarityAmong, type Unit, unitsOf } from './passages.js';
 
 /** How much more of the question a passage must cover than the figure's name for the passage to lead instead. */
 const MARGIN = 0.25;
@@ -37,10 +37,8 @@ export function passageAnswersBetter(
   const asking = [...new Set(searchTerms(ownWords))].filter((term) => !/^\d+$/.test(term));
   if (asking.length < 2 || units.length === 0) return undefined;
   const unitTerms = units.map((unit) => new Set(searchTerms(unit.plain)));
-  const weight = (term: string) => {
-    const frequency = unitTerms.filter((terms) => terms.has(term)).length;
-    return Math.log(1 + units.length / Math.max(1, frequency));
-  };
+  // A word no passage uses weighs as much as the rarest.
+  const weight = rarityAmong(unitTerms, Math.log(1 + units.length));
   const total = asking.reduce((sum, term) => sum + weight(term), 0);
   const cover = (terms: Set<string>) =>
     asking.filter((term) => terms.has(term)).reduce((sum, term) => sum + weight(term), 0) / total;

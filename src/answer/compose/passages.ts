@@ -67,13 +67,21 @@ export const normalised = (text: string) =>
     .replace(/[^\p{L}\p{N}£%]+/gu, ' ')
     .trim();
 
+/**
+ * How rare a term is among some texts' terms, log(1 + texts / texts holding it): a word most of them use tells
+ * little. A term none of them holds weighs `absent`.
+ */
+export function rarityAmong(texts: readonly Set<string>[], absent = 0): (term: string) => number {
+  return (term) => {
+    const frequency = texts.filter((terms) => terms.has(term)).length;
+    return frequency === 0 ? absent : Math.log(1 + texts.length / frequency);
+  };
+}
+
 /** Scores units by the question's terms, rarer terms counting more; the first unit of a section slightly ahead. */
 export function scoreUnits(units: Unit[], questionTerms: Set<string>): { unit: Unit; score: number }[] {
   const unitTerms = units.map((unit) => new Set(searchTerms(unit.plain)));
-  const weight = (term: string) => {
-    const frequency = unitTerms.filter((terms) => terms.has(term)).length;
-    return frequency === 0 ? 0 : Math.log(1 + units.length / frequency);
-  };
+  const weight = rarityAmong(unitTerms);
   return units.map((unit, n) => {
     let score = 0;
     for (const term of questionTerms) if (unitTerms[n]?.has(term)) score += weight(term);

@@ -87,13 +87,8 @@ function isBesidePayBillWords(lower: string, amount: FoundAmount): boolean {
 /** Amounts that are not pay bills: the allowance, a price, a share of the levy, hourly pay. */
 function isOtherAmount(lower: string, amount: FoundAmount, price: FoundAmount | undefined): boolean {
   if (price && amount.index === price.index) return true;
-  if (
-    /^\s*(?:funding\s+)?band\b/.test(lower.slice(amount.index + amount.text.length)) ||
-    /\bband(?:\s+(?:max(?:imum)?|cap|limit))?\s+(?:is\s+|of\s+)?$/.test(
-      lower.slice(Math.max(0, amount.index - 25), amount.index),
-    )
-  )
-    return true;
+  // "the band max is £12,000": the standard's funding band, not a pay bill.
+  if (readBandMaximum(lower)?.index === amount.index) return true;
   const after = lower.slice(amount.index + amount.text.length, amount.index + amount.text.length + 20);
   const before = lower.slice(Math.max(0, amount.index - 25), amount.index);
   if (/^\s*(?:an?\s+|per\s+)?(?:hour|hr|week|month|allowance|levy|top[- ]?up|bonus|transfer)/.test(after)) return true;
