@@ -141,3 +141,19 @@ describe('sums whose values are said in passing', () => {
     expect(reading.calculator?.inputs).toMatchObject({ levyFundsUsedUp: 'yes', startDate: '2027-01-01' });
   });
 });
+
+describe('amounts named again and hours changed in a follow-up', () => {
+  it('does not add "the £4m one" to the group a second time, nor the allowance', () => {
+    const text = '2 connected cos, paybills £4m and £1.5m, whole 15k allowance put on the £4m one. total levy?';
+    expect(readPayBills(text)).toMatchObject({ total: 5_500_000, isConnected: true });
+  });
+
+  it('works "and on 30hrs pls" after a yearly LLW figure into a year at 30 hours', async () => {
+    const answer = await answerer.answer({
+      question: 'and on 30hrs pls',
+      history: thread('llw a yr on 37.5 hrs?', '£14.80 × 37.5 × 52 = £28,860 a year.'),
+    });
+    // £14.80 × 30 × 52 = £23,088.
+    expect(answer.text.split('\n')[0]).toContain('£23,088 a year');
+  });
+});

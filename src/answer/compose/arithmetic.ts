@@ -75,7 +75,10 @@ export function workArithmetic(
         : '';
     return { text: text + yearly, figures: [statedFigure(first, a), statedFigure(second, b)], facts: [first, second] };
   }
-  const period = periodAsked(question);
+  // "and on 30hrs pls" after a yearly figure: the thread's period with this message's hours.
+  const period =
+    periodAsked(question) ??
+    (subject !== undefined && hoursPerWeek(question) !== undefined ? periodAsked(subject) : undefined);
   const fact = named[0];
   if (!fact || !period) return undefined;
   return periodPay(fact, period, question, date);

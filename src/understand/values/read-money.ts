@@ -104,9 +104,12 @@ export function readPayBills(text: string): PayBills | undefined {
   const lower = text.toLowerCase();
   const isConnected = GROUP.test(lower);
   const price = readCoursePrice(text);
-  const amounts = findAmounts(lower).filter(
+  const found = findAmounts(lower);
+  const amounts = found.filter(
     (amount) =>
-      !isCorrectedAway(lower, amount) && (isBesidePayBillWords(lower, amount) || !isOtherAmount(lower, amount, price)),
+      !isCorrectedAway(lower, amount) &&
+      !pointsBack(lower, amount, found) &&
+      (isBesidePayBillWords(lower, amount) || !isOtherAmount(lower, amount, price)),
   );
   const beside = amounts.filter((amount) => isBesidePayBillWords(lower, amount));
   // "two linked charities each with about £1.6m in wages": one amount said for each of a counted group.
@@ -133,6 +136,15 @@ export function readPayBills(text: string): PayBills | undefined {
   // The levy is worked on a year's pay bill: "£950k a month" is twelve months of it.
   const pounds = isMonthly(lower, chosen) ? Math.round(chosen.pounds * 12 * 100) / 100 : chosen.pounds;
   return { parts: [pounds], total: pounds, isConnected };
+}
+
+/** "the £4m one", "that 1.5m company": an amount named again to point back at it, not another pay bill. */
+function pointsBack(lower: string, amount: FoundAmount, all: readonly FoundAmount[]): boolean {
+  const before = lower.slice(Math.max(0, amount.index - 8), amount.index);
+  return (
+    /\b(?:the|that|this)\s+$/.test(before) &&
+    all.some((earlier) => earlier.index < amount.index && earlier.pounds === amount.pounds)
+  );
 }
 
 /** Whether an amount is said to be monthly ("£950k a month", "800k per month", "£1m monthly", "£900k pcm"). */
