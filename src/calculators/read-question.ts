@@ -167,6 +167,8 @@ export function readEligibilityQuestion(question: string, asOf?: string): Partia
   if (/\bwork(?:s|ing)?\s+(?:mostly\s+|mainly\s+)?in\s+(?:hackney|london|england)\b/.test(text)) {
     values.worksMostlyInEngland = 'yes';
   }
+  const englandShare = readEnglandShare(text);
+  if (englandShare !== undefined && values.worksMostlyInEngland === undefined) values.englandWorkShare = englandShare;
   if (/\bstudent loan\b|\bon another (?:funded )?course\b/.test(text)) values.inOtherFundedEducation = 'yes';
   const levyPayer = readLevyPayer(text);
   if (levyPayer !== undefined) values.levyPayer = levyPayer;
@@ -200,7 +202,7 @@ export function readLevyPayer(question: string): 'yes' | 'no' | undefined {
 
 /** A levy payer whose account has no levy funds left ("spent all their levy pot", "ran out of levy funds"). */
 const FUNDS_USED_UP =
-  /\bused (?:up )?(?:all )?(?:of )?(?:our|their|its|the) levy\b(?! payer)|\b(?:run|ran|running) out of (?:their |our |its |the )?levy\b|\b(?:used up|spent|exhausted|no) (?:all )?(?:of )?(?:their |our |its |the )?levy(?: funds| pot| money)?(?! payer)\b|\blevy (?:funds|pot|money) (?:is |are |has |have )?(?:used up|spent|run out|ran out|gone|exhausted)\b|\bfunds (?:are |have )?(?:used up|run out|ran out)\b|\bno (?:levy )?funds left\b|\bout of (?:their |its |the )?levy (?:funds|money)\b|\b(?:used|spent|burn(?:ed|t) through) (?:up )?(?:all )?(?:of )?(?:its|their|the|our) (?:levy )?(?:funds|pot|money)\b|\b(?:spent|used(?: up)?|burn(?:ed|t)? through) (?:everything|all of it|the lot|it all)\b|\b(?:nothing|no money|no funds|nowt) left in (?:their|the|its|our) (?:levy )?(?:account|pot)\b|\b(?:account|pot) is (?:empty|used up|spent)\b|\bempty (?:levy )?(?:account|pot)\b/;
+  /\bused (?:up )?(?:all )?(?:of )?(?:our|their|its|the) levy\b(?! payer)|\b(?:run|ran|running) out of (?:their |our |its |the )?levy\b|\b(?:used up|spent|exhausted|no) (?:all )?(?:of )?(?:their |our |its |the )?levy(?: funds| pot| money)?(?! payer)\b|\blevy (?:funds|pot|money)(?:'s| is| are| has| have)? (?:all )?(?:used up|spent|run out|ran out|gone|exhausted)\b|\bfunds (?:are |have )?(?:used up|run out|ran out)\b|\b(?:run|ran|running) out of (?:their |our |its |the )?(?:levy )?(?:funds|money)\b|\bno (?:levy )?funds left\b|\bout of (?:their |its |the )?levy (?:funds|money)\b|\b(?:used|spent|burn(?:ed|t) through) (?:up )?(?:all )?(?:of )?(?:its|their|the|our) (?:whole |entire |full )?(?:levy )?(?:funds|pot|money)\b|\b(?:spent|used(?: up)?|burn(?:ed|t)? through) (?:everything|all of it|the lot|it all)\b|\b(?:nothing|no money|no funds|nowt) left in (?:their|the|its|our) (?:levy )?(?:account|pot)\b|\b(?:account|acct|pot) is (?:empty|used up|spent)\b|\bempty (?:levy )?(?:account|acct|pot)\b|\b(?:pot|account|acct|funds) (?:has |have )?(?:run|ran|gone) dry\b/;
 
 /** Whether a message says a levy payer's account has run out of levy funds. */
 export function readLevyFundsUsedUp(question: string): 'yes' | undefined {
@@ -212,9 +214,9 @@ const NOT_CONNECTED =
   /\b(?:not|never|aren'?t|arent|weren'?t|werent|isn'?t|isnt|wasn'?t|wasnt)\s+(?:\w+\s+)?connected\b|\bunconnected\b|\b(?:separate|independent|unrelated) (?:companies|firms|employers|businesses|charities)\b/;
 
 const NON_LEVY =
-  /\bnon[- ]?levy\b|\b(?:doesn'?t|doesnt|does not|don'?t|do not|dont|didn'?t|didnt|did not|wouldn'?t|wouldnt) pay (?:the |any )?levy\b|\bnot a levy[- ]payer\b|\bsmall (?:local )?(?:employer|business|firm|company|charity|bakery|shop|cafe|café|salon|agency|organisation|studio|restaurant)\b|\bno levy\b|\bsme\b|\bunder the levy threshold\b/;
+  /\bnon[- ]?levy\b|\b(?:doesn'?t|doesnt|does not|don'?t|do not|dont|didn'?t|didnt|did not|wouldn'?t|wouldnt) pay (?:the |any )?levy\b|\bnot a levy[- ]payer\b|\bsmall (?:local )?(?:employer|business|firm|company|charity|bakery|shop|cafe|café|salon|agency|organisation|studio|restaurant)\b|\bno levy\b(?! (?:funds|money|pot|left))|\bsme\b|\bunder the levy threshold\b/;
 const LEVY_PAYER =
-  /\blevy[- ]pay(?:er|ing)\b|\b(?:we|they|it|employer) pays? the levy\b|\b(?:out of|run out of|ran out of|used up (?:all )?(?:their|our|the)?)\s*(?:levy|levy funds)\b|\blevy (?:funds|pot|money) (?:used up|spent|ran out|run out|gone)\b|\bfunds used up\b/;
+  /\blevy[- ]pay(?:er|ing)\b|\b(?:we|they|it|employer|emp|client|company|firm) pays? the levy\b|\b(?:out of|run out of|ran out of|used up (?:all )?(?:their|our|the)?)\s*(?:levy|levy funds)\b|\blevy (?:funds|pot|money) (?:used up|spent|ran out|run out|gone)\b|\bfunds used up\b/;
 const ASKS_COST =
   /\bhow much (?:would|will|do|does|should|must|did|is|are)\b|\bco-?invest|\bcontribut|\bwho pays\b|\bwhat (?:would|will|do|does) (?:we|they|it|the employer|an employer) (?:pay|owe|contribute)\b|\b(?:employer'?s?|our|their) (?:share|part|bit)\b|\bcost (?:us|them|the employer)\b/;
 

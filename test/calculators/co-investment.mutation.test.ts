@@ -76,7 +76,7 @@ describe('co-investment for an employer that pays no levy', () => {
     expect(result.lines[0]?.arithmetic).toBe('£27,000 is within the £27,000 funding band maximum');
   });
 
-  it('charges nothing for an apprentice aged up to 21 from April 2024, and 5% at 22', () => {
+  it('charges nothing for an apprentice aged 16 to 21 from April 2024, and 5% at 22', () => {
     const at21 = run({ price: 9_000, apprenticeAge: 21 }, '2025-06-01');
     expect(at21).toMatchObject({ verdict: 'decided', employerPays: 0, governmentPays: 9_000 });
     expect(at21.split.employerSharePercent).toBe(0);
@@ -85,7 +85,7 @@ describe('co-investment for an employer that pays no levy', () => {
       ['employer-pays', '£0', '0% of £9,000 = £0'],
     ]);
     expect(at21.split.summary).toBe(
-      'A non-levy employer pays nothing for training and assessment for an apprentice aged up to 21 (rule from 1 April 2024); the government pays up to the band maximum.',
+      'A non-levy employer pays nothing for training and assessment for an apprentice aged 16 to 21 (rule from 1 April 2024); the government pays up to the band maximum.',
     );
     const at22 = run({ price: 9_000, apprenticeAge: 22, hasEhcPlanOrIsCareLeaver: 'no' }, '2025-06-01');
     expect(at22).toMatchObject({ verdict: 'decided', employerPays: 450, governmentPays: 8_550 });
@@ -113,7 +113,12 @@ describe('co-investment for an employer that pays no levy', () => {
     const at24 = run({ price: 9_000, apprenticeAge: 24 }, '2025-06-01');
     expect(at24.verdict).toBe('needs-check');
     expect(at24.split.summary).toBe(
-      'At 24, the apprentice is fully funded at a non-levy employer only if they have an EHC plan or have been in care.',
+      'At 24, the apprentice is fully funded at a non-levy employer only if they have an EHC plan or have been in care; otherwise a non-levy employer pays 5% of the price up to the band maximum and the government pays 95% (rate from 1 April 2019).',
+    );
+    // The usual case is worked out, so the amount is not hidden behind the question.
+    expect(at24).toMatchObject({ employerPays: 450, governmentPays: 8_550 });
+    expect(renderCoInvestmentSummary(at24).split('\n')[0]).toBe(
+      '**Needs a check** for a £9,000 apprenticeship starting on 1 June 2025 (an employer that does not pay the levy, apprentice aged 24). Without an EHC plan or care experience, the employer would pay £450 and the government £8,550.',
     );
     expect(at24.questions).toEqual([
       'Does the apprentice have an EHC plan, or have they been in local authority care?',
@@ -284,7 +289,7 @@ describe('co-investment answers as text', () => {
   it('says "Needs a check" with the estimate and what to ask', () => {
     const result = run({ price: 9_000, apprenticeAge: 30 }, '2026-09-01');
     expect(renderCoInvestmentSummary(result).split('\n')).toEqual([
-      '**Needs a check** for a £9,000 apprenticeship starting on 1 September 2026 (an employer that does not pay the levy, apprentice aged 30). On the published rate the employer would pay £450 and the government £8,550.',
+      '**Needs a check** for a £9,000 apprenticeship starting on 1 September 2026 (an employer that does not pay the levy, apprentice aged 30). On the published rate, the employer would pay £450 and the government £8,550.',
       '',
       result.split.summary,
       '',

@@ -13,7 +13,8 @@ describe('calculator forms', () => {
     // The form takes the combined pay bill of connected companies; the parts are for the chat and the model.
     const levyKeys = Object.keys(LevyInput.shape).filter((key) => key !== 'payBillParts');
     expect(levyFormFields.map((field) => field.name).sort()).toEqual(levyKeys.sort());
-    const eligibilityKeys = Object.keys(EligibilityInput.shape);
+    // The form asks yes or no for working in England; the share of hours is what the chat reads from a message.
+    const eligibilityKeys = Object.keys(EligibilityInput.shape).filter((key) => key !== 'englandWorkShare');
     expect(eligibilityFormFields.map((field) => field.name).sort()).toEqual(eligibilityKeys.sort());
   });
 

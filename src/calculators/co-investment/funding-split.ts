@@ -35,6 +35,8 @@ export type FundingSplit = {
   employerPays?: number;
   /** What the government pays in pounds, when a price was given and the split is known. */
   governmentPays?: number;
+  /** When the amounts hold only on a condition still to check ("Without an EHC plan or care experience"). */
+  estimateIf?: string;
 };
 
 export const EHC_OR_CARE_QUESTION = 'Does the apprentice have an EHC plan, or have they been in local authority care?';
@@ -201,8 +203,9 @@ function nonLevySplit(split: SplitCase): FundingSplit {
 
   if (nonLevyFreeAge) {
     if (age <= nonLevyFreeAge.value) {
+      const minimumAge = reader.readIfInForce('apprenticeship.minimum-age', date);
       return free(
-        `A non-levy employer pays nothing for training and assessment for an apprentice aged up to ${nonLevyFreeAge.value} (rule from ${formatDate(nonLevyFreeAge.from)}); the government pays up to the band maximum.`,
+        `A non-levy employer pays nothing for training and assessment for an apprentice aged ${minimumAge ? `${minimumAge.value} to ` : 'up to '}${nonLevyFreeAge.value} (rule from ${formatDate(nonLevyFreeAge.from)}); the government pays up to the band maximum.`,
       );
     }
     if (withinEhcAge && ehcOrCare === 'yes') {
@@ -212,10 +215,19 @@ function nonLevySplit(split: SplitCase): FundingSplit {
       );
     }
     if (withinEhcAge && ehcOrCare === 'unknown') {
-      return unknown(
-        `At ${age}, the apprentice is fully funded at a non-levy employer only if they have an EHC plan or have been in care.`,
-        EHC_OR_CARE_QUESTION,
-      );
+      // The usual case worked out, so the amount is not hidden behind the question.
+      const without = nonLevySplit({ ...split, input: { ...input, hasEhcPlanOrIsCareLeaver: 'no' }, lines: [] });
+      return {
+        status: 'unknown',
+        summary: `At ${age}, the apprentice is fully funded at a non-levy employer only if they have an EHC plan or have been in care; otherwise ${without.summary.charAt(0).toLowerCase()}${without.summary.slice(1)}`,
+        question: EHC_OR_CARE_QUESTION,
+        lines: without.lines,
+        ...(without.employerPays !== undefined && {
+          employerPays: without.employerPays,
+          estimateIf: 'Without an EHC plan or care experience',
+        }),
+        ...(without.governmentPays !== undefined && { governmentPays: without.governmentPays }),
+      };
     }
   }
 

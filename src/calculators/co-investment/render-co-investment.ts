@@ -34,7 +34,7 @@ export function renderCoInvestmentSummary(result: CoInvestmentResult, citations?
   } else {
     const estimate =
       result.employerPays !== undefined
-        ? ` On the published rate the employer would pay ${money(result.employerPays)}${result.governmentPays === undefined ? '' : ` and the government ${money(result.governmentPays)}`}.`
+        ? ` ${result.split.estimateIf ?? 'On the published rate'}, the employer would pay ${money(result.employerPays)}${result.governmentPays === undefined ? '' : ` and the government ${money(result.governmentPays)}`}.`
         : '';
     parts.push(`**Needs a check** for ${whoAndWhen(result)}.${estimate}${sources}`);
   }

@@ -52,7 +52,7 @@ export function checkEligibility(
   rules.push(sourced(reader, () => ageRule(reader, input.age, startDate)));
   rules.push(rightToWorkRule(input.rightToWork));
   rules.push(sourced(reader, () => residencyRule(reader, input, startDate)));
-  rules.push(sourced(reader, () => englandRule(reader, input.worksMostlyInEngland, startDate)));
+  rules.push(sourced(reader, () => englandRule(reader, input.worksMostlyInEngland, startDate, input.englandWorkShare)));
   rules.push(otherFundingRule(input.inOtherFundedEducation));
   rules.push(priorQualificationRule(input));
 

@@ -40,6 +40,14 @@ export const EligibilityInput = z
       worksMostlyInEngland: yesNoUnknown('works mostly in England').describe(
         'Whether at least half of their working hours will be in England.',
       ),
+      englandWorkShare: z
+        .number({ error: 'England work share must be a number from 0 to 1 (0.4 means 40% of their hours)' })
+        .min(0, { error: 'England work share must be a number from 0 to 1 (0.4 means 40% of their hours)' })
+        .max(1, { error: 'England work share must be a number from 0 to 1 (0.4 means 40% of their hours)' })
+        .optional()
+        .describe(
+          'Share of their working hours in England, when the message gives it (3 days out of 5 in Wales: 0.4).',
+        ),
       inOtherFundedEducation: yesNoUnknown('other funded education or student loan').describe(
         'Whether they are on another government-funded course or using a student loan during the apprenticeship.',
       ),

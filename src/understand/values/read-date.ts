@@ -72,6 +72,14 @@ function referenceOf(asOf: string): Date {
   return new Date(`${asOf}T12:00:00Z`);
 }
 
+/** A short month name after "next" ("next oct"), which chrono-node does not read. */
+const NEXT_SHORT_MONTH = /\b(next|coming|this)(\s+)(?=(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b)/gi;
+
+/** The text with "next oct" as "in   oct" (same length, so positions stay): the next October after the as-of date. */
+function withNextMonth(text: string): string {
+  return text.replace(NEXT_SHORT_MONTH, (_match, word: string, space: string) => `${'in'.padEnd(word.length)}${space}`);
+}
+
 /**
  * Dates in a message, read the British way (day before month) with chrono-node. A month without a day is the 1st
  * of that month; a month without a year ("next September", "in March") is the next one after the as-of date.
@@ -90,7 +98,7 @@ export function findDates(text: string, asOf: string): FoundDate[] {
  */
 export function chronoDates(text: string, asOf: string): FoundDate[] {
   if (!MAYBE_DATE.test(text)) return [];
-  const results = loadChrono().en.GB.parse(text, referenceOf(asOf), { forwardDate: true });
+  const results = loadChrono().en.GB.parse(withNextMonth(text), referenceOf(asOf), { forwardDate: true });
   const found: FoundDate[] = [];
   for (const result of results) {
     // "20 hrs a week" and "12 months" are how long, not when: only "in 2 weeks" or "next week" is a date.

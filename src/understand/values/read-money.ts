@@ -24,7 +24,7 @@ export function readBandMaximum(text: string): FoundAmount | undefined {
   const lower = text.toLowerCase();
   const match =
     new RegExp(
-      String.raw`\b(?:funding )?band(?:'s)?(?:\s+(?:max(?:imum)?|cap|limit|top))?\s+(?:is\s+|of\s+|at\s+|=\s*|:\s*)?(?:only\s+|just\s+)?(${AMOUNT_PATTERN})`,
+      String.raw`\b(?:funding )?band(?:'s)?(?:\s+(?:max(?:imum)?|cap|limit|top))?(?:\s+for\s+(?:the|this|that|its|their)\s+(?:standard|course|apprenticeship))?\s+(?:is\s+|of\s+|at\s+|=\s*|:\s*)?(?:only\s+|just\s+)?(${AMOUNT_PATTERN})`,
     ).exec(lower) ??
     new RegExp(String.raw`(${AMOUNT_PATTERN})\s+(?:funding\s+)?band(?:\s+(?:max(?:imum)?|cap|limit))?\b`).exec(lower);
   if (!match) return undefined;

@@ -25,12 +25,22 @@ const FRACTIONS: Record<string, number> = {
 const FRACTION_WORDS = Object.keys(FRACTIONS)
   .sort((a, b) => b.length - a.length)
   .join('|');
-const SHARE = String.raw`(\d+(?:\.\d+)?)\s?(?:%|per\s?cent|pc\b)|(${FRACTION_WORDS})`;
+const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+const COUNT = String.raw`[1-7]|one|two|three|four|five|six|seven`;
+/** "80%", "a quarter", or days of a working week: "3 days out of 5", "two days in five". */
+const SHARE = String.raw`(\d+(?:\.\d+)?)\s?(?:%|per\s?cent|pc\b)|(${FRACTION_WORDS})|\b(${COUNT})\s+(?:days?\s+)?(?:out\s+of|of|in)\s+(?:the\s+)?(${COUNT})\b(?:\s+days)?`;
 const ENGLAND = String.raw`england|english`;
 const ELSEWHERE = String.raw`wales|welsh|scotland|scottish|northern ireland|ni\b|outside england|abroad|overseas|not in england|${TOWNS_OUTSIDE_ENGLAND.join('|')}`;
 const GAP = String.raw`[^.?!;]{0,50}?`;
 
-function shareValue(percent: string | undefined, words: string | undefined): number | undefined {
+const countOf = (text: string) => COUNT_WORDS[text] ?? Number(text);
+
+function shareValue(match: RegExpExecArray): number | undefined {
+  const [, percent, words, days, ofDays] = match;
+  if (days !== undefined && ofDays !== undefined) {
+    const share = countOf(days) / countOf(ofDays);
+    return share <= 1 ? Math.round(share * 1e6) / 1e6 : undefined;
+  }
   if (percent !== undefined) {
     const value = Number(percent) / 100;
     return value >= 0 && value <= 1 ? value : undefined;
@@ -55,11 +65,11 @@ export function readEnglandShare(text: string): number | undefined {
   // "the rest are all in England" is what is left after the share named for elsewhere, not all of the pay bill.
   const isTheRest = (match: RegExpExecArray) => /\brest\b[^.?!;]{0,12}$/.test(lower.slice(0, match.index));
   if (inEngland && !namesElsewhere(inEngland) && !(elsewhere && isTheRest(inEngland))) {
-    const value = shareValue(inEngland[1], inEngland[2]);
+    const value = shareValue(inEngland);
     if (value !== undefined) return value;
   }
   if (elsewhere) {
-    const value = shareValue(elsewhere[1], elsewhere[2]);
+    const value = shareValue(elsewhere);
     if (value !== undefined) return Math.round((1 - value) * 1e6) / 1e6;
   }
   return undefined;
@@ -68,5 +78,5 @@ export function readEnglandShare(text: string): number | undefined {
 /** A share of something written as a percentage or a fraction word ("50%", "half"), as a fraction of 1. */
 export function readShare(text: string): number | undefined {
   const match = new RegExp(SHARE).exec(text.toLowerCase());
-  return match ? shareValue(match[1], match[2]) : undefined;
+  return match ? shareValue(match) : undefined;
 }
