@@ -1,5 +1,6 @@
 import { readQuestionTime } from '../answer/question-time.js';
-import { joinPayBillParts, payBillPartsOf, readCalculatorInputs } from './calculator-inputs.js';
+import { readCalculatorInputs } from './calculator-inputs.js';
+import { changedValues } from './changed-values.js';
 import { contextFeatures, earlierSubject, MAX_EARLIER_TURNS, OWN_SUBJECT_PROBABILITY } from './context-features.js';
 import { messageFeatures, tokenize } from './features.js';
 import { type IntentReading, readIntentLabel } from './intent-label.js';
@@ -15,7 +16,6 @@ import type {
   Understanding,
   UnderstandRequest,
 } from './understanding.js';
-import { nextTaxYear, previousTaxYear, readYearShift, taxYearOf } from './values/index.js';
 
 /** The most the understanding step reads of one message. */
 export const MAX_MESSAGE_CHARACTERS = 4000;
@@ -34,10 +34,6 @@ function canFollow(own: IntentReading): boolean {
   return own.intent !== 'greeting' && own.intent !== 'help' && own.intent !== 'command';
 }
 
-/** A connected company added to the pay bill before ("plus another company in the group with 2m"). */
-const ADDS_COMPANY =
-  /\b(?:plus|another|also|as well|second|add|adding|and a|connected to|linked to|group with|owns|owned by)\b/i;
-const COMPANY = /\b(?:compan|firm|business|subsidiar|charit|entit|sister|parent|co\b)/i;
 /** A message that opens by carrying on with a value: "and with …", "what if …", "and if …", "or …". */
 const OPENS_ON_VALUES = /^\s*(?:and|or|what if|what about|how about)\b/i;
 
@@ -54,68 +50,6 @@ const ASKS_FOR_CALCULATOR =
   /\b(?:eligib\w*|qualif\w*|allowed|entitled|can (?:he|she|they|i|we)|could (?:he|she|they)|able to|funded|check|co-?invest\w*|contribut\w*|who pays|cost\w*|training|course)\b/i;
 /** Calculator inputs that only describe the person ("a 19 yr old"), which a question about a rate also names. */
 const PERSON_INPUTS = new Set(['age', 'apprenticeAge', 'startDate']);
-
-/** A connected company taken out of the pay bill before ("what if the 1.8m one leaves the group"). */
-const REMOVES_COMPANY =
-  /\b(?:leaves?|left|leaving|sold|sells?|drops? out|dropped out|taken out|removed?|without|minus|excluding|no longer)\b/i;
-const ONE_OF_THEM = /\b(?:one|group|compan|firm|business|subsidiar|charit|entit|sister)/i;
-
-/**
- * A year said relative to the thread's, not today's: "the previous tax year" after a sum for 2020-21 is 2019-20
- * ("last tax year" and "next tax year" are read against today).
- */
-const FROM_THREAD_YEAR =
-  /\b(?:previous|prior|preceding|following)\s+(?:tax |financial |levy )?year\b|\byear (?:before|after|earlier|later)\b/i;
-
-/** The inputs a follow-up message gives the calculation it follows, with the year moved for "the year before". */
-function changedValues(earlier: CalculatorRequest, message: string, asOf: string): CalculatorInputs {
-  const own = readCalculatorInputs(earlier.kind, message, asOf);
-  const shift = readYearShift(message);
-  if (shift !== 0 && earlier.kind !== 'eligibility' && (own.taxYear === undefined || FROM_THREAD_YEAR.test(message))) {
-    const from = typeof earlier.inputs.taxYear === 'string' ? earlier.inputs.taxYear : taxYearOf(asOf);
-    own.taxYear = shift < 0 ? previousTaxYear(from) : nextTaxYear(from);
-  }
-  if (shift !== 0 && earlier.kind === 'eligibility' && own.startDate === undefined) {
-    const from = typeof earlier.inputs.startDate === 'string' ? earlier.inputs.startDate : asOf;
-    own.startDate = `${Number(from.slice(0, 4)) + shift}${from.slice(4)}`.replace(/-02-29$/, '-02-28');
-  }
-  const before = earlier.inputs.payBill;
-  if (
-    earlier.kind === 'levy' &&
-    typeof before === 'number' &&
-    typeof own.payBill === 'number' &&
-    ADDS_COMPANY.test(message) &&
-    COMPANY.test(message)
-  ) {
-    const added = own.payBill;
-    own.payBill = Math.round((before + added) * 100) / 100;
-    own.isConnected = true;
-    // The group's list of pay bills gains the one added, so the answer shows the sum it worked.
-    own.payBillParts = joinPayBillParts([...(payBillPartsOf(earlier.inputs) ?? [before]), added]);
-  } else if (
-    earlier.kind === 'levy' &&
-    typeof before === 'number' &&
-    typeof own.payBill === 'number' &&
-    own.payBill < before &&
-    REMOVES_COMPANY.test(message) &&
-    ONE_OF_THEM.test(message)
-  ) {
-    const gone = own.payBill;
-    own.payBill = Math.round((before - gone) * 100) / 100;
-    // The group's list of pay bills loses the one that left; a company left on its own is no longer connected.
-    const parts = payBillPartsOf(earlier.inputs) ?? [];
-    const position = parts.indexOf(gone);
-    if (position >= 0) {
-      parts.splice(position, 1);
-      if (parts.length >= 2) own.payBillParts = joinPayBillParts(parts);
-      else {
-        own.payBillParts = '';
-        own.isConnected = false;
-      }
-    }
-  }
-  return own;
-}
 
 /**
  * The calculator a calculation wants, with the inputs it reads: the one the model named, except that a levy sum needs
@@ -204,9 +138,12 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
       ownTopic.probability >= OWN_SUBJECT_PROBABILITY &&
       !onlyChangesValues &&
       !carriesOnWithValues;
+    // "they're connected to a sister co with 2m": a company joins, leaves or changes in the group summed before.
+    const changesGroup = ownChanges.payBillParts !== undefined;
     // A message with a subject of its own never borrows a different one.
     followUp =
-      (decision.label === 'true' || carriesOnWithValues) && !(hasOwnSubject && ownTopic.label !== earlier.topic);
+      (decision.label === 'true' || carriesOnWithValues || changesGroup) &&
+      !(hasOwnSubject && ownTopic.label !== earlier.topic);
   }
 
   let intent = own.intent;
@@ -274,6 +211,7 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
     ...(intent === 'out_of_scope' && own.reason !== undefined && { outOfScopeReason: own.reason }),
     ...(intent === 'enquiry' && own.voice !== undefined && { enquiryVoice: own.voice }),
     placesOutside: tokens.placesOutside,
+    ...(tokens.ukOutsideEngland && { namesUkOutsideEngland: true }),
   };
 }
 

@@ -24,7 +24,9 @@ export function readYearShift(text: string): number {
   )
     return -1;
   if (
-    /\b(?:the )?(?:tax )?year after\b|\bnext (?:tax )?year\b|\ba year later\b|\bfollowing (?:tax )?year\b/.test(lower)
+    /\b(?:the )?(?:tax )?(?:year|yr) after\b|\bnext (?:tax )?(?:year|yr)\b|\ba (?:year|yr) later\b|\bfollowing (?:tax )?(?:year|yr)\b/.test(
+      lower,
+    )
   )
     return 1;
   return 0;
