@@ -47,6 +47,9 @@ function articlesListing(knowledge: Knowledge, question: string): Set<string> | 
   return listed.get(asListed(question));
 }
 
+/** Words added to the search for a message naming a place in another UK nation. */
+const OUTSIDE_ENGLAND_TERMS = 'working hours in England';
+
 const IN_SCOPE_INTENTS = new Set<Understanding['intent']>(['question', 'calculation', 'enquiry']);
 
 /** Words of sane length only: what the search index is given. */
@@ -70,7 +73,9 @@ export function retrieve(
 ): Retrieval {
   const understanding = options.understanding;
   const inherited = understanding?.followUp ? understanding.inherits?.question : undefined;
-  const query = searchableText(inherited ? `${question} ${inherited}` : question);
+  // Work in Scotland, Wales or Northern Ireland, asked about in scope, is a question of the England work rule.
+  const england = understanding?.namesUkOutsideEngland ? ` ${OUTSIDE_ENGLAND_TERMS}` : '';
+  const query = searchableText(`${inherited ? `${question} ${inherited}` : question}${england}`);
 
   // The topic the understanding step read lifts passages and figures of that topic above look-alikes from another
   // ("LLW" in an article on apprentice pay).

@@ -16,6 +16,8 @@ export type Tokens = {
   words: string[];
   /** Places outside the borough named in the message, as written. */
   placesOutside: string[];
+  /** Whether a place named is in Scotland, Wales or Northern Ireland. */
+  ukOutsideEngland: boolean;
 };
 
 let gazetteer: Gazetteer | undefined;
@@ -46,6 +48,7 @@ export function tokenize(message: string): Tokens {
   const bare = raw.map((token) => (token.endsWith("'s") ? token.slice(0, -2) : token));
   const words: string[] = [];
   const placesOutside: string[] = [];
+  let ukOutsideEngland = false;
   for (let position = 0; position < raw.length; position += 1) {
     const token = raw[position] as string;
     if (/^[£\d]/.test(token)) {
@@ -57,12 +60,13 @@ export function tokenize(message: string): Tokens {
       const name = bare.slice(position, position + place.length).join(' ');
       words.push(`@${place.kind satisfies PlaceKind}`);
       if (place.kind !== 'hackney') placesOutside.push(name);
+      if (place.kind === 'uk_nation' || place.kind === 'uk_place') ukOutsideEngland = true;
       position += place.length - 1;
       continue;
     }
     words.push(token);
   }
-  return { words, placesOutside };
+  return { words, placesOutside, ukOutsideEngland };
 }
 
 function lengthBucket(count: number): string {

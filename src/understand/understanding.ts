@@ -57,6 +57,8 @@ export type Understanding = {
   enquiryVoice?: EnquiryVoice;
   /** Places outside the borough that the message names, as written (lower case). */
   placesOutside: string[];
+  /** Whether one of them is in Scotland, Wales or Northern Ireland (work there bears on English apprenticeship funding). */
+  namesUkOutsideEngland?: boolean;
 };
 
 export type UnderstandRequest = {

@@ -112,3 +112,34 @@ describe('answers follow the understanding step', () => {
     expect((await answerer.answer({ question: 'what is the levy rate' })).notice).toBeUndefined();
   });
 });
+
+describe('answers to messages staff wrote that once went wrong', () => {
+  it('answers a new question flagged "totally diff q" after a levy sum, not the sum again', async () => {
+    const answer = await answerer.answer({
+      question: 'thx. totally diff q - min wage for a 21 yr old now?',
+      history: turn('levy on 6m paybill?', '£15,000 levy a year on a £6,000,000 pay bill.'),
+    });
+    expect(answer.tool).toBeUndefined();
+    expect(answer.text).toContain('£12.71');
+    expect(answer.text).not.toContain('£15,000');
+  });
+
+  it('answers an apprentice working part of the week in Cardiff with the England work rule', async () => {
+    const answer = await answerer.answer({
+      question:
+        'appr wd be based at our cardiff office 3 days out of 5, the rest in shoreditch. can they still be funded',
+    });
+    expect(answer.kind).toBe('answer');
+    expect(answer.text.split('\n')[0]).toContain('at least 50% of their working hours in England');
+  });
+
+  it('works out a levy payer out of funds starting "next oct", with an for an eighteen-thousand price', async () => {
+    const answer = await answerer.answer({
+      question:
+        'levy payer has spent its whole pot, wants to start an appr next oct on a £18,000 standard - their share?',
+    });
+    expect(answer.text.split('\n')[0]).toContain(
+      '**The employer pays £4,500 and the government £13,500** for an £18,000 apprenticeship starting on 1 October 2027',
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import type { Citation } from '../../answer/answer.js';
 import { formatDate } from '../../knowledge/format.js';
-import { money } from '../shared/money.js';
+import { articleFor, money } from '../shared/money.js';
 import { citationNumbers, markers, renderLine, renderOtherSources } from '../shared/render-lines.js';
 import type { CoInvestmentResult } from './calculate-co-investment.js';
 
@@ -15,7 +15,7 @@ function whoAndWhen(result: CoInvestmentResult): string {
         ? 'an employer that does not pay the levy'
         : 'an employer';
   const age = input.apprenticeAge === undefined ? '' : `, apprentice aged ${input.apprenticeAge}`;
-  return `a ${money(input.price)} apprenticeship starting on ${formatDate(result.startDate)} (${employer}${age})`;
+  return `${articleFor(money(input.price))} ${money(input.price)} apprenticeship starting on ${formatDate(result.startDate)} (${employer}${age})`;
 }
 
 /** The co-investment answer that fits a chat: who pays what first, the rule that decides it, then what to ask. */

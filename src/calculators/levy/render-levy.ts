@@ -1,6 +1,6 @@
 import type { Citation } from '../../answer/answer.js';
 import { formatDate } from '../../knowledge/format.js';
-import { money } from '../shared/money.js';
+import { articleFor, money } from '../shared/money.js';
 import { citationNumbers, markers, renderLine, renderOtherSources } from '../shared/render-lines.js';
 import { taxYearInWords } from '../shared/tax-year.js';
 import type { LevyResult } from './calculate-levy.js';
@@ -25,11 +25,11 @@ export function renderLevySummary(result: LevyResult, citations?: Citation[]): s
     );
   } else if (result.annualLevy === 0) {
     parts.push(
-      `**No levy is due (£0)** on a ${payBill} pay bill${connected} in ${year}: ${annual?.arithmetic ?? ''}${markers(annual?.articleIds, numbers)}.`,
+      `**No levy is due (£0)** on ${articleFor(payBill)} ${payBill} pay bill${connected} in ${year}: ${annual?.arithmetic ?? ''}${markers(annual?.articleIds, numbers)}.`,
     );
   } else {
     parts.push(
-      `**${money(result.annualLevy)} levy a year** on a ${payBill} pay bill${connected} in ${year}, paid as ${money(result.monthlyLevy ?? 0)} a month through PAYE${markers(annual?.articleIds, numbers)}.`,
+      `**${money(result.annualLevy)} levy a year** on ${articleFor(payBill)} ${payBill} pay bill${connected} in ${year}, paid as ${money(result.monthlyLevy ?? 0)} a month through PAYE${markers(annual?.articleIds, numbers)}.`,
     );
   }
   const figures: string[] = [];

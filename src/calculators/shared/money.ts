@@ -52,3 +52,12 @@ export function moneyFromPence(pence: Pence): string {
 export function share(fraction: number): string {
   return formatPercent(fraction * 100);
 }
+
+/**
+ * "a" or "an" before an amount as it is said: "an £8,000,000 pay bill" (eight million), "an £18,000 apprenticeship"
+ * (eighteen thousand), but "a £1,800,000 pay bill" (one million…).
+ */
+export function articleFor(amount: string): 'a' | 'an' {
+  const leading = /^£?(\d+)/.exec(amount)?.[1] ?? '';
+  return leading.startsWith('8') || leading === '11' || leading === '18' ? 'an' : 'a';
+}
