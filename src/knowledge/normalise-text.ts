@@ -35,10 +35,9 @@ const SYNONYMS: [RegExp, string][] = [
   [/\blevel\s*([2-7])\b|\bl([2-7])\b/g, 'level$1$2'],
   [/\b(?:apprentices|apprenticeships?|apprentiships?|aprenticeships?|apprentships?|apprs?)\b/g, 'apprentice'],
   [/\bunder[\s-]?(?:16|18|19|21|22|25)s?\b/g, 'youngperson'],
-  // Staff shorthand for units: "16 hrs a wk", "2 yrs", "the min for an appr".
+  // Staff shorthand: "paid per hr", "16 hrs a wk", "the min for an appr".
   [/\b(?:per|an|a|each)\s+(?:hr|hour)\b|\bp\/h\b/g, 'hourly'],
   [/\bwks?\b/g, 'week'],
-  [/\byrs?\b/g, 'year'],
   [/\bmin\b/g, 'minimum'],
   [/\bhow (?:young|old)\b|\bage limits?\b|\b(?:minimum|maximum|upper|lower) age\b/g, 'age'],
   [
