@@ -48,8 +48,11 @@ function ownValuesAreChanges(own: IntentReading, message: string, changes: Calcu
 /** Words that ask a calculator's question: whether someone qualifies, or what the training costs the employer. */
 const ASKS_FOR_CALCULATOR =
   /\b(?:eligib\w*|qualif\w*|allowed|entitled|can (?:he|she|they|i|we)|could (?:he|she|they)|able to|funded|check|co-?invest\w*|contribut\w*|who pays|cost\w*|training|course)\b/i;
-/** Calculator inputs that only describe the person ("a 19 yr old"), which a question about a rate also names. */
-const PERSON_INPUTS = new Set(['age', 'apprenticeAge', 'startDate']);
+/**
+ * Calculator inputs that only describe the person or the time ("a 19 yr old", "in 2018"), which a question about a
+ * rate also names.
+ */
+const PERSON_INPUTS = new Set(['age', 'apprenticeAge', 'startDate', 'taxYear']);
 
 /**
  * The calculator a calculation wants, with the inputs it reads: the one the model named, except that a levy sum needs
@@ -164,8 +167,15 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
     topic = earlier.topic;
     const ownTimeGiven = ownTime.time.kind === 'period' || ownTime.time.explicit;
     if (!ownTimeGiven) timeAskedAbout = earlier.timeAskedAbout;
+    // "was it the same in 2018?" after a question the articles answered (a sum with no values given): only a time,
+    // so it asks about that question's subject then, not for the sum.
+    const onlyTimeAfterNoSum =
+      earlier.calculator !== undefined &&
+      Object.keys(earlier.calculator.inputs).length === 0 &&
+      Object.keys(ownChanges).every((key) => PERSON_INPUTS.has(key));
     if (
       earlier.calculator &&
+      !onlyTimeAfterNoSum &&
       (own.intent === 'calculation' ||
         own.reason === 'other_place' ||
         changesCalculation ||
