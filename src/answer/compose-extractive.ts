@@ -259,6 +259,8 @@ export function composeExtractive(input: ComposeInput): Answer {
       units.map((unit) => unit.plain),
     );
   withLeadIn(pieces, knowledge);
+  // An employer enquiry is for logging: one passage of background under it, not a whole answer to read.
+  if (enquirySuggested) pieces.splice(1);
   // Citations in the order their passages appear, with a marker at the end of each passage.
   const cited = pieces.flatMap((piece) => (piece.section ? [piece.section] : []));
   const citations = citeSections(knowledge, cited, quoteDate, today);

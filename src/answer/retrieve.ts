@@ -73,8 +73,11 @@ export function retrieve(
 ): Retrieval {
   const understanding = options.understanding;
   const inherited = understanding?.followUp ? understanding.inherits?.question : undefined;
-  // Work in Scotland, Wales or Northern Ireland, asked about in scope, is a question of the England work rule.
-  const england = understanding?.namesUkOutsideEngland ? ` ${OUTSIDE_ENGLAND_TERMS}` : '';
+  // An apprentice's work in Scotland, Wales or Northern Ireland is a question of the England work rule.
+  const england =
+    understanding?.namesUkOutsideEngland && understanding.topic === 'apprenticeships'
+      ? ` ${OUTSIDE_ENGLAND_TERMS}`
+      : '';
   const query = searchableText(`${inherited ? `${question} ${inherited}` : question}${england}`);
 
   // The topic the understanding step read lifts passages and figures of that topic above look-alikes from another

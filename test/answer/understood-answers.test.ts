@@ -143,3 +143,28 @@ describe('answers to messages staff wrote that once went wrong', () => {
     );
   });
 });
+
+describe('"number of hours" asks for hours, not a count', () => {
+  it('leads with the minimum placement hours, not the placements a year', async () => {
+    const answer = await answerer.answer({
+      question: 'min number of hours for a hackney 100 placement?',
+      asOf: '2017-10-10',
+    });
+    expect(answer.text.split('\n')[0]).toMatch(/^The Hackney 100 minimum placement hours is 70 hours/);
+  });
+});
+
+describe('an employer enquiry passed on by staff', () => {
+  it('says it can be logged first, with one passage of background and no stale pay figures under it', async () => {
+    const answer = await answerer.answer({
+      question:
+        "We're a large levy-paying firm with unspent funds and we'd like to transfer some to a small Hackney employer. Can someone contact me to set this up? Mark, Finance Director",
+    });
+    expect(answer.enquirySuggested).toBe(true);
+    const paragraphs = answer.text.split('\n\n');
+    expect(paragraphs[0]).toMatch(/^This looks like an employer enquiry\./);
+    expect(paragraphs.length).toBeLessThanOrEqual(2);
+    expect(answer.citations.length).toBeLessThanOrEqual(1);
+    expect(answer.text).not.toMatch(/£7\.50 an hour\.? \[/);
+  });
+});

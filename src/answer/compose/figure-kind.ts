@@ -39,7 +39,11 @@ const CUES: { kind: FigureKind; weight: number; cue: RegExp }[] = [
     weight: 0.5,
     cue: /\baged?\b|\b(?:year|yr)s?[- ]?olds?\b|\b\d{2}\s*(?:-|to)\s*\d{2}s\b|\bunder[- ]?\d{2}s?\b|\bover[- ]?\d{2}s?\b/,
   },
-  { kind: 'count', weight: 1, cue: /\bhow many\b(?! (?:hours|hrs|months|weeks|years|days))|\bnumber of\b|\bcount\b/ },
+  {
+    kind: 'count',
+    weight: 1,
+    cue: /\bhow many\b(?! (?:hours|hrs|months|weeks|years|days))|\bnumber of\b(?! (?:hours|hrs|months|weeks|years|days))|\bcount\b/,
+  },
   {
     kind: 'duration',
     weight: 1,
