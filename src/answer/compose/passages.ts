@@ -37,9 +37,11 @@ export function unitsOf(section: Section, markdown: string): Unit[] {
     }
     // Sentences grouped into short runs, so a passage keeps the sentence that gives it its subject.
     let run: string[] = [];
+    let runWords = 0;
     const flush = () => {
       if (run.length > 0) pieces.push([{ kind: 'paragraph', text: run.join(' ') }]);
       run = [];
+      runWords = 0;
     };
     for (const sentence of block.text.split(SENTENCE_END).map((part) => part.trim())) {
       if (/:\s*$/.test(sentence)) {
@@ -47,8 +49,11 @@ export function unitsOf(section: Section, markdown: string): Unit[] {
         pieces.push([{ kind: 'paragraph', text: sentence }]);
         continue;
       }
-      if (run.length > 0 && wordCount([...run, sentence].join(' ')) > RUN_WORDS) flush();
+      // Words add up across sentences joined by a space, so the run's count is kept, not recounted.
+      const words = wordCount(sentence);
+      if (run.length > 0 && runWords + words > RUN_WORDS) flush();
       run.push(sentence);
+      runWords += words;
     }
     flush();
   }

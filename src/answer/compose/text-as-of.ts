@@ -20,6 +20,26 @@ function referencesHold(sentence: string, knowledge: Pick<Knowledge, 'facts'>, i
  * figure has no value on that date left out rather than filled with a placeholder, then the figures written in.
  */
 export function markdownAsOf(text: string, knowledge: Pick<Knowledge, 'facts'>, isoDate: string): string {
+  // The same section is rendered for the same date by retrieval, the composer and the citations of every answer.
+  let rendered = renderedByFacts.get(knowledge.facts);
+  if (!rendered) {
+    rendered = new Map();
+    renderedByFacts.set(knowledge.facts, rendered);
+  }
+  const key = `${isoDate}\u0000${text}`;
+  const cached = rendered.get(key);
+  if (cached !== undefined) return cached;
+  const result = renderAsOf(text, knowledge, isoDate);
+  if (rendered.size >= RENDERED_TEXTS) rendered.clear();
+  rendered.set(key, result);
+  return result;
+}
+
+/** Rendered texts per facts table (a new knowledge base starts afresh), at most this many each. */
+const renderedByFacts = new WeakMap<Knowledge['facts'], Map<string, string>>();
+const RENDERED_TEXTS = 4096;
+
+function renderAsOf(text: string, knowledge: Pick<Knowledge, 'facts'>, isoDate: string): string {
   const dated = applyDatedProse(text, isoDate);
   const lines = dated.split('\n').flatMap((line) => {
     if (!line.includes('{{')) return [line];

@@ -86,11 +86,23 @@ function withNextMonth(text: string): string {
  * Bare years and relative phrases without a month ("the year before") are not dates here: tax years and follow-ups
  * have their own readers.
  */
-export function findDates(text: string, asOf: string): FoundDate[] {
+export function findDates(text: string, asOf: string): readonly FoundDate[] {
   // chrono-node is the slowest step of understanding: a message none of its parsers can match has no date.
   // The old coarse check first: it is cheaper, and a message failing it gets no date either way.
-  return MAYBE_DATE.test(text) && mayHoldDate(text) ? chronoDates(text, asOf) : [];
+  if (!(MAYBE_DATE.test(text) && mayHoldDate(text))) return [];
+  // One message is read for dates several times (its time, then each calculator's start date): chrono runs once.
+  const key = `${asOf}\u0000${text}`;
+  const cached = recentDates.get(key);
+  if (cached) return cached;
+  const found = Object.freeze(chronoDates(text, asOf));
+  if (recentDates.size >= RECENT_DATES) recentDates.clear();
+  recentDates.set(key, found);
+  return found;
 }
+
+/** The dates of the last few messages read, by as-of date and text. */
+const recentDates = new Map<string, readonly FoundDate[]>();
+const RECENT_DATES = 64;
 
 /**
  * The dates chrono-node reads in a text with a digit or a date word, without the finer pre-check: what findDates
