@@ -53,3 +53,16 @@ describe('a or an before an amount', () => {
     expect(articleFor('£5,000,000')).toBe('a');
   });
 });
+
+describe('amounts that are not pay bills', () => {
+  it('reads "£2.5m paybill each" for two sister companies, leaving out "under 3m" and "50/50"', async () => {
+    const { readLevyQuestion } = await import('../../src/calculators/read-question.js');
+    const read = readLevyQuestion(
+      '2 sister cos same owner, £2.5m paybill each, allowance split 50/50. md reckons neither pays levy cos both under 3m - right?',
+      AS_OF,
+    );
+    expect(read).toMatchObject({ payBill: 5_000_000, payBillParts: [2_500_000, 2_500_000], isConnected: true });
+    // A limit said alone is the pay bill asked about.
+    expect(readLevyQuestion('our paybill is just under £3m', AS_OF).payBill).toBe(3_000_000);
+  });
+});

@@ -8,7 +8,7 @@ const GROUP =
 
 const COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, both: 2 };
 const EACH =
-  /\b(two|three|four|five|six|both|\d{1,2})\s+(?:[a-z]+\s+){0,2}?(?:compan(?:y|ies)|firms|businesses|charities|entities|employers|subsidiaries)\b[^.?!]{0,40}?\beach\b/;
+  /\b(two|three|four|five|six|both|\d{1,2})\s+(?:[a-z]+\s+){0,2}?(?:compan(?:y|ies)|cos|firms|businesses|charities|entities|employers|subsidiaries)\b(?:[^.?!]|\.(?=\d)){0,40}?\beach\b/;
 
 export type PayBills = {
   /** The pay bills named, in order; more than one when connected companies are described. */
@@ -105,10 +105,13 @@ export function readPayBills(text: string): PayBills | undefined {
   const isConnected = GROUP.test(lower);
   const price = readCoursePrice(text);
   const found = findAmounts(lower);
+  // A limit is left out only beside a pay bill of its own: "just under £3m" alone is the pay bill.
+  const hasOtherAmounts = found.some((amount) => !isThresholdOrSplit(lower, amount) && amount.pounds >= 1000);
   const amounts = found.filter(
     (amount) =>
       !isCorrectedAway(lower, amount) &&
       !pointsBack(lower, amount, found) &&
+      !(hasOtherAmounts && isThresholdOrSplit(lower, amount)) &&
       (isBesidePayBillWords(lower, amount) || !isOtherAmount(lower, amount, price)),
   );
   const beside = amounts.filter((amount) => isBesidePayBillWords(lower, amount));
@@ -136,6 +139,21 @@ export function readPayBills(text: string): PayBills | undefined {
   // The levy is worked on a year's pay bill: "£950k a month" is twelve months of it.
   const pounds = isMonthly(lower, chosen) ? Math.round(chosen.pounds * 12 * 100) / 100 : chosen.pounds;
   return { parts: [pounds], total: pounds, isConnected };
+}
+
+/**
+ * "both under 3m", "over the £3m threshold": a limit the message compares with, not a pay bill; "split 50/50": a
+ * share, not an amount.
+ */
+function isThresholdOrSplit(lower: string, amount: FoundAmount): boolean {
+  const before = lower.slice(Math.max(0, amount.index - 24), amount.index);
+  const after = lower.slice(amount.index + amount.text.length, amount.index + amount.text.length + 3);
+  return (
+    /^(?:under|below|over|above|less than|more than)\b/.test(amount.text) ||
+    /\b(?:under|below|over|above|less than|more than|threshold(?: of)?)\s+(?:the\s+)?$/.test(before) ||
+    /\/\s*$/.test(before) ||
+    /^\s*\/\s*\d/.test(after)
+  );
 }
 
 /** "the £4m one", "that 1.5m company": an amount named again to point back at it, not another pay bill. */
