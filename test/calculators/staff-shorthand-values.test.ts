@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { calculateCoInvestment } from '../../src/calculators/co-investment/calculate-co-investment.js';
+import { CoInvestmentInput } from '../../src/calculators/co-investment/co-investment-input.js';
 import { renderCoInvestmentSummary } from '../../src/calculators/co-investment/render-co-investment.js';
 import { readCoInvestmentQuestion, readEligibilityQuestion } from '../../src/calculators/read-question.js';
 import { readDate } from '../../src/understand/values/index.js';
@@ -73,9 +75,7 @@ describe('the England rule with a share of hours', () => {
 });
 
 describe('a co-investment sum that waits on an EHC plan', () => {
-  it('still states what the employer pays without one', async () => {
-    const { calculateCoInvestment } = await import('../../src/calculators/co-investment/calculate-co-investment.js');
-    const { CoInvestmentInput } = await import('../../src/calculators/co-investment/co-investment-input.js');
+  it('still states what the employer pays without one', () => {
     const input = CoInvestmentInput.parse({
       price: 14_000,
       apprenticeAge: 23,

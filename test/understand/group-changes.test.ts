@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readLevyQuestion } from '../../src/calculators/read-question.js';
 import { articleFor } from '../../src/calculators/shared/money.js';
 import { understand } from '../../src/understand/index.js';
 import type { ConversationTurn } from '../../src/understand/understanding.js';
@@ -55,8 +56,7 @@ describe('a or an before an amount', () => {
 });
 
 describe('amounts that are not pay bills', () => {
-  it('reads "£2.5m paybill each" for two sister companies, leaving out "under 3m" and "50/50"', async () => {
-    const { readLevyQuestion } = await import('../../src/calculators/read-question.js');
+  it('reads "£2.5m paybill each" for two sister companies, leaving out "under 3m" and "50/50"', () => {
     const read = readLevyQuestion(
       '2 sister cos same owner, £2.5m paybill each, allowance split 50/50. md reckons neither pays levy cos both under 3m - right?',
       AS_OF,

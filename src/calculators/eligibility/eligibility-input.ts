@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../../knowledge/article-schema.js';
 import { unknownFields } from '../shared/input-errors.js';
-import { numberBetween as number, wholeNumber } from '../shared/input-fields.js';
+import { fraction, numberBetween as number, wholeNumber } from '../shared/input-fields.js';
 
 export const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
 export const YesNoUnknown = z.enum(YES_NO_UNKNOWN);
@@ -40,10 +40,7 @@ export const EligibilityInput = z
       worksMostlyInEngland: yesNoUnknown('works mostly in England').describe(
         'Whether at least half of their working hours will be in England.',
       ),
-      englandWorkShare: z
-        .number({ error: 'England work share must be a number from 0 to 1 (0.4 means 40% of their hours)' })
-        .min(0, { error: 'England work share must be a number from 0 to 1 (0.4 means 40% of their hours)' })
-        .max(1, { error: 'England work share must be a number from 0 to 1 (0.4 means 40% of their hours)' })
+      englandWorkShare: fraction('England work share must be a number from 0 to 1 (0.4 means 40% of their hours)')
         .optional()
         .describe(
           'Share of their working hours in England, when the message gives it (3 days out of 5 in Wales: 0.4).',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { unknownFields } from '../shared/input-errors.js';
-import { employeeCount, wholeNumber } from '../shared/input-fields.js';
+import { employeeCount, fraction, wholeNumber } from '../shared/input-fields.js';
 
 const TAX_YEAR_MESSAGE = 'tax year must be written like 2019-20 (the year it starts, a dash, and the next year)';
 
@@ -20,9 +20,6 @@ const amount = (name: string, max: number) =>
     .finite({ error: `${name} must be an amount in pounds, such as 5000000` })
     .min(0, { error: `${name} cannot be negative` })
     .max(max, { error: `${name} must be no more than £${max.toLocaleString('en-GB')}` });
-
-const fraction = (message: string) =>
-  z.number({ error: message }).min(0, { error: message }).max(1, { error: message });
 
 /** What the levy calculator needs. */
 export const LevyInput = z

@@ -20,6 +20,10 @@ export const numberBetween = (name: string, min: number, max: number) => {
     .max(max, { error: message });
 };
 
+/** A share from 0 to 1 (0.8 is 80%), with one message saying so. */
+export const fraction = (message: string) =>
+  z.number({ error: message }).min(0, { error: message }).max(1, { error: message });
+
 /** The employer's number of employees, for the small-employer rules. */
 export const employeeCount = () => {
   const message = 'employee count must be a whole number of at least 1';
