@@ -108,6 +108,14 @@ describe('levy for a £5,000,000 pay bill in 2025 to 2026', () => {
     ]);
   });
 
+  it('names the English percentage when some of the pay bill is for staff outside England', () => {
+    const result = levy({ payBill: 9_000_000, englandShare: 0.5 }, '2026-12-04');
+    expect(renderLevySummary(result)).toContain(
+      '- Funds entering the apprenticeship service account: £1,250 a month (£15,000 a year), the levy times the English percentage (50%, the share of the pay bill for employees living in England)',
+    );
+    expect(renderLevySummary(levy({ payBill: 9_000_000 }, '2026-12-04'))).not.toContain('English percentage');
+  });
+
   it('puts citation markers on the figures of the chat answer', () => {
     const result = levy({ payBill: 5_000_000 }, '2025-06-01');
     const citations = result.articleIds.map((articleId, index) => citationOf(articleId, index + 1));

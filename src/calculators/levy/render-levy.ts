@@ -1,11 +1,17 @@
 import type { Citation } from '../../answer/answer.js';
 import { formatDate } from '../../knowledge/format.js';
-import { articleFor, money } from '../shared/money.js';
+import { articleFor, money, share } from '../shared/money.js';
 import { citationNumbers, markers, renderLine, renderOtherSources } from '../shared/render-lines.js';
 import { taxYearInWords } from '../shared/tax-year.js';
 import type { LevyResult } from './calculate-levy.js';
 
 const lineOf = (result: LevyResult, id: string) => result.lines.find((line) => line.id === id);
+
+/** Why the funds are less than the levy when some staff live outside England: HMRC's English percentage. */
+function englishPercentage(englandShare: number): string {
+  if (englandShare >= 1) return '';
+  return `, the levy times the English percentage (${share(englandShare)}, the share of the pay bill for employees living in England)`;
+}
 
 /**
  * The levy answer that fits a chat: the levy first, then the key figures it leads to, then what is still to ask.
@@ -36,7 +42,7 @@ export function renderLevySummary(result: LevyResult, citations?: Citation[]): s
   const funds = lineOf(result, 'monthly-funds');
   if (result.monthlyFunds !== undefined && result.annualFunds !== undefined) {
     figures.push(
-      `Funds entering the apprenticeship service account: ${money(result.monthlyFunds)} a month (${money(result.annualFunds)} a year)${markers(funds?.articleIds, numbers)}`,
+      `Funds entering the apprenticeship service account: ${money(result.monthlyFunds)} a month (${money(result.annualFunds)} a year)${englishPercentage(result.input.englandShare)}${markers(funds?.articleIds, numbers)}`,
     );
   } else if (funds?.value === 'not held') {
     figures.push(`Funds entering the account: not worked out (${funds.arithmetic})`);
