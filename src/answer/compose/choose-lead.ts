@@ -128,7 +128,8 @@ export function chooseFacts(
   const periodTerms = new Set(intent.time.kind === 'period' ? searchTerms(intent.time.label) : []);
   const ownTerms =
     ownWords !== undefined && ownWords.trim() !== retrieval.query.trim()
-      ? searchTerms(ownWords).filter((term) => !/^\d+$/.test(term) && !periodTerms.has(term))
+      ? // A figure the follow-up quotes ("they only gave 10% back then") is a claim to check, not a figure's name.
+        searchTerms(ownWords).filter((term) => !/^£?\d/.test(term) && !periodTerms.has(term))
       : [];
   const content = new Set([...questionTerms].filter((term) => !/^\d+$/.test(term)));
   const date = intent.time.kind === 'day' ? intent.time.date : intent.time.end;
