@@ -72,10 +72,17 @@ function referenceOf(asOf: string): Date {
   return new Date(`${asOf}T12:00:00Z`);
 }
 
-/** A short month name after "next" ("next oct"), which chrono-node does not read. */
-const NEXT_SHORT_MONTH = /\b(next|coming|this)(\s+)(?=(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b)/gi;
+/**
+ * A short month name after "next" or a word for starting ("next oct", "starting jan", "from feb"), which chrono-node
+ * reads only after "in".
+ */
+const NEXT_SHORT_MONTH =
+  /\b(next|coming|this|starting|starts|start|from|beginning|begins|commencing)(\s+)(?=(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b)/gi;
 
-/** The text with "next oct" as "in   oct" (same length, so positions stay): the next October after the as-of date. */
+/**
+ * The text with "next oct" or "starting jan" as "in   oct" or "in       jan" (same length, so positions stay): the
+ * next such month after the as-of date.
+ */
 function withNextMonth(text: string): string {
   return text.replace(NEXT_SHORT_MONTH, (_match, word: string, space: string) => `${'in'.padEnd(word.length)}${space}`);
 }

@@ -52,6 +52,15 @@ describe('date and tax year readers', () => {
     expect(readDate('start on 3rd May 2025', '2026-12-01')?.date).toBe('2025-05-03');
   });
 
+  it.each([
+    ['starting jan', '2027-01-01'],
+    ['from feb', '2027-02-01'],
+    ['next oct', '2027-10-01'],
+    ['commencing sept', '2027-09-01'],
+  ])('reads a short month after a word for starting, "%s", as the coming one', (text, date) => {
+    expect(readDate(`appr aged 19, ${text}`, '2026-12-04')?.date).toBe(date);
+  });
+
   it.each(['2019-20', '2019/20', '2019–20', '2019-2020', 'in 2019', 'tax year 2019'])(
     'reads "%s" as 2019-20',
     (text) => {
