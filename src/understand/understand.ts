@@ -37,12 +37,17 @@ function canFollow(own: IntentReading): boolean {
 /** A message that opens by carrying on with a value: "and with …", "what if …", "and if …", "or …". */
 const OPENS_ON_VALUES = /^\s*(?:and|or|what if|what about|how about)\b/i;
 
+/** The same value under each calculator's own name: the eligibility check's `age` is co-investment's `apprenticeAge`. */
+const SAME_INPUT: Record<string, string> = { apprenticeAge: 'age' };
+const sameInput = (key: string) => SAME_INPUT[key] ?? key;
+
 /** Whether every value the message's own calculator would read is a value it changes in the sum before. */
 function ownValuesAreChanges(own: IntentReading, message: string, changes: CalculatorInputs, asOf: string): boolean {
   if (own.intent !== 'calculation' || own.calculator === undefined) return false;
   const read = readCalculatorInputs(own.calculator, message, asOf);
+  const changed = new Map(Object.entries(changes).map(([key, value]) => [sameInput(key), value]));
   const keys = Object.keys(read);
-  return keys.length > 0 && keys.every((key) => changes[key] === read[key]);
+  return keys.length > 0 && keys.every((key) => changed.get(sameInput(key)) === read[key]);
 }
 
 /** Words that ask a calculator's question: whether someone qualifies, or what the training costs the employer. */

@@ -32,3 +32,32 @@ describe('a follow-up keeps the earlier subject', () => {
     expect(lead).not.toContain('Hackney Council said');
   });
 });
+
+describe('a co-investment sum re-run with another apprentice', () => {
+  it('keeps the course and employer when only the age and start change, and reads "starting jan"', async () => {
+    const answer = await answerer.answer({
+      question: 'ok and if the apprentice was 19 instead, starting jan?',
+      history: turn(
+        'non levy employer, 30 yr old apprentice, course is 12k, what do they pay',
+        'They pay 5% co-investment: 5% of £12,000 is £600, and the government pays the other 95%.',
+      ),
+    });
+    expect(answer.tool).toBe('co-investment');
+    expect(answer.text).toMatch(/^Changed: age 19, start date 1 January 2027\./);
+    expect(answer.text).toContain('**The employer pays £0 and the government £12,000**');
+    expect(answer.text).toContain('16 to 24');
+  });
+
+  it('keeps co-investment when a bare age follows it, though the eligibility check also reads ages', async () => {
+    const answer = await answerer.answer({
+      question: 'and for a 17 yr old?',
+      history: turn(
+        'small non levy firm, apprentice is 30, course is £8,000, starts in feb - what do they pay towards it',
+        '£400: 5% of £8,000, with the government paying the other 95%.',
+      ),
+    });
+    expect(answer.tool).toBe('co-investment');
+    expect(answer.text).toMatch(/^Changed: age 17\./);
+    expect(answer.text).not.toContain('£400');
+  });
+});
