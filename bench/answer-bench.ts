@@ -9,6 +9,7 @@ import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
 import { buildSearchIndex, type SearchIndex } from '../src/knowledge/search-index.js';
 import { createLogger } from '../src/log.js';
 import { createStore } from '../src/store/create-store.js';
+import { understand } from '../src/understand/index.js';
 import { tempSqliteUrl } from '../test/helpers/store-urls.js';
 import { referenceSectionSearch } from '../test/knowledge/reference-ranking.js';
 
@@ -26,6 +27,12 @@ export type AnswerBenchFigures = {
   /** Share of the project's questions whose expected article is found first, and among the first five. */
   recallAt1: number;
   recallAt5: number;
+  /**
+   * The same, for the sections an answer is composed from: the search after the understanding step (the topic it
+   * read lifts that topic's passages, an article listing the question lifts its own).
+   */
+  retrievalRecallAt1: number;
+  retrievalRecallAt5: number;
   /** With --verify: questions whose top 8 sections equal the MiniSearch reference ranking. */
   rankingMatchesReference?: string;
 };
@@ -102,10 +109,17 @@ export async function runAnswerBench(scale: number, rounds = 5, verify = false):
     }
   }
   await store.close();
-  const recall = recallOfSource(
-    index,
-    withSource.map((item) => ({ question: item.question, source: item.source ?? '' })),
+  const sourced = withSource.map((item) => ({ question: item.question, source: item.source ?? '' }));
+  const recall = recallOfSource(sourced, (question) =>
+    index.searchSections(question, { audience: 'staff', limit: 8 }).map((hit) => hit.id.split('#')[0] ?? ''),
   );
+  const today = new Date().toISOString().slice(0, 10);
+  const retrievalRecall = recallOfSource(sourced, (question) => {
+    const understanding = understand({ message: question, history: [], asOf: today, today });
+    return retrieve(knowledge, index, question, { audience: 'staff', understanding }).sections.map(
+      ({ section }) => section.articleId,
+    );
+  });
   const matchesReference = verify ? sameRankingAsReference(knowledge, index, questions) : undefined;
   retrievalTimes.sort((a, b) => a - b);
   answerTimes.sort((a, b) => a - b);
@@ -123,23 +137,19 @@ export async function runAnswerBench(scale: number, rounds = 5, verify = false):
     peakRssMb: round2(process.resourceUsage().maxRSS / 1024),
     recallAt1: round3(recall.at1),
     recallAt5: round3(recall.at5),
+    retrievalRecallAt1: round3(retrievalRecall.at1),
+    retrievalRecallAt5: round3(retrievalRecall.at5),
     ...(matchesReference !== undefined && { rankingMatchesReference: matchesReference }),
   };
 }
 
 /** Share of questions whose expected article is the first (recall@1) or among the first five articles found. */
-function recallOfSource(index: SearchIndex, items: { question: string; source: string }[]) {
+function recallOfSource(items: { question: string; source: string }[], articlesFound: (question: string) => string[]) {
   let at1 = 0;
   let at5 = 0;
   for (const { question, source } of items) {
-    const articles = [
-      ...new Set(
-        index
-          .searchSections(question, { audience: 'staff', limit: 8 })
-          // A copy in a scaled knowledge base counts as its original article.
-          .map((hit) => hit.id.split('#')[0]?.replace(/-copy-\d+$/, '')),
-      ),
-    ];
+    // A copy in a scaled knowledge base counts as its original article.
+    const articles = [...new Set(articlesFound(question).map((id) => id.replace(/-copy-\d+$/, '')))];
     if (articles[0] === source) at1 += 1;
     if (articles.slice(0, 5).includes(source)) at5 += 1;
   }

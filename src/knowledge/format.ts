@@ -100,7 +100,7 @@ export function formatFigure(value: number | string, unit: FactUnit): string {
     case 'age':
       return `${value}`;
     case 'count':
-      return value.toLocaleString('en-GB');
+      return Number.isSafeInteger(value) && value >= 0 ? groupThousands(String(value)) : value.toLocaleString('en-GB');
     default: {
       const words = PLURAL_UNITS[unit];
       return words ? `${value} ${value === 1 ? words[0] : words[1]}` : String(value);

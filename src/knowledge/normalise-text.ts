@@ -67,9 +67,13 @@ const STOP_WORDS = new Set(
     .filter(Boolean),
 );
 
+/** Any synonym phrase at all: most texts (a fact's name, a sentence of an article) have none, and skip the list. */
+const ANY_SYNONYM = new RegExp(SYNONYMS.map(([pattern]) => `(?:${pattern.source})`).join('|'));
+
 /** Lower-cases a text and adds the canonical tokens for any synonym phrases it contains. */
 export function expandSynonyms(text: string): string {
   const lower = text.toLowerCase().replace(/[’‘]/g, "'");
+  if (!ANY_SYNONYM.test(lower)) return lower;
   const extra: string[] = [];
   for (const [pattern, token] of SYNONYMS) {
     for (const match of lower.matchAll(pattern)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from '../../src/knowledge/format.js';
+import { formatFigure, formatMoney } from '../../src/knowledge/format.js';
 
 const WHOLE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const PENCE = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -66,5 +66,12 @@ describe('formatMoney', () => {
         for (const pence of [false, true]) expect(formatMoney(pounds, { pence })).toBe(intlMoney(pounds, pence));
       }
     }
+  });
+});
+
+describe('formatFigure for counts', () => {
+  it('groups whole counts in threes as toLocaleString does in en-GB, without loading ICU for them', () => {
+    for (const count of [0, 7, 999, 1000, 12_345, 1_234_567, 2 ** 53 - 1, 2.5, -1200])
+      expect(formatFigure(count, 'count'), String(count)).toBe(count.toLocaleString('en-GB'));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchTerms } from '../../src/knowledge/normalise-text.js';
+import { expandSynonyms, searchTerms } from '../../src/knowledge/normalise-text.js';
 
 describe('searchTerms, which keeps texts it has split', () => {
   it('gives the same terms for a repeated text, synonyms and stems included', () => {
@@ -27,5 +27,13 @@ describe('searchTerms, which keeps texts it has split', () => {
         .flat()
         .sort(),
     );
+  });
+});
+
+describe('expandSynonyms, which skips texts with no synonym phrase at all', () => {
+  it('adds the canonical token wherever a phrase appears, and leaves other texts lower-cased only', () => {
+    expect(expandSynonyms('Min wage for a 17yo on H100')).toBe('min wage for a 17yo on h100 nmw h100 minimum');
+    expect(expandSynonyms('A level 3 course')).toBe('a level 3 course level3');
+    expect(expandSynonyms('Who Runs The Scheme?')).toBe('who runs the scheme?');
   });
 });
