@@ -36,10 +36,11 @@ export type ModelAnswerer = { answer(input: ModelAnswerInput): Promise<Answer> }
 const MAX_PASSAGES = 6;
 
 /** The calculators in the Chat Completions tool shape (works with Azure OpenAI and other compatible servers). */
-const CHAT_TOOLS = toolDefinitions.map((tool) => ({
-  type: 'function' as const,
-  function: { name: tool.name, description: tool.description, parameters: tool.parameters },
-}));
+const chatTools = () =>
+  toolDefinitions().map((tool) => ({
+    type: 'function' as const,
+    function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+  }));
 
 /** A grounded answer written by an OpenAI-compatible model from the retrieved passages only, checked in code. */
 export async function createModelAnswerer(deps: {
@@ -162,7 +163,7 @@ export async function createModelAnswerer(deps: {
       try {
         const { data: stream, response } = await client.chat.completions
           .create(
-            { model: deps.config.model, messages, stream: true, temperature: 0, tools: CHAT_TOOLS },
+            { model: deps.config.model, messages, stream: true, temperature: 0, tools: chatTools() },
             { signal: deadline.signal },
           )
           .withResponse();

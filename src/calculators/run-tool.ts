@@ -35,30 +35,39 @@ function inputSchema(schema: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
 
-/** The calculators as function tools for the model; parameters come from the same zod schemas the tools validate with. */
-export const toolDefinitions: ToolDefinition[] = [
-  {
-    type: 'function',
-    name: 'calculate_levy',
-    description: DESCRIPTIONS.calculate_levy,
-    parameters: inputSchema(LevyInput),
-    strict: false,
-  },
-  {
-    type: 'function',
-    name: 'check_apprenticeship_eligibility',
-    description: DESCRIPTIONS.check_apprenticeship_eligibility,
-    parameters: inputSchema(EligibilityInput),
-    strict: false,
-  },
-  {
-    type: 'function',
-    name: 'calculate_co_investment',
-    description: DESCRIPTIONS.calculate_co_investment,
-    parameters: inputSchema(CoInvestmentInput),
-    strict: false,
-  },
-];
+let definitions: ToolDefinition[] | undefined;
+
+/**
+ * The calculators as function tools for the model; parameters come from the same zod schemas the tools validate with.
+ * Built on first use: only a configured model needs them, and turning three schemas into JSON Schema takes a few
+ * milliseconds of start-up.
+ */
+export function toolDefinitions(): ToolDefinition[] {
+  definitions ??= [
+    {
+      type: 'function',
+      name: 'calculate_levy',
+      description: DESCRIPTIONS.calculate_levy,
+      parameters: inputSchema(LevyInput),
+      strict: false,
+    },
+    {
+      type: 'function',
+      name: 'check_apprenticeship_eligibility',
+      description: DESCRIPTIONS.check_apprenticeship_eligibility,
+      parameters: inputSchema(EligibilityInput),
+      strict: false,
+    },
+    {
+      type: 'function',
+      name: 'calculate_co_investment',
+      description: DESCRIPTIONS.calculate_co_investment,
+      parameters: inputSchema(CoInvestmentInput),
+      strict: false,
+    },
+  ];
+  return definitions;
+}
 
 export type ToolRun =
   | ({ ok: true; text: string; citations: Citation[]; answer: Answer } & (

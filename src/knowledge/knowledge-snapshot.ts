@@ -3,10 +3,11 @@ import { dirname } from 'node:path';
 import type { Fact } from './fact-schema.js';
 import type { Article, Knowledge } from './knowledge.js';
 import { readKnowledgeSource } from './knowledge-source.js';
+import { rememberTerms, searchTerms } from './normalise-text.js';
 import { buildSearchIndex, type SearchIndexData } from './search-index.js';
 
 /** Bumped whenever the snapshot's shape or the index's scoring changes, so an old snapshot is never read. */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 
 type Snapshot = {
   format: number;
@@ -14,6 +15,8 @@ type Snapshot = {
   articles: Article[];
   facts: Fact[];
   searchIndex: SearchIndexData;
+  /** Each fact name's search terms (label and aliases), which the composer weighs on every answer. */
+  factNameTerms: [string, string[]][];
 };
 
 export type SnapshotOutcome = 'read' | 'written' | 'rebuilt';
@@ -48,6 +51,7 @@ export async function loadKnowledgeWithSnapshot(directory: string, snapshotPath:
     articles: [...knowledge.articles.values()],
     facts: [...knowledge.facts.values()],
     searchIndex,
+    factNameTerms: factNameTerms(knowledge.facts.values()),
   };
   try {
     await mkdir(dirname(snapshotPath), { recursive: true });
@@ -71,7 +75,14 @@ async function readSnapshot(path: string): Promise<Snapshot | undefined> {
   }
 }
 
+/** The search terms of every fact's label and aliases, as `searchTerms` splits them. */
+export function factNameTerms(facts: Iterable<Fact>): [string, string[]][] {
+  const names = new Set([...facts].flatMap((fact) => [fact.label, ...fact.aliases]));
+  return [...names].map((name) => [name, searchTerms(name)]);
+}
+
 function revive(snapshot: Snapshot): Knowledge {
+  rememberTerms(snapshot.factNameTerms);
   const articles = new Map(snapshot.articles.map((article) => [article.id, article]));
   return {
     articles,

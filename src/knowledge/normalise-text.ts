@@ -105,6 +105,17 @@ export function searchTerms(text: string): string[] {
   return [...terms];
 }
 
+/**
+ * Terms split ahead of time (the knowledge snapshot keeps those of every fact's names), so a fresh process does not
+ * split them again on its first answer. They must be what `searchTerms` gives for the same text.
+ */
+export function rememberTerms(entries: Iterable<readonly [string, readonly string[]]>): void {
+  for (const [text, terms] of entries) {
+    if (termsCache.size >= TERMS_CACHE_SIZE) return;
+    if (text.length <= CACHED_TEXT_LENGTH) termsCache.set(text, [...terms]);
+  }
+}
+
 function splitTerms(text: string): string[] {
   return expandSynonyms(text)
     .split(/[^a-z0-9£%.]+/)

@@ -10,15 +10,15 @@ beforeAll(async () => {
 
 describe('calculator tools for the model', () => {
   it('describes both tools with JSON schemas made from the input schemas', () => {
-    expect(toolDefinitions.map((tool) => tool.name)).toEqual([
+    expect(toolDefinitions().map((tool) => tool.name)).toEqual([
       'calculate_levy',
       'check_apprenticeship_eligibility',
       'calculate_co_investment',
     ]);
-    const levy = toolDefinitions[0]?.parameters as { properties: Record<string, unknown>; required: string[] };
+    const levy = toolDefinitions()[0]?.parameters as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(levy.properties)).toContain('payBill');
     expect(levy.required).toEqual(['payBill']);
-    const eligibility = toolDefinitions[1]?.parameters as { properties: Record<string, { enum?: string[] }> };
+    const eligibility = toolDefinitions()[1]?.parameters as { properties: Record<string, { enum?: string[] }> };
     expect(eligibility.properties.residency?.enum).toContain('pre-settled');
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeWithSnapshot } from '../../src/knowledge/knowledge-snapshot.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { searchTerms } from '../../src/knowledge/normalise-text.js';
 import { buildSearchIndex } from '../../src/knowledge/search-index.js';
 
 function copyOfKnowledge(): string {
@@ -28,6 +29,17 @@ describe('knowledge snapshot', () => {
     expect(buildSearchIndex(second.knowledge).searchSections(question, { audience: 'staff' })).toEqual(
       buildSearchIndex(parsed).searchSections(question, { audience: 'staff' }),
     );
+  });
+
+  it("keeps every fact name's search terms, the same as splitting the name afresh", async () => {
+    const directory = copyOfKnowledge();
+    const path = join(directory, 'snapshot.json');
+    await loadKnowledgeWithSnapshot(join(directory, 'knowledge'), path);
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { factNameTerms: [string, string[]][] };
+    const parsed = await loadKnowledge(join(directory, 'knowledge'));
+    const names = [...parsed.facts.values()].flatMap((fact) => [fact.label, ...fact.aliases]);
+    expect(new Set(saved.factNameTerms.map(([name]) => name))).toEqual(new Set(names));
+    for (const [name, terms] of saved.factNameTerms) expect(terms, name).toEqual(searchTerms(name));
   });
 
   it('is rebuilt when an article changes, so an edit is never hidden by an old snapshot', async () => {

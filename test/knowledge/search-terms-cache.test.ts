@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandSynonyms, searchTerms } from '../../src/knowledge/normalise-text.js';
+import { expandSynonyms, rememberTerms, searchTerms } from '../../src/knowledge/normalise-text.js';
 
 describe('searchTerms, which keeps texts it has split', () => {
   it('gives the same terms for a repeated text, synonyms and stems included', () => {
@@ -35,5 +35,15 @@ describe('expandSynonyms, which skips texts with no synonym phrase at all', () =
     expect(expandSynonyms('Min wage for a 17yo on H100')).toBe('min wage for a 17yo on h100 nmw h100 minimum');
     expect(expandSynonyms('A level 3 course')).toBe('a level 3 course level3');
     expect(expandSynonyms('Who Runs The Scheme?')).toBe('who runs the scheme?');
+  });
+});
+
+describe('rememberTerms, which seeds the cache from the knowledge snapshot', () => {
+  it('answers a remembered text from what was remembered, as a copy', () => {
+    rememberTerms([['a text only the snapshot has split', ['snapshot', 'term']]]);
+    const terms = searchTerms('a text only the snapshot has split');
+    expect(terms).toEqual(['snapshot', 'term']);
+    terms.push('changed');
+    expect(searchTerms('a text only the snapshot has split')).toEqual(['snapshot', 'term']);
   });
 });
