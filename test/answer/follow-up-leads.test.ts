@@ -31,6 +31,16 @@ describe('a follow-up keeps the earlier subject', () => {
     expect(lead).toContain('levy payer can transfer to other employers was 25%, from 1 April 2019');
     expect(lead).not.toContain('Hackney Council said');
   });
+
+  it("gives the first limit, with today's, when asked what it was when transfers first came in", async () => {
+    const answer = await answerer.answer({
+      question: 'what was the cap when transfers first came in?',
+      history: transfers,
+    });
+    expect(answer.text.split('\n')[0]).toBe(
+      'When it began on 1 April 2018, the share of annual levy funds a levy payer can transfer to other employers was 10%; it is 50% now, from 1 April 2024. [1]',
+    );
+  });
 });
 
 describe('a co-investment sum re-run with another apprentice', () => {
@@ -59,5 +69,14 @@ describe('a co-investment sum re-run with another apprentice', () => {
     expect(answer.tool).toBe('co-investment');
     expect(answer.text).toMatch(/^Changed: age 17\./);
     expect(answer.text).not.toContain('£400');
+  });
+});
+
+describe('the first value of a figure', () => {
+  it('says it is the earliest held, not when the figure began, for a figure that began before the sources', async () => {
+    const answer = await answerer.answer({ question: 'what was the london living wage originally' });
+    expect(answer.text.split('\n')[0]).toBe(
+      'The earliest figure I hold for the London Living Wage is £8.30 an hour, from 2 May 2011; it is £14.80 an hour now, from 22 October 2025. [1]',
+    );
   });
 });

@@ -132,6 +132,22 @@ function valueBefore(fact: Fact, date: string): Lead | undefined {
   };
 }
 
+/** "what was the cap when transfers first came in", "what was it originally": the figure's first value. */
+const ASKS_FIRST =
+  /\bfirst (?:came in|introduced|brought in|started|began|launched|set(?: up)?)\b|\boriginal(?:ly)?\b|\bto (?:start|begin) with\b|\bat the (?:start|outset|beginning)\b|\bwhen (?:it|they|\w+) (?:first )?(?:began|launched)\b/i;
+
+/** The first value a figure had, with the one in force now. */
+function firstValue(fact: Fact, date: string): Lead | undefined {
+  const history = figureHistory(fact);
+  const first = history[0];
+  const current = figureAsOf(fact, date);
+  if (!first || !current || history.length < 2 || String(first.value) === String(current.value)) return undefined;
+  return {
+    text: `${fact.began ? `When it began on ${formatDate(first.from)}, ${nameOf(fact)} was` : `The earliest figure I hold for ${nameOf(fact)} is`} ${figure(fact, first)}${fact.began ? '' : `, from ${formatDate(first.from)}`}; it is ${figure(fact, current)} now, from ${formatDate(current.from)}.`,
+    figures: [statedFigure(fact, first), statedFigure(fact, current)],
+  };
+}
+
 /** "when did the NLW age go down to 23": the change to the value the question names, with its date. */
 function changeLead(fact: Fact, question: string): Lead | undefined {
   const numbers = [...question.matchAll(/(\d+(?:\.\d+)?)/g)].map((match) => Number(match[1]));
@@ -157,6 +173,10 @@ export function leadFor(fact: Fact, intent: QuestionIntent, asOf: string, questi
   if (intent.time.kind === 'day' && !intent.time.explicit && readYearShift(question) === -1) {
     const before = valueBefore(fact, intent.time.date);
     if (before) return before;
+  }
+  if (intent.time.kind === 'day' && !intent.time.explicit && ASKS_FIRST.test(question)) {
+    const first = firstValue(fact, intent.time.date);
+    if (first) return first;
   }
   const changed =
     (intent.wantsChangeDate || /\bwhen\b/i.test(question)) && !isReported(fact)
