@@ -29,6 +29,11 @@ describe('co-investment from the chat', () => {
     expect(usedUp?.tool).toBe('co-investment');
     expect(firstLine(usedUp?.text)).toContain('**The employer pays £3,000 and the government £9,000**');
     expect(firstLine(usedUp?.text)).toContain('a levy payer whose levy funds have run out');
+    const burnedThru = ask(
+      'levy payer thats burned thru all its funds, £12,000 standard - what do they pay',
+      '2026-12-01',
+    );
+    expect(firstLine(burnedThru?.text)).toContain('**The employer pays £3,000 and the government £9,000**');
     const before = ask('we ran out of levy funds, £12,000 apprenticeship, what do we pay', '2025-06-01');
     expect(firstLine(before?.text)).toContain('**The employer pays £600 and the government £11,400**');
     const withFunds = ask('levy payer, £12,000 course, apprentice aged 30, what do they pay', '2026-12-01');
