@@ -3,6 +3,7 @@ import type { Answer } from '../answer/answer.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { type CalculatorKind, type CalculatorRun, calculatorAnswer } from './calculator-answer.js';
 import { CoInvestmentInput } from './co-investment/co-investment-input.js';
+import { shareWithoutPrice } from './co-investment/share-without-price.js';
 import { EligibilityInput } from './eligibility/eligibility-input.js';
 import { LevyInput } from './levy/levy-input.js';
 import {
@@ -52,7 +53,11 @@ export function answerFromValues(
   dates: { asOf: string; today: string },
 ): Answer {
   const required = kind === 'levy' ? 'payBill' : kind === 'eligibility' ? 'age' : 'price';
-  if (values[required] === undefined) return askFor(kind, dates.asOf, ASK[kind].intro, [ASK[kind].need]);
+  if (values[required] === undefined) {
+    // With no price, the share the employer pays is still known once its levy status is.
+    const share = kind === 'co-investment' ? shareWithoutPrice(knowledge, values, dates, ASK[kind].need) : undefined;
+    return share ?? askFor(kind, dates.asOf, ASK[kind].intro, [ASK[kind].need]);
+  }
   const run = parseRun(kind, values);
   if (!run.ok) return askFor(kind, dates.asOf, 'I could not use what the question says:', run.problems);
   return calculatorAnswer(knowledge, run.value, dates);

@@ -80,3 +80,42 @@ describe('the first value of a figure', () => {
     );
   });
 });
+
+describe('co-investment asked with no course price', () => {
+  const firstLine = (text: string) => text.split('\n')[0] ?? '';
+
+  it('gives the share a levy payer with no funds left pays, with its source, then asks for the price', async () => {
+    const answer = await answerer.answer({
+      question:
+        'levy payer thats used all its funds, 30 yr old apprentice starting in jan, what do they pay towards training',
+    });
+    expect(answer.tool).toBe('co-investment');
+    expect(firstLine(answer.text)).toBe(
+      '**The employer pays 25% of the price** for an apprenticeship starting on 1 January 2027 (a levy payer whose levy funds have run out, apprentice aged 30), and the government 75%. [1][2]',
+    );
+    expect(answer.citations).toHaveLength(2);
+    expect(answer.text).not.toMatch(/(?<![\d.])5%/);
+    expect(answer.needs).toEqual(['What is the agreed price of the apprenticeship (training and assessment)?']);
+  });
+
+  it('says a non-levy employer pays nothing for a 22 year old starting after August 2026', async () => {
+    const answer = await answerer.answer({
+      question: 'non levy sme, 22 yr old appr starting march 27, do they pay anything towards the training',
+    });
+    expect(firstLine(answer.text)).toMatch(
+      /^\*\*The employer pays nothing towards training and assessment\*\* for an apprenticeship starting on 1 March 2027/,
+    );
+  });
+
+  it('re-runs with the share when a follow-up makes the employer a levy payer with no funds left', async () => {
+    const answer = await answerer.answer({
+      question: 'what if its a levy payer thats burned thru all its funds?',
+      history: turn(
+        'non levy sme, 22 yr old appr starting march 27, do they pay anything towards the training',
+        'No: a non-levy employer pays nothing towards training for an apprentice aged 16 to 24.',
+      ),
+    });
+    expect(answer.text).toMatch(/^Changed: levy payer: yes, levy funds used up: yes\./);
+    expect(answer.text).toContain('**The employer pays 25% of the price**');
+  });
+});

@@ -132,6 +132,15 @@ function levyPayerSplit(split: SplitCase): FundingSplit {
       governmentPays: capped - share,
     };
   }
+  if (input.levyFundsUsedUp === 'yes' && exhausted) {
+    // No price yet: the share still settles who pays what part.
+    return {
+      status: 'decided',
+      summary: `A levy payer whose account has run out of levy funds pays ${exhausted.text} of the funded price and the government ${formatPercent(100 - exhausted.value)}, ${bandText}.`,
+      lines,
+      employerSharePercent: exhausted.value,
+    };
+  }
   if (capped !== undefined) {
     lines.push({
       id: 'from-levy-funds',
