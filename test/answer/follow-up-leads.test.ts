@@ -43,6 +43,24 @@ describe('a follow-up keeps the earlier subject', () => {
   });
 });
 
+describe('a follow-up asking for the year before', () => {
+  it('gives the earlier figure even when the answer before it was guidance with no figure', async () => {
+    const answer = await answerer.answer({
+      question: 'what was it the yr before',
+      history: [
+        ...turn(
+          'employer in shoreditch asking what llw is for their cleaners',
+          'The London Living Wage is £14.80 an hour (set on 22 October 2025), for all staff aged 18 and over.',
+        ),
+        ...turn('ta', 'No problem.'),
+      ],
+    });
+    expect(answer.text.split('\n')[0]).toBe(
+      'Before 22 October 2025, the London Living Wage was £13.85 an hour, from 23 October 2024 until 21 October 2025; it is £14.80 an hour now. [1]',
+    );
+  });
+});
+
 describe('a co-investment sum re-run with another apprentice', () => {
   it('keeps the course and employer when only the age and start change, and reads "starting jan"', async () => {
     const answer = await answerer.answer({

@@ -2,7 +2,7 @@ import type { Fact } from '../../knowledge/fact-schema.js';
 import { figureAsOf, figuresDuring } from '../../knowledge/figure-as-of.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';
 import { searchTerms } from '../../knowledge/normalise-text.js';
-import { readAge, readEhcPlanOrCareLeaver } from '../../understand/values/index.js';
+import { readAge, readEhcPlanOrCareLeaver, readYearShift } from '../../understand/values/index.js';
 import type { QuestionIntent } from '../question-time.js';
 import type { Retrieval } from '../retrieve.js';
 import { ageFit } from './age-fit.js';
@@ -133,8 +133,16 @@ export function chooseFacts(
       : [];
   const content = new Set([...questionTerms].filter((term) => !/^\d+$/.test(term)));
   const date = intent.time.kind === 'day' ? intent.time.date : intent.time.end;
+  // A follow-up moving the earlier subject by a year ("what was it the yr before"); alone, "next year" is a start date.
+  const isFollowUp = ownWords !== undefined && ownWords.trim() !== retrieval.query.trim();
+  const shiftsYear = isFollowUp && readYearShift(ownWords) !== 0;
   const asksAboutTime =
-    intent.wantsHistory || intent.wantsChangeDate || intent.time.kind === 'period' || intent.time.explicit;
+    intent.wantsHistory ||
+    intent.wantsChangeDate ||
+    intent.time.kind === 'period' ||
+    intent.time.explicit ||
+    // "what was it the yr before" asks for a figure, even after an answer that gave none.
+    shiftsYear;
   const asksFigure =
     asksAboutTime || asksForAnyKind(asked) || ASKS_FOR_FIGURE.test(retrieval.query) || ASKS_FOR_RANGE.test(question);
   if (content.size === 0) return { facts: [], asked };
@@ -183,7 +191,7 @@ export function chooseFacts(
           named >= 0.9 ||
           (kindFit(fact.unit, asked) >= 1 && named >= 0.5 && foundArticles.has(fact.article)) ||
           // "wot the llw was back in summer 2018, for a contract": a figure named and asked of a time.
-          ((intent.time.kind === 'period' || intent.time.explicit) &&
+          ((intent.time.kind === 'period' || intent.time.explicit || shiftsYear) &&
             named >= 0.6 &&
             foundArticles.has(fact.article))) &&
         hasValue(fact) &&
