@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { Fact } from './fact-schema.js';
 import type { Article, Knowledge } from './knowledge.js';
 import { readKnowledgeSource } from './knowledge-source.js';
-import { rememberTerms, searchTerms } from './normalise-text.js';
+import { rememberTerms, searchTerms, termsFingerprint } from './normalise-text.js';
 import { buildSearchIndex, type SearchIndexData } from './search-index.js';
 
 /** Bumped whenever the snapshot's shape or the index's scoring changes, so an old snapshot is never read. */
@@ -15,6 +15,8 @@ type Snapshot = {
   articles: Article[];
   facts: Fact[];
   searchIndex: SearchIndexData;
+  /** How texts were split into terms when the index was built (`termsFingerprint`). */
+  terms: string;
   /** Each fact name's search terms (label and aliases), which the composer weighs on every answer. */
   factNameTerms: [string, string[]][];
 };
@@ -31,13 +33,13 @@ export type LoadedKnowledge = {
 
 /**
  * Loads the knowledge base through a snapshot of the parsed articles and facts and the serialised search index,
- * keyed by the content hash: when the files' hash matches the snapshot, start-up reads one JSON file instead of
+ * keyed by the content hash and the term-splitting rules: when both match the snapshot, start-up reads one JSON file instead of
  * parsing every article and building the index; when it does not, the knowledge is parsed and the snapshot rewritten.
  */
 export async function loadKnowledgeWithSnapshot(directory: string, snapshotPath: string): Promise<LoadedKnowledge> {
   const source = await readKnowledgeSource(directory);
   const saved = await readSnapshot(snapshotPath);
-  if (saved?.format === SNAPSHOT_FORMAT && saved.version === source.version) {
+  if (saved?.format === SNAPSHOT_FORMAT && saved.version === source.version && saved.terms === termsFingerprint()) {
     return { knowledge: revive(saved), snapshot: 'read' };
   }
   // Parsing and checking the files (schemas, YAML) is loaded only when the snapshot is out of date.
@@ -51,6 +53,7 @@ export async function loadKnowledgeWithSnapshot(directory: string, snapshotPath:
     articles: [...knowledge.articles.values()],
     facts: [...knowledge.facts.values()],
     searchIndex,
+    terms: termsFingerprint(),
     factNameTerms: factNameTerms(knowledge.facts.values()),
   };
   try {

@@ -14,6 +14,8 @@ const SYNONYMS: [RegExp, string][] = [
   [/\b(?:sec(?:tion)?\.?\s*106|s\.?\s?106|planning\s+obligations?|planning\s+agreements?)\b/g, 's106'],
   [/\bemployment\s+(?:and|&)\s+skills\s+plans?\b/g, 'esp'],
   [/\bhackney\s*(?:100|hundred)\b|\bh\s?100\b/g, 'h100'],
+  // "Hackney 100 Skills+", the adults' programme: the plus sign is not a letter, so it is named as a word.
+  [/\bskills\s*(?:\+|plus\b)/g, 'skillsplus'],
   [/\b(?:apprenticeship|growth\s+and\s+skills)\s+levy\b/g, 'levy'],
   [/\boff[\s-]the[\s-]job\b|\botjt?\b/g, 'otj'],
   [/\b(?:education,?\s+health\s+and\s+care\s+plan|ehc\s*plan|ehcp)\b/g, 'ehc'],
@@ -122,6 +124,26 @@ function splitTerms(text: string): string[] {
     .map((word) => word.replace(/^[.]+|[.]+$/g, ''))
     .filter((word) => word.length > 1 && !STOP_WORDS.has(word))
     .map(stemTerm);
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * A short hash of how texts are split into terms (the synonym list, the stop words): the knowledge snapshot keeps it,
+ * so an index built with other rules is rebuilt rather than searched with terms it never held.
+ */
+export function termsFingerprint(): string {
+  if (fingerprint === undefined) {
+    const rules = [...SYNONYMS.map(([pattern, token]) => `${pattern.source}=>${token}`), ...STOP_WORDS].join('\n');
+    // FNV-1a, 32 bits: enough to tell one rule set from another.
+    let hash = 0x811c9dc5;
+    for (let at = 0; at < rules.length; at += 1) {
+      hash ^= rules.charCodeAt(at);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    fingerprint = hash.toString(16).padStart(8, '0');
+  }
+  return fingerprint;
 }
 
 /** Stems one already lower-cased word (numbers and canonical tokens are kept as they are). */

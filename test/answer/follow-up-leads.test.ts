@@ -137,3 +137,24 @@ describe('co-investment asked with no course price', () => {
     expect(answer.text).toContain('**The employer pays 25% of the price**');
   });
 });
+
+describe('words the question uses that the index once lost', () => {
+  it('answers "pay per hr" with the hourly pay for the period a follow-up names', async () => {
+    const answer = await answerer.answer({
+      question: 'n in the original pilot?',
+      history: turn(
+        'what did h100 pay per hr in 17/18',
+        'In 2017/18 Hackney 100 placements paid £7.50 an hour, for at least 70 hours.',
+      ),
+    });
+    expect(answer.text.split('\n')[0]).toBe(
+      'In the 2014/15 pilot the Hackney 100 hourly pay was £8.80 an hour, from 1 September 2014. [1]',
+    );
+  });
+
+  it('finds Hackney 100 Skills+ by its name, plus sign and all', async () => {
+    const answer = await answerer.answer({ question: 'who is h100 skills+ aimed at' });
+    expect(answer.citations[0]?.heading ?? '').toMatch(/Skills\+/);
+  });
+});
+

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeWithSnapshot } from '../../src/knowledge/knowledge-snapshot.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
-import { searchTerms } from '../../src/knowledge/normalise-text.js';
+import { searchTerms, termsFingerprint } from '../../src/knowledge/normalise-text.js';
 import { buildSearchIndex } from '../../src/knowledge/search-index.js';
 
 function copyOfKnowledge(): string {
@@ -40,6 +40,17 @@ describe('knowledge snapshot', () => {
     const names = [...parsed.facts.values()].flatMap((fact) => [fact.label, ...fact.aliases]);
     expect(new Set(saved.factNameTerms.map(([name]) => name))).toEqual(new Set(names));
     for (const [name, terms] of saved.factNameTerms) expect(terms, name).toEqual(searchTerms(name));
+  });
+
+  it('is rebuilt when it was built with other term-splitting rules (a synonym added since)', async () => {
+    const directory = copyOfKnowledge();
+    const path = join(directory, 'snapshot.json');
+    await loadKnowledgeWithSnapshot(join(directory, 'knowledge'), path);
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { terms: string };
+    expect(saved.terms).toBe(termsFingerprint());
+    writeFileSync(path, JSON.stringify({ ...saved, terms: 'older rules' }));
+    expect((await loadKnowledgeWithSnapshot(join(directory, 'knowledge'), path)).snapshot).toBe('written');
+    expect((await loadKnowledgeWithSnapshot(join(directory, 'knowledge'), path)).snapshot).toBe('read');
   });
 
   it('is rebuilt when an article changes, so an edit is never hidden by an old snapshot', async () => {

@@ -14,7 +14,7 @@ const CUES: { kind: FigureKind; weight: number; cue: RegExp }[] = [
   { kind: 'percent', weight: 1, cue: /%|\bper ?cent\b|\bpercentage\b|\bproportion\b|\bhow much of\b|\bwhat share\b/ },
   { kind: 'percent', weight: 0.8, cue: /\bco-?invest\w*|\bcontribut\w*/ },
   { kind: 'percent', weight: 0.5, cue: /\bshare\b|\bhow much\b/ },
-  { kind: 'hourly', weight: 1, cue: /\ban hour\b|\bper hour\b|\bhourly\b|\/ ?hr\b|\bp\/?h\b/ },
+  { kind: 'hourly', weight: 1, cue: /\ban hour\b|\bper hour\b|\bhourly\b|\/ ?hr\b|\b(?:per|an|a) hr\b|\bp\/?h\b/ },
   { kind: 'hourly', weight: 0.7, cue: /\bwages?\b|\bpay rate\b/ },
   { kind: 'hourly', weight: 0.8, cue: /\b(?:get|gets|getting|be|are|is|being) paid\b|\bearns?\b|\bsalary\b/ },
   { kind: 'hourly', weight: 0.5, cue: /\bllw\b|\bnlw\b|\bnmw\b|\bliving wage\b/ },
@@ -59,7 +59,7 @@ const CUES: { kind: FigureKind; weight: number; cue: RegExp }[] = [
   {
     kind: 'hours',
     weight: 1,
-    cue: /\bhow many (?:hours|hrs)\b|\bweekly hours\b|\bhours? a week\b|\bhrs? a week\b|\bhrs?\b/,
+    cue: /\bhow many (?:hours|hrs)\b|\bweekly hours\b|\bhours? a week\b|\bhrs? a week\b|(?<!\b(?:per|an|a) )\bhrs?\b/,
   },
   { kind: 'hours', weight: 0.6, cue: /\bhours?\b|\bpart[- ]time\b|\bfull[- ]time\b/ },
 ];
