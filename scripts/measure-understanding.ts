@@ -1,9 +1,15 @@
 // Prints how well the understanding step does: 5-fold cross-validation on the training examples and the score on
 // the frozen split (never trained on). `node --import tsx scripts/measure-understanding.ts [--mistakes] [--file F]`
 import { parseArgs } from 'node:util';
+import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
 import { readExampleFile, readExampleFolder } from '../src/understand/load-examples.js';
+import { DEFAULT_TRAINING } from '../src/understand/logistic-regression.js';
 import { crossValidate, type Metrics, measure, understandExamples } from '../src/understand/measure.js';
 import { committedModel } from '../src/understand/model.js';
+import { knowledgeSubjects } from '../src/understand/subject-lexicon.js';
+
+// Understood as the answerer understands messages: with the subjects the knowledge base names.
+const subjects = knowledgeSubjects(await loadKnowledge('knowledge'));
 
 const { values } = parseArgs({
   options: {
@@ -44,8 +50,12 @@ function print(title: string, metrics: Metrics): void {
 
 const training = readExampleFolder('knowledge/understanding');
 if (!training.ok) throw new Error(training.problems.join('\n'));
-if (!values['no-cv']) print('5-fold cross-validation on the training examples', crossValidate(training.examples));
+if (!values['no-cv'])
+  print(
+    '5-fold cross-validation on the training examples',
+    crossValidate(training.examples, 5, DEFAULT_TRAINING, subjects),
+  );
 const file = values.file ?? 'test/understanding/frozen.yml';
 const held = readExampleFile(file);
 if (!held.ok) throw new Error(held.problems.join('\n'));
-print(`${file} (committed model)`, measure(understandExamples(committedModel(), held.examples)));
+print(`${file} (committed model)`, measure(understandExamples(committedModel(), held.examples, subjects)));

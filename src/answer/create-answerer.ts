@@ -3,7 +3,7 @@ import type { Knowledge } from '../knowledge/knowledge.js';
 import { buildSearchIndex, type SearchIndex } from '../knowledge/search-index.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/create-store.js';
-import { committedModel, MAX_MESSAGE_CHARACTERS, understand } from '../understand/index.js';
+import { committedModel, knowledgeSubjects, MAX_MESSAGE_CHARACTERS, understand } from '../understand/index.js';
 import type { Answer, Answerer, AnswerRequest } from './answer.js';
 import { calculate } from './calculate.js';
 import { composeExtractive } from './compose-extractive.js';
@@ -52,7 +52,13 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
     const today = isoDay(deps.now());
     const asOf = request.asOf ?? today;
     const audience = request.audience ?? 'staff';
-    const understanding = understand({ message: question, history: request.history ?? [], asOf, today });
+    const understanding = understand({
+      message: question,
+      history: request.history ?? [],
+      asOf,
+      today,
+      subjects: knowledgeSubjects(deps.knowledge),
+    });
     const enquirySuggested = understanding.intent === 'enquiry';
     const intent = understanding.timeAskedAbout;
     const base = { asOf, mode: 'extractive' as const };

@@ -1,6 +1,7 @@
 import type { LabelledExample } from './example-schema.js';
 import { DEFAULT_TRAINING, type TrainOptions } from './logistic-regression.js';
 import type { UnderstandingModel } from './model.js';
+import type { SubjectLexicon } from './subject-lexicon.js';
 import { trainModel } from './train-model.js';
 import { understandWith } from './understand.js';
 import type { Understanding } from './understanding.js';
@@ -30,7 +31,11 @@ const rate = (hits: number, of: number): Rate => ({ hits, of, rate: of === 0 ? 1
 
 const SCORING_DAY = '2026-12-01';
 
-export function understandExamples(model: UnderstandingModel, examples: readonly LabelledExample[]): Scored[] {
+export function understandExamples(
+  model: UnderstandingModel,
+  examples: readonly LabelledExample[],
+  subjects?: SubjectLexicon,
+): Scored[] {
   return examples.map((example) => ({
     example,
     understanding: understandWith(model, {
@@ -38,6 +43,7 @@ export function understandExamples(model: UnderstandingModel, examples: readonly
       history: example.history ?? [],
       asOf: SCORING_DAY,
       today: SCORING_DAY,
+      ...(subjects !== undefined && { subjects }),
     }),
   }));
 }
@@ -148,12 +154,13 @@ export function crossValidate(
   examples: readonly LabelledExample[],
   folds = 5,
   options: TrainOptions = DEFAULT_TRAINING,
+  subjects?: SubjectLexicon,
 ): Metrics {
   const scored: Scored[] = [];
   for (let fold = 0; fold < folds; fold += 1) {
     const training = examples.filter((_, position) => position % folds !== fold);
     const held = examples.filter((_, position) => position % folds === fold);
-    scored.push(...understandExamples(trainModel(training, options), held));
+    scored.push(...understandExamples(trainModel(training, options), held, subjects));
   }
   return measure(scored);
 }

@@ -102,6 +102,12 @@ function understandEarlier(
   }
 }
 
+/** The one topic other than the thread's that a message names subjects of, if it names any and only one. */
+function namesOtherSubject(named: ReadonlySet<Topic> | undefined, threadTopic: Topic): Topic | undefined {
+  if (named === undefined || named.size !== 1 || named.has(threadTopic) || threadTopic === 'none') return undefined;
+  return [...named][0];
+}
+
 /** Understands one message with a given model; `understand` uses the committed one. */
 export function understandWith(model: UnderstandingModel, request: UnderstandRequest): Understanding {
   const message = request.message.slice(0, MAX_MESSAGE_CHARACTERS);
@@ -128,6 +134,7 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
   const changesCalculation = Object.keys(ownChanges).length > 0;
 
   let followUp = false;
+  let namedElsewhere: Topic | undefined;
   if (earlier && canFollow(own)) {
     const evidence = contextFeatures(ownTopic, earlierSubject(model, earlierUser), changesCalculation, message);
     const decision = classify(model, 'followUp', [...indexes, ...featureIndexes(model, evidence)]);
@@ -141,9 +148,12 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
       changesCalculation &&
       OPENS_ON_VALUES.test(message) &&
       ownValuesAreChanges(own, message, ownChanges, request.asOf);
+    // A subject the knowledge base names, of another topic than the thread's ("what does off the job mean" after a
+    // levy sum, "when was lp33 adopted" after the NLW), is a subject of its own even when the topic model is unsure.
+    namedElsewhere = namesOtherSubject(request.subjects?.topicsNamed(message), earlier.topic);
     const hasOwnSubject =
-      ownTopic.label !== 'none' &&
-      ownTopic.probability >= OWN_SUBJECT_PROBABILITY &&
+      ((ownTopic.label !== 'none' && ownTopic.probability >= OWN_SUBJECT_PROBABILITY) ||
+        namedElsewhere !== undefined) &&
       !onlyChangesValues &&
       !carriesOnWithValues;
     // "they're connected to a sister co with 2m": a company joins, leaves or changes in the group summed before.
@@ -151,11 +161,15 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
     // A message with a subject of its own never borrows a different one.
     followUp =
       (decision.label === 'true' || carriesOnWithValues || changesGroup) &&
-      !(hasOwnSubject && ownTopic.label !== earlier.topic);
+      !(hasOwnSubject && (ownTopic.label !== earlier.topic || namedElsewhere !== undefined));
   }
 
   let intent = own.intent;
-  let topic: Topic = ownTopic.label as Topic;
+  // A new subject the topic model could not place takes the topic of the knowledge that names it.
+  let topic: Topic =
+    !followUp && namedElsewhere !== undefined && ownTopic.probability < OWN_SUBJECT_PROBABILITY
+      ? namedElsewhere
+      : (ownTopic.label as Topic);
   let calculator: CalculatorRequest | undefined;
   let inherits: Inherited | undefined;
   let timeAskedAbout = ownTime;

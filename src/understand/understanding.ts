@@ -1,4 +1,5 @@
 import type { QuestionIntent } from '../answer/question-time.js';
+import type { SubjectLexicon } from './subject-lexicon.js';
 
 export const INTENTS = ['question', 'calculation', 'enquiry', 'out_of_scope', 'greeting', 'help', 'command'] as const;
 export type Intent = (typeof INTENTS)[number];
@@ -68,4 +69,9 @@ export type UnderstandRequest = {
   asOf: string;
   /** YYYY-MM-DD: today. */
   today: string;
+  /**
+   * The subjects the knowledge base names: a message naming one of another topic than the thread's has a subject of
+   * its own, however short it is ("what does off the job mean" after a levy sum).
+   */
+  subjects?: SubjectLexicon;
 };

@@ -158,3 +158,23 @@ describe('words the question uses that the index once lost', () => {
   });
 });
 
+describe('a new subject named by a code is never answered with the thread subject', () => {
+  it('answers when LP33 was adopted after a National Living Wage answer', async () => {
+    const answer = await answerer.answer({
+      question: 'when was lp33 adopted, need it for a committee report',
+      history: turn('national living wage?', 'The National Living Wage is £12.71 an hour from 1 April 2026.'),
+    });
+    expect(answer.text).toContain('22 July 2020');
+    expect(answer.text).not.toContain('£12.71');
+  });
+
+  it('explains off-the-job training after a levy sum instead of re-running the sum', async () => {
+    const answer = await answerer.answer({
+      question: 'sorry diff q, what does off the job actually mean? employer thinks its unpaid',
+      history: turn('whats the levy on an 8 million pay bill', 'The employer pays £25,000 of levy a year.'),
+    });
+    expect(answer.tool).toBeUndefined();
+    expect(answer.text).toContain('paid working hours');
+    expect(answer.text).not.toContain('£25,000');
+  });
+});

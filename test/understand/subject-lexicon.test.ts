@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { buildSubjectLexicon, knowledgeSubjects } from '../../src/understand/subject-lexicon.js';
+import { understand } from '../../src/understand/understand.js';
+
+const subjects = knowledgeSubjects(await loadKnowledge('knowledge'));
+const day = '2026-12-04';
+const turn = (question: string, answer: string) => [
+  { role: 'user' as const, text: question },
+  { role: 'assistant' as const, text: answer },
+];
+
+describe('the subjects the knowledge base names by a code', () => {
+  it('finds a code in any case, or its long form where the search terms know it', () => {
+    const lexicon = buildSubjectLexicon([
+      { topic: 'apprenticeships', name: 'OTJ' },
+      { topic: 's106', name: 'LP33 adoption date' },
+      { topic: 'levy', name: 'EHC plan funding' },
+      { topic: 'apprenticeships', name: 'EHC plan' },
+    ]);
+    expect([...lexicon.topicsNamed('what does off the job mean')]).toEqual(['apprenticeships']);
+    expect([...lexicon.topicsNamed('when was lp33 adopted')]).toEqual(['s106']);
+    // A code two topics use names neither.
+    expect([...lexicon.topicsNamed('and with an ehc plan?')]).toEqual([]);
+    expect([...lexicon.topicsNamed('what is the pay rate')]).toEqual([]);
+  });
+});
+
+describe('a message naming a subject of another topic than the thread', () => {
+  it('has a subject of its own, even when it is short and the topic model is unsure', () => {
+    const understood = understand({
+      message: 'sorry diff q, what does off the job actually mean? employer thinks its unpaid',
+      history: turn('whats the levy on an 8 million pay bill', 'The employer pays £25,000 of levy a year.'),
+      asOf: day,
+      today: day,
+      subjects,
+    });
+    expect(understood.followUp).toBe(false);
+    expect(understood.calculator).toBeUndefined();
+    expect(understood.topic).toBe('apprenticeships');
+  });
+
+  it('borrows the thread subject when the code it names is of the same topic', () => {
+    const understood = understand({
+      message: 'and for otj?',
+      history: turn('min length of an appr', 'At least 8 months, for starts from 1 August 2025.'),
+      asOf: day,
+      today: day,
+      subjects,
+    });
+    expect(understood.followUp).toBe(true);
+    expect(understood.topic).toBe('apprenticeships');
+  });
+});
