@@ -41,6 +41,8 @@ type ComposeInput = {
   enquirySuggested: boolean;
   /** The message itself, without the thread's earlier question that `retrieval.query` may add. */
   question?: string;
+  /** In a chain of follow-ups, the latest earlier message: its values ("and for 25 hrs?") are the thread's newest. */
+  latest?: string;
 };
 
 /** Words before the sources a plain answer aims to stay within. */
@@ -100,9 +102,8 @@ export function composeExtractive(input: ComposeInput): Answer {
   }
 
   // Arithmetic people ask for, worked from held figures.
-  const worked = contact
-    ? undefined
-    : workArithmetic(knowledge, ownWords, quoteDate, ownWords === question ? undefined : question);
+  const thread = ownWords === question ? undefined : `${input.latest ?? ''} ${question}`.trim();
+  const worked = contact ? undefined : workArithmetic(knowledge, ownWords, quoteDate, thread);
   // The kind of figure asked for, read from the message itself, else from the question it follows up.
   const ownKinds = kindsAsked(ownWords);
   const asked = Object.keys(ownKinds).length > 0 ? ownKinds : kindsAsked(question);

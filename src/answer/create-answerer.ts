@@ -89,6 +89,8 @@ export async function createAnswerer(deps: AnswererDeps): Promise<Answerer> {
       audience,
       enquirySuggested,
       question,
+      ...(understanding.followUp &&
+        understanding.inherits?.latest !== undefined && { latest: understanding.inherits.latest }),
     });
     if (asks && (extractive.kind === 'decline' || !retrieval.inScope)) return understood(asks);
     if (!model && asks) {

@@ -177,8 +177,10 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
   if (followUp && earlier) {
     const subjectQuestion =
       earlier.followUp && earlier.inherits ? earlier.inherits.question : (earlierTurn?.question ?? '');
+    const latest = earlierTurn?.question;
     inherits = {
       question: subjectQuestion,
+      ...(latest !== undefined && latest !== subjectQuestion && { latest }),
       intent: earlier.intent,
       topic: earlier.topic,
       ...(earlier.calculator !== undefined && { calculator: earlier.calculator }),

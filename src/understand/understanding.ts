@@ -37,7 +37,10 @@ export type CalculatorRequest = {
 
 /** The earlier message a follow-up takes its subject from. */
 export type Inherited = {
+  /** The question that named the subject (the first of a chain of follow-ups). */
   question: string;
+  /** The latest earlier message, when it is a follow-up itself ("and for 25 hrs?"): its values are the newest. */
+  latest?: string;
   intent: Intent;
   topic: Topic;
   calculator?: CalculatorRequest;

@@ -178,3 +178,28 @@ describe('a new subject named by a code is never answered with the thread subjec
     expect(answer.text).not.toContain('£25,000');
   });
 });
+
+describe('pay at the London Living Wage worked on through a thread', () => {
+  const lead = async (question: string, history: ReturnType<typeof turn>) =>
+    (await answerer.answer({ question, history })).text.split('\n')[0] ?? '';
+
+  it('keeps the hours the thread gave when only the period changes', async () => {
+    expect(
+      await lead('n for the yr?', turn('whats llw weekly for 37.5 hrs', '£14.80 × 37.5 = £555 a week.')),
+    ).toContain('£14.80 × 37.5 hours × 52 weeks = £28,860 a year.');
+    expect(
+      await lead(
+        'whats that a month',
+        turn('annual salary on llw if they do 30 hrs pw?', '£14.80 × 30 × 52 = £23,088 a year.'),
+      ),
+    ).toContain('£14.80 × 30 hours × 52 weeks ÷ 12 = £1,924 a month.');
+  });
+
+  it("takes the newest hours of a chain of follow-ups, not the first question's", async () => {
+    const history = [
+      ...turn('llw weekly on 35 hrs', '£14.80 × 35 = £518 a week.'),
+      ...turn('and for 25 hrs a wk?', '£14.80 × 25 = £370 a week.'),
+    ];
+    expect(await lead('whats that a year?', history)).toContain('£14.80 × 25 hours × 52 weeks = £19,240 a year.');
+  });
+});

@@ -36,7 +36,8 @@ function hourlyFactsNamed(knowledge: Knowledge, question: string): Fact[] {
 
 const asksDifference =
   /\b(how much (?:more|less|higher|lower)|difference|gap|more than|less than|compared? (?:to|with)|vs\.?|versus)\b/i;
-const asksYearly = /\b(a|per|each) (?:year|yr)\b|\bannual(?:ly)?\b|\byearly\b|\bsalary\b|\bper annum\b|\bp\.?a\.?\b/i;
+const asksYearly =
+  /\b(a|per|each) (?:year|yr)\b|\b(?:for|over) (?:the|a) (?:whole |full )?(?:year|yr)\b|\bannual(?:ly)?\b|\byearly\b|\bsalary\b|\bper annum\b|\bp\.?a\.?\b/i;
 const asksWeekly = /\b(a|per|each) (?:week|wk)\b|\bweekly\b/i;
 const asksMonthly = /\b(a|per|each) (?:month|mth)\b|\bmonthly\b/i;
 
@@ -81,7 +82,8 @@ export function workArithmetic(
     (subject !== undefined && hoursPerWeek(question) !== undefined ? periodAsked(subject) : undefined);
   const fact = named[0];
   if (!fact || !period) return undefined;
-  return periodPay(fact, period, question, date);
+  // "whats that a month" after a yearly figure on 30 hours: the thread's hours, unless this message gives its own.
+  return periodPay(fact, period, question, date, subject === undefined ? undefined : hoursPerWeek(subject));
 }
 
 type Period = 'year' | 'month' | 'week';
@@ -104,11 +106,17 @@ export function workOnLead(fact: Fact, question: string, ownWords: string, date:
 }
 
 /** Weekly, monthly or yearly pay at an hourly rate, with the working. */
-function periodPay(fact: Fact, period: Period, question: string, date: string): Worked | undefined {
+function periodPay(
+  fact: Fact,
+  period: Period,
+  question: string,
+  date: string,
+  threadHours?: number,
+): Worked | undefined {
   const entry = held(fact, date);
   if (!entry) return undefined;
   const rate = Number(entry.value);
-  const given = hoursPerWeek(question);
+  const given = hoursPerWeek(question) ?? threadHours;
   const hours = given ?? 37.5;
   const weekly = rate * hours;
   const working =
