@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/answer/answer.js';
+import { leadFor } from '../../src/answer/compose/lead.js';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import type { Store } from '../../src/store/create-store.js';
 import { testAnswerer } from '../helpers/answerer.js';
 
@@ -201,5 +203,43 @@ describe('pay at the London Living Wage worked on through a thread', () => {
       ...turn('and for 25 hrs a wk?', '£14.80 × 25 = £370 a week.'),
     ];
     expect(await lead('whats that a year?', history)).toContain('£14.80 × 25 hours × 52 weeks = £19,240 a year.');
+  });
+});
+
+describe('the rule in force at the time a follow-up asks about', () => {
+  it('gives the off-the-job rule for a September 2023 start, not the one before or after it', async () => {
+    const answer = await answerer.answer({
+      question: 'wat about one who started sept 2023',
+      history: turn(
+        'how much otj does an apprentice need to do',
+        'For apprenticeships starting from 1 August 2025 the lowest minimum that can be funded is 187 hours.',
+      ),
+    });
+    expect(answer.text.split('\n')[0]).toBe(
+      'In September 2023 the baseline off-the-job training for a full-time apprentice was 6 hours a week, from 1 August 2022. [1]',
+    );
+  });
+
+  it("never calls a value restated by a later source a change, nor a number in the figure's own name its value", async () => {
+    const answer = await answerer.answer({
+      question: 'who was the delivery partner on h100 when it relaunched in 2017',
+    });
+    expect(answer.text).not.toMatch(/changed to 100/);
+    expect(answer.text).toContain('Inspire!');
+  });
+});
+
+describe('when a figure changed', () => {
+  it('does not call the same value restated by a later source a change to it', async () => {
+    const knowledge = await loadKnowledge('knowledge');
+    const placements = knowledge.facts.get('h100.placements');
+    if (!placements) throw new Error('h100.placements is missing');
+    const lead = leadFor(
+      placements,
+      { time: { kind: 'day', date: '2026-12-04', explicit: false }, wantsHistory: false, wantsChangeDate: true },
+      '2026-12-04',
+      'when did hackney 100 placements change to 100',
+    );
+    expect(lead.text).not.toMatch(/changed to 100 .*\(it was 100\)/);
   });
 });

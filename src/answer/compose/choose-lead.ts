@@ -172,6 +172,13 @@ export function chooseFacts(
   const personAge = readAge(ownWords ?? question) ?? readAge(question);
   const hasSupport = readEhcPlanOrCareLeaver(question) === 'yes';
   const fitsPerson = (fact: Fact) => (personAge === undefined ? undefined : ageFit(fact.label, personAge));
+  // "wat about one who started sept 2023" after the off-the-job rules: of the figures the thread's article holds, the one
+  // in force then is the answer, named or not (the rule before or after it would state the wrong period's figure).
+  const timeAsked = isFollowUp && (intent.time.kind === 'period' || intent.time.explicit);
+  const inForceThen = timeAsked
+    ? retrieval.facts.filter(({ fact }) => fact.article === retrieval.sections[0]?.section.articleId && hasValue(fact))
+    : [];
+  const soleInForce = inForceThen.length === 1 ? inForceThen[0]?.fact : undefined;
   const scored = retrieval.facts
     .map(({ fact, hit }, rank) => {
       const named = namedShare(fact, questionTerms, knowledge);
@@ -182,22 +189,23 @@ export function chooseFacts(
       const close = hit.score >= best * (fact.article === first?.fact.article ? 0.3 : 0.5);
       const eligible =
         // A follow-up whose own words are all in a figure's name asks for that figure ("what about outside london").
-        (asksFigure || named >= 0.8 || explains(fact, ownTerms, knowledge) >= 0.99) &&
-        (matches || named >= 0.6 || (kindFit(fact.unit, asked) >= 1 && named >= MIN_NAMED_FOR_KIND)) &&
-        (close || named >= 0.8 || kindFit(fact.unit, asked) >= 1) &&
-        // Outside the articles the search put first, a figure must be named, or be of the kind asked, half named and
-        // from an article the search found at all.
-        (topArticles.has(fact.article) ||
-          named >= 0.9 ||
-          (kindFit(fact.unit, asked) >= 1 && named >= 0.5 && foundArticles.has(fact.article)) ||
-          // "wot the llw was back in summer 2018, for a contract": a figure named and asked of a time.
-          ((intent.time.kind === 'period' || intent.time.explicit || shiftsYear) &&
-            named >= 0.6 &&
-            foundArticles.has(fact.article))) &&
-        hasValue(fact) &&
-        // "not a care leaver, no ehcp" rules out the figures that apply only to them.
-        !(rulesOutSupport && ONLY_WITH_SUPPORT.test(fact.label)) &&
-        fitsPerson(fact) !== 'excludes';
+        ((asksFigure || named >= 0.8 || explains(fact, ownTerms, knowledge) >= 0.99) &&
+          (matches || named >= 0.6 || (kindFit(fact.unit, asked) >= 1 && named >= MIN_NAMED_FOR_KIND)) &&
+          (close || named >= 0.8 || kindFit(fact.unit, asked) >= 1) &&
+          // Outside the articles the search put first, a figure must be named, or be of the kind asked, half named and
+          // from an article the search found at all.
+          (topArticles.has(fact.article) ||
+            named >= 0.9 ||
+            (kindFit(fact.unit, asked) >= 1 && named >= 0.5 && foundArticles.has(fact.article)) ||
+            // "wot the llw was back in summer 2018, for a contract": a figure named and asked of a time.
+            ((intent.time.kind === 'period' || intent.time.explicit || shiftsYear) &&
+              named >= 0.6 &&
+              foundArticles.has(fact.article))) &&
+          hasValue(fact) &&
+          // "not a care leaver, no ehcp" rules out the figures that apply only to them.
+          !(rulesOutSupport && ONLY_WITH_SUPPORT.test(fact.label)) &&
+          fitsPerson(fact) !== 'excludes') ||
+        fact === soleInForce;
       const score =
         // Search scores spread widely (one hit may score eight times the next), so their ratio counts on a log scale.
         WEIGHT.search * (best > 0 && hit.score > 0 ? 1 / (1 + Math.log2(best / hit.score)) : 0) +

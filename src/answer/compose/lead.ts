@@ -1,6 +1,7 @@
 import type { Fact, FactValue } from '../../knowledge/fact-schema.js';
 import { figureAsOf, figureHistory, figuresDuring, lastDayOf } from '../../knowledge/figure-as-of.js';
 import { formatDate, formatFigure } from '../../knowledge/format.js';
+import { searchTerms } from '../../knowledge/normalise-text.js';
 import { isReported } from '../../knowledge/reported-figure.js';
 import { readYearShift } from '../../understand/values/index.js';
 import type { AnswerBlock, StatedFigure } from '../answer.js';
@@ -150,11 +151,22 @@ function firstValue(fact: Fact, date: string): Lead | undefined {
 
 /** "when did the NLW age go down to 23": the change to the value the question names, with its date. */
 function changeLead(fact: Fact, question: string): Lead | undefined {
-  const numbers = [...question.matchAll(/(\d+(?:\.\d+)?)/g)].map((match) => Number(match[1]));
+  // A number in the figure's own name ("Hackney 100") is not a value it changed to.
+  const ownName = new Set(searchTerms(fact.label));
+  const numbers = [...question.matchAll(/(\d+(?:\.\d+)?)/g)]
+    .filter((match) => !ownName.has(match[1] as string))
+    .map((match) => Number(match[1]));
   const history = figureHistory(fact);
   const target = [...history].reverse().find((entry, n) => {
     const position = history.length - 1 - n;
-    return position > 0 && typeof entry.value === 'number' && numbers.includes(Number(entry.value));
+    const before = history[position - 1];
+    return (
+      position > 0 &&
+      typeof entry.value === 'number' &&
+      numbers.includes(Number(entry.value)) &&
+      // A value restated by a later source is not a change.
+      String(before?.value) !== String(entry.value)
+    );
   });
   if (!target) return undefined;
   const previous = history[history.indexOf(target) - 1] as FactValue;
