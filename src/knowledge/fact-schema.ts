@@ -76,6 +76,11 @@ export const FactEntry = z
     audience: z.enum(['staff', 'public']).default('public'),
     /** Set when the first value held is when the rule or scheme began, so there was none before. */
     began: z.boolean().optional(),
+    /**
+     * Set when the last value's `to` is where the sources stop, not when the figure stopped applying (a programme
+     * recorded up to 2019): an answer then gives it as the latest held, never as a figure that has ended.
+     */
+    sourcesEnd: z.boolean().optional(),
     /** How the figure changes, so an answer can say when the latest value held may be out of date. */
     changes: FactChanges.optional(),
     values: z.array(FactValue).min(1, { error: 'expected at least one value' }),

@@ -243,3 +243,13 @@ describe('when a figure changed', () => {
     expect(lead.text).not.toMatch(/changed to 100 .*\(it was 100\)/);
   });
 });
+
+describe('a figure whose sources stop', () => {
+  it('is given as the latest held, never as a figure that has ended', async () => {
+    const answer = await answerer.answer({ question: 'h100 age range atm? got a 23 yo asking if she can apply' });
+    expect(answer.text).toContain(
+      'The latest figure I hold for the oldest age for Hackney 100 is 24, for 1 January 2019 to 31 December 2019; a later figure is not in my sources.',
+    );
+    expect(answer.text).not.toContain('has not applied since');
+  });
+});

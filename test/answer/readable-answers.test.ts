@@ -230,8 +230,8 @@ describe('answers a person can use', () => {
 
   it('gives both ends of a range the question asks for', async () => {
     const answer = await answerer.answer({ question: 'what age range is hackney 100 for' });
-    expect(firstLine(answer.text)).toContain('The oldest age for Hackney 100 was 24');
-    expect(firstLine(answer.text)).toContain('youngest age for Hackney 100 was 16');
+    expect(firstLine(answer.text)).toContain('The latest figure I hold for the oldest age for Hackney 100 is 24');
+    expect(firstLine(answer.text)).toContain('the youngest age for Hackney 100 is 16');
   });
 
   it('says first that a passed-on employer enquiry can be logged', async () => {

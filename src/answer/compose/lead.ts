@@ -214,6 +214,12 @@ export function leadFor(fact: Fact, intent: QuestionIntent, asOf: string, questi
     const last = [...history].reverse().find((entry) => entry.from <= date);
     if (!last) return { text: `I hold no figure for ${name} on ${formatDate(date)}.`, figures: [] };
     const end = lastDayOf(fact, last) as string;
+    if (fact.sourcesEnd && last === history.at(-1)) {
+      return {
+        text: `The latest figure I hold for ${name} is ${figure(fact, last)}, for ${formatDate(last.from)} to ${formatDate(end)}; a later figure is not in my sources.`,
+        figures: [statedFigure(fact, last)],
+      };
+    }
     // A value with its own end date is a figure that stopped applying, not one whose next value is missing.
     const after =
       last.to !== undefined
