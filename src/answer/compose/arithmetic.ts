@@ -38,8 +38,8 @@ const asksDifference =
   /\b(how much (?:more|less|higher|lower)|difference|gap|more than|less than|compared? (?:to|with)|vs\.?|versus)\b/i;
 const asksYearly =
   /\b(a|per|each) (?:year|yr)\b|\b(?:for|over) (?:the|a) (?:whole |full )?(?:year|yr)\b|\bannual(?:ly)?\b|\byearly\b|\bsalary\b|\bper annum\b|\bp\.?a\.?\b/i;
-const asksWeekly = /\b(a|per|each) (?:week|wk)\b|\bweekly\b/i;
-const asksMonthly = /\b(a|per|each) (?:month|mth)\b|\bmonthly\b/i;
+const asksWeekly = /\b(a|per|each) (?:week|wk)\b|\bweekly\b|\bp\/?w\b/i;
+const asksMonthly = /\b(a|per|each) (?:month|mth)\b|\bmonthly\b|\bpcm\b/i;
 
 function held(fact: Fact, date: string): FactValue | undefined {
   return figureAsOf(fact, date);
