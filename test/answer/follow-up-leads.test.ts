@@ -197,6 +197,15 @@ describe('pay at the London Living Wage worked on through a thread', () => {
     ).toContain('£14.80 × 30 hours × 52 weeks ÷ 12 = £1,924 a month.');
   });
 
+  it('reads "pw" as a week', async () => {
+    expect(
+      await lead(
+        'ok whats that pw for someone on 25 hrs',
+        turn('llw rate rn?', 'The London Living Wage is £14.80 an hour.'),
+      ),
+    ).toContain('£14.80 × 25 hours = £370 a week.');
+  });
+
   it("takes the newest hours of a chain of follow-ups, not the first question's", async () => {
     const history = [
       ...turn('llw weekly on 35 hrs', '£14.80 × 35 = £518 a week.'),
