@@ -106,6 +106,18 @@ export function readQuestionTime(question: string, asOf: string): QuestionIntent
     }
   }
 
+  // "in 2020 and 2021", "between 2019 and 2022", "2018 to 2020": the years from the first to the last.
+  const years = /\b((?:19|20)\d{2})\s*(?:and|to|through|until|till|-|–)\s*((?:19|20)\d{2})\b/.exec(text);
+  if (years && Number(years[2]) > Number(years[1]) && Number(years[2]) <= currentYear + 2) {
+    return withTime({
+      kind: 'period',
+      start: `${years[1]}-01-01`,
+      end: `${years[2]}-12-31`,
+      // Two years side by side are "2020 and 2021": "2020 to 2021" reads as a tax year.
+      label: Number(years[2]) === Number(years[1]) + 1 ? `${years[1]} and ${years[2]}` : `${years[1]} to ${years[2]}`,
+    });
+  }
+
   const lastYear = /\blast year\b/.test(text) ? currentYear - 1 : undefined;
   const yearMatch = /(?<![£\d,.])\b((?:19|20)\d{2})\b(?![\d,]|\s*(?:hours|staff|employees|people|apprentices))/.exec(
     text,

@@ -262,3 +262,18 @@ describe('a figure whose sources stop', () => {
     expect(answer.text).not.toContain('has not applied since');
   });
 });
+
+describe('the figure after the one the thread ended on', () => {
+  it("gives the rate that followed the last year asked about, with today's", async () => {
+    const answer = await answerer.answer({
+      question: 'and the one after that?',
+      history: turn(
+        'what was the llw in 2020 and 2021',
+        'The London Living Wage was £10.85 an hour from 9 November 2020, then £11.05 an hour from 15 November 2021.',
+      ),
+    });
+    expect(answer.text.split('\n')[0]).toBe(
+      'After £11.05 an hour, the London Living Wage was £11.95 an hour, from 22 September 2022; it is £14.80 an hour now. [1]',
+    );
+  });
+});

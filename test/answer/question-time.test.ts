@@ -17,6 +17,20 @@ describe('readQuestionTime', () => {
     });
   });
 
+  it('reads two years joined as the years from the first to the last, and leaves tax years alone', () => {
+    expect(readQuestionTime('what was the llw in 2020 and 2021', today).time).toEqual({
+      kind: 'period',
+      start: '2020-01-01',
+      end: '2021-12-31',
+      label: '2020 and 2021',
+    });
+    expect(readQuestionTime('llw between 2019 and 2022', today).time).toMatchObject({ label: '2019 to 2022' });
+    expect(readQuestionTime('levy for 2020-21', today).time).toMatchObject({
+      label: '2020 to 2021',
+      start: '2020-04-06',
+    });
+  });
+
   it('reads a full date, with or without ordinals', () => {
     expect(readQuestionTime('levy top up on 1st May 2020?', today).time).toEqual({
       kind: 'day',

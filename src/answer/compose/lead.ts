@@ -133,6 +133,25 @@ function valueBefore(fact: Fact, date: string): Lead | undefined {
   };
 }
 
+/** "and the one after that?", "what was the next one" after a figure: the value that followed it. */
+const ASKS_NEXT =
+  /\b(?:the )?(?:one|rate|figure) after (?:that|it)\b|\bthe next (?:one|rate|figure)\b|\band after that\b/i;
+
+/** The figure that followed the one in force on `date` (a restated value is not a change), with today's. */
+function valueAfter(fact: Fact, date: string, asOf: string): Lead | undefined {
+  const pivot = figureAsOf(fact, date);
+  if (!pivot) return undefined;
+  const history = figureHistory(fact);
+  const next = history.slice(history.indexOf(pivot) + 1).find((entry) => String(entry.value) !== String(pivot.value));
+  if (!next) return undefined;
+  const current = figureAsOf(fact, asOf);
+  const now = current && current !== next ? `; it is ${figure(fact, current)} now` : '';
+  return {
+    text: `After ${figure(fact, pivot)}, ${nameOf(fact)} was ${figure(fact, next)}, from ${formatDate(next.from)}${now}.`,
+    figures: [statedFigure(fact, next), ...(current && current !== next ? [statedFigure(fact, current)] : [])],
+  };
+}
+
 /** "what was the cap when transfers first came in", "what was it originally": the figure's first value. */
 const ASKS_FIRST =
   /\bfirst (?:came in|introduced|brought in|started|began|launched|set(?: up)?)\b|\boriginal(?:ly)?\b|\bto (?:start|begin) with\b|\bat the (?:start|outset|beginning)\b|\bwhen (?:it|they|\w+) (?:first )?(?:began|launched)\b/i;
@@ -185,6 +204,10 @@ export function leadFor(fact: Fact, intent: QuestionIntent, asOf: string, questi
   if (intent.time.kind === 'day' && !intent.time.explicit && readYearShift(question) === -1) {
     const before = valueBefore(fact, intent.time.date);
     if (before) return before;
+  }
+  if (ASKS_NEXT.test(question)) {
+    const after = valueAfter(fact, intent.time.kind === 'day' ? intent.time.date : intent.time.end, asOf);
+    if (after) return after;
   }
   if (intent.time.kind === 'day' && !intent.time.explicit && ASKS_FIRST.test(question)) {
     const first = firstValue(fact, intent.time.date);
