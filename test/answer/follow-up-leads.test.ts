@@ -4,6 +4,7 @@ import { leadFor } from '../../src/answer/compose/lead.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import type { Store } from '../../src/store/create-store.js';
 import { testAnswerer } from '../helpers/answerer.js';
+import { turn } from '../helpers/turn.js';
 
 let answerer: Answerer;
 let store: Store;
@@ -12,11 +13,6 @@ beforeAll(async () => {
   ({ answerer, store } = await testAnswerer({ today: '2026-12-04' }));
 });
 afterAll(() => store.close());
-
-const turn = (question: string, answer: string) => [
-  { role: 'user' as const, text: question },
-  { role: 'assistant' as const, text: answer },
-];
 
 describe('a follow-up keeps the earlier subject', () => {
   const transfers = turn(

@@ -3,6 +3,7 @@ import type { Answerer } from '../../src/answer/answer.js';
 import { TRUNCATED_NOTICE } from '../../src/answer/create-answerer.js';
 import type { Store } from '../../src/store/create-store.js';
 import { testAnswerer } from '../helpers/answerer.js';
+import { turn } from '../helpers/turn.js';
 
 let answerer: Answerer;
 let store: Store;
@@ -11,11 +12,6 @@ beforeAll(async () => {
   ({ answerer, store } = await testAnswerer({ today: '2026-12-01' }));
 });
 afterAll(() => store.close());
-
-const turn = (question: string, answer: string) => [
-  { role: 'user' as const, text: question },
-  { role: 'assistant' as const, text: answer },
-];
 
 describe('answers follow the understanding step', () => {
   it('re-runs the levy calculator on a follow-up and says what changed', async () => {

@@ -2,14 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { buildSubjectLexicon, knowledgeSubjects } from '../../src/understand/subject-lexicon.js';
 import { understand } from '../../src/understand/understand.js';
+import { turn } from '../helpers/turn.js';
 
 const subjects = knowledgeSubjects(await loadKnowledge('knowledge'));
 const day = '2026-12-04';
-const turn = (question: string, answer: string) => [
-  { role: 'user' as const, text: question },
-  { role: 'assistant' as const, text: answer },
-];
-
 describe('the subjects the knowledge base names by a code', () => {
   it('finds a code in any case, or its long form where the search terms know it', () => {
     const lexicon = buildSubjectLexicon([
