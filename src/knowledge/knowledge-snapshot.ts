@@ -79,7 +79,7 @@ async function readSnapshot(path: string): Promise<Snapshot | undefined> {
 }
 
 /** The search terms of every fact's label and aliases, as `searchTerms` splits them. */
-export function factNameTerms(facts: Iterable<Fact>): [string, string[]][] {
+function factNameTerms(facts: Iterable<Fact>): [string, string[]][] {
   const names = new Set([...facts].flatMap((fact) => [fact.label, ...fact.aliases]));
   return [...names].map((name) => [name, searchTerms(name)]);
 }

@@ -45,19 +45,30 @@ export function buildSubjectLexicon(names: Iterable<SubjectName>): SubjectLexico
 
 const lexicons = new WeakMap<Knowledge, SubjectLexicon>();
 
-/** The subjects a knowledge base names: its articles' keywords and its figures' names and aliases, once per base. */
+/**
+ * The subjects a knowledge base names: its articles' keywords and its figures' names and aliases, once per base.
+ * Built on the first message that needs it (one in a thread): a single question never pays for it.
+ */
 export function knowledgeSubjects(knowledge: Knowledge): SubjectLexicon {
   let lexicon = lexicons.get(knowledge);
   if (!lexicon) {
-    const names: SubjectName[] = [];
-    for (const article of knowledge.articles.values()) {
-      for (const keyword of article.keywords) names.push({ topic: article.topic, name: keyword });
-    }
-    for (const fact of knowledge.facts.values()) {
-      for (const name of [fact.label, ...fact.aliases]) names.push({ topic: fact.topic, name });
-    }
-    lexicon = buildSubjectLexicon(names);
+    let built: SubjectLexicon | undefined;
+    lexicon = {
+      topicsNamed(message) {
+        built ??= buildSubjectLexicon(subjectNames(knowledge));
+        return built.topicsNamed(message);
+      },
+    };
     lexicons.set(knowledge, lexicon);
   }
   return lexicon;
+}
+
+function* subjectNames(knowledge: Knowledge): Iterable<SubjectName> {
+  for (const article of knowledge.articles.values()) {
+    for (const keyword of article.keywords) yield { topic: article.topic, name: keyword };
+  }
+  for (const fact of knowledge.facts.values()) {
+    for (const name of [fact.label, ...fact.aliases]) yield { topic: fact.topic, name };
+  }
 }

@@ -14,6 +14,9 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
+/** The answer's first line: the sentence a user reads first. */
+const firstLine = (answer: { text: string }): string => answer.text.split('\n')[0] ?? '';
+
 describe('a follow-up keeps the earlier subject', () => {
   const transfers = turn(
     'how much levy can a big employer transfer to a supplier',
@@ -25,7 +28,7 @@ describe('a follow-up keeps the earlier subject', () => {
       question: 'and in 2020? one of the developers says they only gave 10% back then',
       history: transfers,
     });
-    const lead = answer.text.split('\n')[0] ?? '';
+    const lead = firstLine(answer);
     expect(lead).toContain('levy payer can transfer to other employers was 25%, from 1 April 2019');
     expect(lead).not.toContain('Hackney Council said');
   });
@@ -35,7 +38,7 @@ describe('a follow-up keeps the earlier subject', () => {
       question: 'what was the cap when transfers first came in?',
       history: transfers,
     });
-    expect(answer.text.split('\n')[0]).toBe(
+    expect(firstLine(answer)).toBe(
       'When it began on 1 April 2018, the share of annual levy funds a levy payer can transfer to other employers was 10%; it is 50% now, from 1 April 2024. [1]',
     );
   });
@@ -53,7 +56,7 @@ describe('a follow-up asking for the year before', () => {
         ...turn('ta', 'No problem.'),
       ],
     });
-    expect(answer.text.split('\n')[0]).toBe(
+    expect(firstLine(answer)).toBe(
       'Before 22 October 2025, the London Living Wage was £13.85 an hour, from 23 October 2024 until 21 October 2025; it is £14.80 an hour now. [1]',
     );
   });
@@ -91,22 +94,20 @@ describe('a co-investment sum re-run with another apprentice', () => {
 describe('the first value of a figure', () => {
   it('says it is the earliest held, not when the figure began, for a figure that began before the sources', async () => {
     const answer = await answerer.answer({ question: 'what was the london living wage originally' });
-    expect(answer.text.split('\n')[0]).toBe(
+    expect(firstLine(answer)).toBe(
       'The earliest figure I hold for the London Living Wage is £8.30 an hour, from 2 May 2011; it is £14.80 an hour now, from 22 October 2025. [1]',
     );
   });
 });
 
 describe('co-investment asked with no course price', () => {
-  const firstLine = (text: string) => text.split('\n')[0] ?? '';
-
   it('gives the share a levy payer with no funds left pays, with its source, then asks for the price', async () => {
     const answer = await answerer.answer({
       question:
         'levy payer thats used all its funds, 30 yr old apprentice starting in jan, what do they pay towards training',
     });
     expect(answer.tool).toBe('co-investment');
-    expect(firstLine(answer.text)).toBe(
+    expect(firstLine(answer)).toBe(
       '**The employer pays 25% of the price** for an apprenticeship starting on 1 January 2027 (a levy payer whose levy funds have run out, apprentice aged 30), and the government 75%. [1][2]',
     );
     expect(answer.citations).toHaveLength(2);
@@ -118,7 +119,7 @@ describe('co-investment asked with no course price', () => {
     const answer = await answerer.answer({
       question: 'non levy sme, 22 yr old appr starting march 27, do they pay anything towards the training',
     });
-    expect(firstLine(answer.text)).toMatch(
+    expect(firstLine(answer)).toMatch(
       /^\*\*The employer pays nothing towards training and assessment\*\* for an apprenticeship starting on 1 March 2027/,
     );
   });
@@ -145,7 +146,7 @@ describe('words the question uses that the index once lost', () => {
         'In 2017/18 Hackney 100 placements paid £7.50 an hour, for at least 70 hours.',
       ),
     });
-    expect(answer.text.split('\n')[0]).toBe(
+    expect(firstLine(answer)).toBe(
       'In the 2014/15 pilot the Hackney 100 hourly pay was £8.80 an hour, from 1 September 2014. [1]',
     );
   });
@@ -179,7 +180,7 @@ describe('a new subject named by a code is never answered with the thread subjec
 
 describe('pay at the London Living Wage worked on through a thread', () => {
   const lead = async (question: string, history: ReturnType<typeof turn>) =>
-    (await answerer.answer({ question, history })).text.split('\n')[0] ?? '';
+    firstLine(await answerer.answer({ question, history }));
 
   it('keeps the hours the thread gave when only the period changes', async () => {
     expect(
@@ -220,12 +221,12 @@ describe('the rule in force at the time a follow-up asks about', () => {
         'For apprenticeships starting from 1 August 2025 the lowest minimum that can be funded is 187 hours.',
       ),
     });
-    expect(answer.text.split('\n')[0]).toBe(
+    expect(firstLine(answer)).toBe(
       'In September 2023 the baseline off-the-job training for a full-time apprentice was 6 hours a week, from 1 August 2022. [1]',
     );
   });
 
-  it("never calls a value restated by a later source a change, nor a number in the figure's own name its value", async () => {
+  it('leaves a single question about a period to the figure it names: only a follow-up takes the one in force', async () => {
     const answer = await answerer.answer({
       question: 'who was the delivery partner on h100 when it relaunched in 2017',
     });
@@ -268,7 +269,7 @@ describe('the figure after the one the thread ended on', () => {
         'The London Living Wage was £10.85 an hour from 9 November 2020, then £11.05 an hour from 15 November 2021.',
       ),
     });
-    expect(answer.text.split('\n')[0]).toBe(
+    expect(firstLine(answer)).toBe(
       'After £11.05 an hour, the London Living Wage was £11.95 an hour, from 22 September 2022; it is £14.80 an hour now. [1]',
     );
   });

@@ -126,16 +126,17 @@ export function chooseFacts(
   // A follow-up's own words ("and outside london?") say which of the earlier subject's figures is meant.
   // Words that named the period asked about ("in the pilot") say when, not which figure.
   const periodTerms = new Set(intent.time.kind === 'period' ? searchTerms(intent.time.label) : []);
+  // A follow-up's own words differ from the query, which adds the thread's earlier question.
+  const followUpWords = ownWords !== undefined && ownWords.trim() !== retrieval.query.trim() ? ownWords : undefined;
   const ownTerms =
-    ownWords !== undefined && ownWords.trim() !== retrieval.query.trim()
+    followUpWords !== undefined
       ? // A figure the follow-up quotes ("they only gave 10% back then") is a claim to check, not a figure's name.
-        searchTerms(ownWords).filter((term) => !/^£?\d/.test(term) && !periodTerms.has(term))
+        searchTerms(followUpWords).filter((term) => !/^£?\d/.test(term) && !periodTerms.has(term))
       : [];
   const content = new Set([...questionTerms].filter((term) => !/^\d+$/.test(term)));
   const date = intent.time.kind === 'day' ? intent.time.date : intent.time.end;
   // A follow-up moving the earlier subject by a year ("what was it the yr before"); alone, "next year" is a start date.
-  const isFollowUp = ownWords !== undefined && ownWords.trim() !== retrieval.query.trim();
-  const shiftsYear = isFollowUp && readYearShift(ownWords) !== 0;
+  const shiftsYear = followUpWords !== undefined && readYearShift(followUpWords) !== 0;
   const asksAboutTime =
     intent.wantsHistory ||
     intent.wantsChangeDate ||
@@ -174,7 +175,7 @@ export function chooseFacts(
   const fitsPerson = (fact: Fact) => (personAge === undefined ? undefined : ageFit(fact.label, personAge));
   // "wat about one who started sept 2023" after the off-the-job rules: of the figures the thread's article holds, the one
   // in force then is the answer, named or not (the rule before or after it would state the wrong period's figure).
-  const timeAsked = isFollowUp && (intent.time.kind === 'period' || intent.time.explicit);
+  const timeAsked = followUpWords !== undefined && (intent.time.kind === 'period' || intent.time.explicit);
   const inForceThen = timeAsked
     ? retrieval.facts.filter(({ fact }) => fact.article === retrieval.sections[0]?.section.articleId && hasValue(fact))
     : [];

@@ -1,12 +1,12 @@
 import type { Fact, FactValue } from '../../knowledge/fact-schema.js';
 import { figureAsOf, figureHistory, figuresDuring, lastDayOf } from '../../knowledge/figure-as-of.js';
 import { formatDate, formatFigure } from '../../knowledge/format.js';
-import { searchTerms } from '../../knowledge/normalise-text.js';
 import { isReported } from '../../knowledge/reported-figure.js';
 import { readYearShift } from '../../understand/values/index.js';
 import type { AnswerBlock, StatedFigure } from '../answer.js';
 import { describeReported } from '../describe-reported.js';
 import type { QuestionIntent } from '../question-time.js';
+import { changeNamed } from './quoted-values.js';
 
 function dayAfter(date: string): string {
   const next = new Date(`${date}T00:00:00Z`);
@@ -119,13 +119,25 @@ function periodLead(fact: Fact, time: { start: string; end: string; label: strin
 }
 
 /** The figure that applied before the one in force on `date` (a restated value is not a change). */
-function valueBefore(fact: Fact, date: string): Lead | undefined {
-  const current = figureAsOf(fact, date);
-  if (!current) return undefined;
+/**
+ * The value before (`step` -1) or after (+1) the one in force on `date`, with that one: a value restated by a later
+ * source is not a change, so it is passed over.
+ */
+function neighbourValue(fact: Fact, date: string, step: -1 | 1): { pivot: FactValue; other: FactValue } | undefined {
+  const pivot = figureAsOf(fact, date);
+  if (!pivot) return undefined;
   const history = figureHistory(fact);
-  const earlier = history.slice(0, history.indexOf(current)).reverse();
-  const previous = earlier.find((entry) => String(entry.value) !== String(current.value));
-  if (!previous) return undefined;
+  for (let at = history.indexOf(pivot) + step; at >= 0 && at < history.length; at += step) {
+    const other = history[at] as FactValue;
+    if (String(other.value) !== String(pivot.value)) return { pivot, other };
+  }
+  return undefined;
+}
+
+function valueBefore(fact: Fact, date: string): Lead | undefined {
+  const found = neighbourValue(fact, date, -1);
+  if (!found) return undefined;
+  const { pivot: current, other: previous } = found;
   const until = previous.to ?? lastDayOf(fact, previous);
   return {
     text: `Before ${formatDate(current.from)}, ${nameOf(fact)} was ${figure(fact, previous)}, from ${formatDate(previous.from)}${until ? ` until ${formatDate(until)}` : ''}; it is ${figure(fact, current)} now.`,
@@ -139,11 +151,9 @@ const ASKS_NEXT =
 
 /** The figure that followed the one in force on `date` (a restated value is not a change), with today's. */
 function valueAfter(fact: Fact, date: string, asOf: string): Lead | undefined {
-  const pivot = figureAsOf(fact, date);
-  if (!pivot) return undefined;
-  const history = figureHistory(fact);
-  const next = history.slice(history.indexOf(pivot) + 1).find((entry) => String(entry.value) !== String(pivot.value));
-  if (!next) return undefined;
+  const found = neighbourValue(fact, date, 1);
+  if (!found) return undefined;
+  const { pivot, other: next } = found;
   const current = figureAsOf(fact, asOf);
   const now = current && current !== next ? `; it is ${figure(fact, current)} now` : '';
   return {
@@ -170,28 +180,11 @@ function firstValue(fact: Fact, date: string): Lead | undefined {
 
 /** "when did the NLW age go down to 23": the change to the value the question names, with its date. */
 function changeLead(fact: Fact, question: string): Lead | undefined {
-  // A number in the figure's own name ("Hackney 100") is not a value it changed to.
-  const ownName = new Set(searchTerms(fact.label));
-  const numbers = [...question.matchAll(/(\d+(?:\.\d+)?)/g)]
-    .filter((match) => !ownName.has(match[1] as string))
-    .map((match) => Number(match[1]));
-  const history = figureHistory(fact);
-  const target = [...history].reverse().find((entry, n) => {
-    const position = history.length - 1 - n;
-    const before = history[position - 1];
-    return (
-      position > 0 &&
-      typeof entry.value === 'number' &&
-      numbers.includes(Number(entry.value)) &&
-      // A value restated by a later source is not a change.
-      String(before?.value) !== String(entry.value)
-    );
-  });
-  if (!target) return undefined;
-  const previous = history[history.indexOf(target) - 1] as FactValue;
+  const change = changeNamed(fact, question);
+  if (!change) return undefined;
   return {
-    text: `${upperFirst(nameOf(fact))} changed to ${figure(fact, target)} on ${formatDate(target.from)} (it was ${figure(fact, previous)}).`,
-    figures: [statedFigure(fact, target), statedFigure(fact, previous)],
+    text: `${upperFirst(nameOf(fact))} changed to ${figure(fact, change.to)} on ${formatDate(change.to.from)} (it was ${figure(fact, change.from)}).`,
+    figures: [statedFigure(fact, change.to), statedFigure(fact, change.from)],
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Fact } from '../../knowledge/fact-schema.js';
+import type { Fact, FactValue } from '../../knowledge/fact-schema.js';
 import { figureHistory } from '../../knowledge/figure-as-of.js';
 import { searchTerms } from '../../knowledge/normalise-text.js';
 
@@ -33,15 +33,32 @@ export function quotesAnotherValue(fact: Fact, question: string): boolean {
 }
 
 /**
+ * The change a question names by the value the figure changed to ("from 15 to 30", "up to 24 year olds"): the latest
+ * such value with the one before it. A number in the figure's own name ("Hackney 100") is not a value it changed to,
+ * and a value restated by a later source is not a change.
+ */
+export function changeNamed(fact: Fact, question: string): { to: FactValue; from: FactValue } | undefined {
+  const ownName = new Set(searchTerms(fact.label));
+  const numbers = new Set(
+    [...question.matchAll(/(\d+(?:\.\d+)?)/g)]
+      .filter((match) => !ownName.has(match[1] as string))
+      .map((match) => Number(match[1])),
+  );
+  const history = figureHistory(fact);
+  for (let position = history.length - 1; position > 0; position -= 1) {
+    const to = history[position] as FactValue;
+    const from = history[position - 1] as FactValue;
+    if (typeof to.value === 'number' && numbers.has(to.value) && String(from.value) !== String(to.value)) {
+      return { to, from };
+    }
+  }
+  return undefined;
+}
+
+/**
  * Whether a "when" question names a value the figure changed to ("when did funding bands go from 15 to 30", "when did
  * hackney 100 open up to 24 year olds"): the change is the answer, even for a figure no longer in force.
  */
 export function asksWhenItChanged(fact: Fact, question: string): boolean {
-  if (!/\bwhen\b/i.test(question)) return false;
-  const numbers = new Set([...question.matchAll(/(\d+(?:\.\d+)?)/g)].map((match) => Number(match[1])));
-  const ownName = new Set(searchTerms(fact.label));
-  return figureHistory(fact).some(
-    (entry, position) =>
-      position > 0 && typeof entry.value === 'number' && numbers.has(entry.value) && !ownName.has(`${entry.value}`),
-  );
+  return /\bwhen\b/i.test(question) && changeNamed(fact, question) !== undefined;
 }

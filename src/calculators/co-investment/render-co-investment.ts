@@ -1,11 +1,16 @@
 import type { Citation } from '../../answer/answer.js';
 import { formatDate } from '../../knowledge/format.js';
+import type { YesNoUnknown } from '../eligibility/eligibility-input.js';
 import { articleFor, money } from '../shared/money.js';
 import { citationNumbers, markers, renderLine, renderOtherSources } from '../shared/render-lines.js';
 import type { CoInvestmentResult } from './calculate-co-investment.js';
 
-function whoAndWhen(result: CoInvestmentResult): string {
-  const { input } = result;
+/** "an apprenticeship starting on 1 January 2027 (a levy payer whose levy funds have run out, apprentice aged 30)". */
+export function apprenticeshipCase(
+  what: string,
+  startDate: string,
+  input: { levyPayer: YesNoUnknown; levyFundsUsedUp?: YesNoUnknown; apprenticeAge?: number | undefined },
+): string {
   const employer =
     input.levyPayer === 'yes'
       ? input.levyFundsUsedUp === 'yes'
@@ -15,7 +20,12 @@ function whoAndWhen(result: CoInvestmentResult): string {
         ? 'an employer that does not pay the levy'
         : 'an employer';
   const age = input.apprenticeAge === undefined ? '' : `, apprentice aged ${input.apprenticeAge}`;
-  return `${articleFor(money(input.price))} ${money(input.price)} apprenticeship starting on ${formatDate(result.startDate)} (${employer}${age})`;
+  return `${what} starting on ${formatDate(startDate)} (${employer}${age})`;
+}
+
+function whoAndWhen(result: CoInvestmentResult): string {
+  const price = money(result.input.price);
+  return apprenticeshipCase(`${articleFor(price)} ${price} apprenticeship`, result.startDate, result.input);
 }
 
 /** The co-investment answer that fits a chat: who pays what first, the rule that decides it, then what to ask. */

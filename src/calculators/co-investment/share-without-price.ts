@@ -1,13 +1,14 @@
 import type { Answer } from '../../answer/answer.js';
 import { citeArticles } from '../../answer/cite.js';
-import { formatDate, formatPercent } from '../../knowledge/format.js';
+import { formatPercent } from '../../knowledge/format.js';
 import type { Knowledge } from '../../knowledge/knowledge.js';
-import type { YesNoUnknown } from '../eligibility/eligibility-input.js';
+import { YesNoUnknown } from '../eligibility/eligibility-input.js';
 import { createFigureReader } from '../shared/figure-reader.js';
 import { citationNumbers, markers } from '../shared/render-lines.js';
 import { type FundingCase, splitFunding } from './funding-split.js';
+import { apprenticeshipCase } from './render-co-investment.js';
 
-const isYesNo = (value: unknown): value is YesNoUnknown => value === 'yes' || value === 'no' || value === 'unknown';
+const isYesNo = (value: unknown): value is YesNoUnknown => YesNoUnknown.safeParse(value).success;
 
 /**
  * Who pays what share of an apprenticeship's training when the question gives the employer and the apprentice but no
@@ -39,13 +40,7 @@ export function shareWithoutPrice(
   const { figures, articleIds } = reader.sources();
   const citations = citeArticles(knowledge, articleIds, date, dates.today);
   const sources = markers(articleIds, citationNumbers(citations));
-  const employer =
-    levyPayer === 'no'
-      ? 'an employer that does not pay the levy'
-      : fundingCase.levyFundsUsedUp === 'yes'
-        ? 'a levy payer whose levy funds have run out'
-        : 'an employer that pays the levy';
-  const who = `an apprenticeship starting on ${formatDate(date)} (${employer}${age === undefined ? '' : `, apprentice aged ${age}`})`;
+  const who = apprenticeshipCase('an apprenticeship', date, { ...fundingCase, apprenticeAge: age });
   const share = split.employerSharePercent;
   const lead =
     split.status !== 'decided'
