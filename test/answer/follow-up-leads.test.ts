@@ -16,6 +16,9 @@ afterAll(() => store.close());
 
 /** The answer's first line: the sentence a user reads first. */
 const firstLine = (answer: { text: string }): string => answer.text.split('\n')[0] ?? '';
+/** The answer to a message asked after one earlier exchange. */
+const askAfter = (question: string, earlierQuestion: string, earlierAnswer: string) =>
+  answerer.answer({ question, history: turn(earlierQuestion, earlierAnswer) });
 
 describe('a follow-up keeps the earlier subject', () => {
   const transfers = turn(
@@ -64,13 +67,11 @@ describe('a follow-up asking for the year before', () => {
 
 describe('a co-investment sum re-run with another apprentice', () => {
   it('keeps the course and employer when only the age and start change, and reads "starting jan"', async () => {
-    const answer = await answerer.answer({
-      question: 'ok and if the apprentice was 19 instead, starting jan?',
-      history: turn(
-        'non levy employer, 30 yr old apprentice, course is 12k, what do they pay',
-        'They pay 5% co-investment: 5% of £12,000 is £600, and the government pays the other 95%.',
-      ),
-    });
+    const answer = await askAfter(
+      'ok and if the apprentice was 19 instead, starting jan?',
+      'non levy employer, 30 yr old apprentice, course is 12k, what do they pay',
+      'They pay 5% co-investment: 5% of £12,000 is £600, and the government pays the other 95%.',
+    );
     expect(answer.tool).toBe('co-investment');
     expect(answer.text).toMatch(/^Changed: age 19, start date 1 January 2027\./);
     expect(answer.text).toContain('**The employer pays £0 and the government £12,000**');
@@ -78,13 +79,11 @@ describe('a co-investment sum re-run with another apprentice', () => {
   });
 
   it('keeps co-investment when a bare age follows it, though the eligibility check also reads ages', async () => {
-    const answer = await answerer.answer({
-      question: 'and for a 17 yr old?',
-      history: turn(
-        'small non levy firm, apprentice is 30, course is £8,000, starts in feb - what do they pay towards it',
-        '£400: 5% of £8,000, with the government paying the other 95%.',
-      ),
-    });
+    const answer = await askAfter(
+      'and for a 17 yr old?',
+      'small non levy firm, apprentice is 30, course is £8,000, starts in feb - what do they pay towards it',
+      '£400: 5% of £8,000, with the government paying the other 95%.',
+    );
     expect(answer.tool).toBe('co-investment');
     expect(answer.text).toMatch(/^Changed: age 17\./);
     expect(answer.text).not.toContain('£400');
@@ -125,13 +124,11 @@ describe('co-investment asked with no course price', () => {
   });
 
   it('re-runs with the share when a follow-up makes the employer a levy payer with no funds left', async () => {
-    const answer = await answerer.answer({
-      question: 'what if its a levy payer thats burned thru all its funds?',
-      history: turn(
-        'non levy sme, 22 yr old appr starting march 27, do they pay anything towards the training',
-        'No: a non-levy employer pays nothing towards training for an apprentice aged 16 to 24.',
-      ),
-    });
+    const answer = await askAfter(
+      'what if its a levy payer thats burned thru all its funds?',
+      'non levy sme, 22 yr old appr starting march 27, do they pay anything towards the training',
+      'No: a non-levy employer pays nothing towards training for an apprentice aged 16 to 24.',
+    );
     expect(answer.text).toMatch(/^Changed: levy payer: yes, levy funds used up: yes\./);
     expect(answer.text).toContain('**The employer pays 25% of the price**');
   });
@@ -139,13 +136,11 @@ describe('co-investment asked with no course price', () => {
 
 describe('words the question uses that the index once lost', () => {
   it('answers "pay per hr" with the hourly pay for the period a follow-up names', async () => {
-    const answer = await answerer.answer({
-      question: 'n in the original pilot?',
-      history: turn(
-        'what did h100 pay per hr in 17/18',
-        'In 2017/18 Hackney 100 placements paid £7.50 an hour, for at least 70 hours.',
-      ),
-    });
+    const answer = await askAfter(
+      'n in the original pilot?',
+      'what did h100 pay per hr in 17/18',
+      'In 2017/18 Hackney 100 placements paid £7.50 an hour, for at least 70 hours.',
+    );
     expect(firstLine(answer)).toBe(
       'In the 2014/15 pilot the Hackney 100 hourly pay was £8.80 an hour, from 1 September 2014. [1]',
     );
@@ -159,19 +154,21 @@ describe('words the question uses that the index once lost', () => {
 
 describe('a new subject named by a code is never answered with the thread subject', () => {
   it('answers when LP33 was adopted after a National Living Wage answer', async () => {
-    const answer = await answerer.answer({
-      question: 'when was lp33 adopted, need it for a committee report',
-      history: turn('national living wage?', 'The National Living Wage is £12.71 an hour from 1 April 2026.'),
-    });
+    const answer = await askAfter(
+      'when was lp33 adopted, need it for a committee report',
+      'national living wage?',
+      'The National Living Wage is £12.71 an hour from 1 April 2026.',
+    );
     expect(answer.text).toContain('22 July 2020');
     expect(answer.text).not.toContain('£12.71');
   });
 
   it('explains off-the-job training after a levy sum instead of re-running the sum', async () => {
-    const answer = await answerer.answer({
-      question: 'sorry diff q, what does off the job actually mean? employer thinks its unpaid',
-      history: turn('whats the levy on an 8 million pay bill', 'The employer pays £25,000 of levy a year.'),
-    });
+    const answer = await askAfter(
+      'sorry diff q, what does off the job actually mean? employer thinks its unpaid',
+      'whats the levy on an 8 million pay bill',
+      'The employer pays £25,000 of levy a year.',
+    );
     expect(answer.tool).toBeUndefined();
     expect(answer.text).toContain('paid working hours');
     expect(answer.text).not.toContain('£25,000');
@@ -214,13 +211,11 @@ describe('pay at the London Living Wage worked on through a thread', () => {
 
 describe('the rule in force at the time a follow-up asks about', () => {
   it('gives the off-the-job rule for a September 2023 start, not the one before or after it', async () => {
-    const answer = await answerer.answer({
-      question: 'wat about one who started sept 2023',
-      history: turn(
-        'how much otj does an apprentice need to do',
-        'For apprenticeships starting from 1 August 2025 the lowest minimum that can be funded is 187 hours.',
-      ),
-    });
+    const answer = await askAfter(
+      'wat about one who started sept 2023',
+      'how much otj does an apprentice need to do',
+      'For apprenticeships starting from 1 August 2025 the lowest minimum that can be funded is 187 hours.',
+    );
     expect(firstLine(answer)).toBe(
       'In September 2023 the baseline off-the-job training for a full-time apprentice was 6 hours a week, from 1 August 2022. [1]',
     );
@@ -262,13 +257,11 @@ describe('a figure whose sources stop', () => {
 
 describe('the figure after the one the thread ended on', () => {
   it("gives the rate that followed the last year asked about, with today's", async () => {
-    const answer = await answerer.answer({
-      question: 'and the one after that?',
-      history: turn(
-        'what was the llw in 2020 and 2021',
-        'The London Living Wage was £10.85 an hour from 9 November 2020, then £11.05 an hour from 15 November 2021.',
-      ),
-    });
+    const answer = await askAfter(
+      'and the one after that?',
+      'what was the llw in 2020 and 2021',
+      'The London Living Wage was £10.85 an hour from 9 November 2020, then £11.05 an hour from 15 November 2021.',
+    );
     expect(firstLine(answer)).toBe(
       'After £11.05 an hour, the London Living Wage was £11.95 an hour, from 22 September 2022; it is £14.80 an hour now. [1]',
     );

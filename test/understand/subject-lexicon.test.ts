@@ -6,6 +6,9 @@ import { turn } from '../helpers/turn.js';
 
 const subjects = knowledgeSubjects(await loadKnowledge('knowledge'));
 const day = '2026-12-04';
+/** A message understood after one earlier exchange, as the answerer understands it. */
+const inThread = (message: string, question: string, answer: string) =>
+  understand({ message, history: turn(question, answer), asOf: day, today: day, subjects });
 describe('the subjects the knowledge base names by a code', () => {
   it('finds a code in any case, or its long form where the search terms know it', () => {
     const lexicon = buildSubjectLexicon([
@@ -24,26 +27,22 @@ describe('the subjects the knowledge base names by a code', () => {
 
 describe('a message naming a subject of another topic than the thread', () => {
   it('has a subject of its own, even when it is short and the topic model is unsure', () => {
-    const understood = understand({
-      message: 'sorry diff q, what does off the job actually mean? employer thinks its unpaid',
-      history: turn('whats the levy on an 8 million pay bill', 'The employer pays £25,000 of levy a year.'),
-      asOf: day,
-      today: day,
-      subjects,
-    });
+    const understood = inThread(
+      'sorry diff q, what does off the job actually mean? employer thinks its unpaid',
+      'whats the levy on an 8 million pay bill',
+      'The employer pays £25,000 of levy a year.',
+    );
     expect(understood.followUp).toBe(false);
     expect(understood.calculator).toBeUndefined();
     expect(understood.topic).toBe('apprenticeships');
   });
 
   it('borrows the thread subject when the code it names is of the same topic', () => {
-    const understood = understand({
-      message: 'and for otj?',
-      history: turn('min length of an appr', 'At least 8 months, for starts from 1 August 2025.'),
-      asOf: day,
-      today: day,
-      subjects,
-    });
+    const understood = inThread(
+      'and for otj?',
+      'min length of an appr',
+      'At least 8 months, for starts from 1 August 2025.',
+    );
     expect(understood.followUp).toBe(true);
     expect(understood.topic).toBe('apprenticeships');
   });
