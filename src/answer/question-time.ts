@@ -36,6 +36,14 @@ function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
 }
 
+/** "what is it now then", "atm", "these days": the question is about today, whatever the thread was about. */
+const ASKS_NOW = /\b(?:now|nowadays|currently|these days|at the moment|atm|rn|right now|today|this year)\b/i;
+
+/** Whether a message asks about today in words ("now", "atm"), not by a date. */
+export function asksAboutNow(text: string): boolean {
+  return ASKS_NOW.test(text);
+}
+
 /** Reads the date, month, year or tax year a question is about, and whether it asks for history. */
 export function readQuestionTime(question: string, asOf: string): QuestionIntent {
   const text = question.toLowerCase().replace(/(\d)(st|nd|rd|th)\b/g, '$1');
@@ -119,7 +127,8 @@ export function readQuestionTime(question: string, asOf: string): QuestionIntent
   }
 
   const lastYear = /\blast year\b/.test(text) ? currentYear - 1 : undefined;
-  const yearMatch = /(?<![£\d,.])\b((?:19|20)\d{2})\b(?![\d,]|\s*(?:hours|staff|employees|people|apprentices))/.exec(
+  // "in 2018, doing a look back": a comma after the year ends the clause; "2,018" or "2018,000" is an amount.
+  const yearMatch = /(?<![£\d,.])\b((?:19|20)\d{2})\b(?!\d|,\d|\s*(?:hours|staff|employees|people|apprentices))/.exec(
     text,
   );
   const year = lastYear ?? (yearMatch ? Number(yearMatch[1]) : undefined);

@@ -1,4 +1,4 @@
-import { readQuestionTime } from '../answer/question-time.js';
+import { asksAboutNow, readQuestionTime } from '../answer/question-time.js';
 import { readCalculatorInputs } from './calculator-inputs.js';
 import { changedValues } from './changed-values.js';
 import { contextFeatures, earlierSubject, MAX_EARLIER_TURNS, OWN_SUBJECT_PROBABILITY } from './context-features.js';
@@ -186,7 +186,8 @@ export function understandWith(model: UnderstandingModel, request: UnderstandReq
       ...(earlier.calculator !== undefined && { calculator: earlier.calculator }),
     };
     topic = earlier.topic;
-    const ownTimeGiven = ownTime.time.kind === 'period' || ownTime.time.explicit;
+    // "what is it now then" after a 2024 figure asks about today, not 2024.
+    const ownTimeGiven = ownTime.time.kind === 'period' || ownTime.time.explicit || asksAboutNow(message);
     if (!ownTimeGiven) timeAskedAbout = earlier.timeAskedAbout;
     // "was it the same in 2018?" after a question the articles answered (a sum with no values given): only a time,
     // so it asks about that question's subject then, not for the sum.

@@ -267,3 +267,16 @@ describe('the figure after the one the thread ended on', () => {
     );
   });
 });
+
+describe('a follow-up that asks about now', () => {
+  it("gives today's figure, not the year the thread was about", async () => {
+    const answer = await askAfter(
+      'what is it now then',
+      'apprentice min wage in 2024?',
+      'From 1 April 2024 the apprentice rate was £6.40 an hour.',
+    );
+    expect(firstLine(answer)).toBe(
+      'The National Minimum Wage apprentice rate is £8.00 an hour, from 1 April 2026 (it was £7.55). [1]',
+    );
+  });
+});

@@ -17,6 +17,14 @@ describe('readQuestionTime', () => {
     });
   });
 
+  it('reads a year followed by a comma, but not an amount written with commas', () => {
+    expect(readQuestionTime('what was co-investment in 2018, doing a look back report', today).time).toMatchObject({
+      kind: 'period',
+      label: '2018',
+    });
+    expect(readQuestionTime('levy on a paybill of 2,018,000', today).time).toMatchObject({ kind: 'day' });
+  });
+
   it('reads two years joined as the years from the first to the last, and leaves tax years alone', () => {
     expect(readQuestionTime('what was the llw in 2020 and 2021', today).time).toEqual({
       kind: 'period',
